@@ -23,12 +23,19 @@ public final class Validator {
             return build.get();
         } catch (ValidationException e) {
             e.errors().forEach(err -> errors.add(new ValidationException.FieldError(
-                    err.field() == null || err.field().isEmpty() ? field : field + "." + err.field(),
+                    join(field, err.field()),
                     err.code(), err.message())));
         } catch (InvalidValueException e) {
             errors.add(new ValidationException.FieldError(field, e.code(), e.getMessage()));
         }
         return null;
+    }
+
+    private static String join(String outer, String inner) {
+        if (inner == null || inner.isEmpty()) {
+            return outer;
+        }
+        return outer.isEmpty() ? inner : outer + "." + inner;
     }
 
     public Validator require(boolean condition, String field, String code, String message) {

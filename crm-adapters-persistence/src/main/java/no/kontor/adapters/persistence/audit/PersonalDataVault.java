@@ -1,0 +1,81 @@
+package no.kontor.adapters.persistence.audit;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.Jdbc;
+
+/**
+ * Per-person keys for personal data in audit entries (AES-256-GCM). Forgetting a
+ * person deletes the key: the entries stay, hashed as they were, and unreadable.
+ */
+@Singleton
+public class PersonalDataVault {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int IV_BYTES = 12;
+
+    private final Jdbc jdbc;
+
+    public PersonalDataVault(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    String encrypt(String subject, String plaintext) {
+        byte[] key = keyFor(subject);
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
+            cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
+    /** The plaintext, or empty when the person's key has been deleted (forgotten). */
+    Optional<String> decrypt(String subject, String sealedBase64) {
+        return existingKey(subject).map(key -> {
+            try {
+                byte[] all = Base64.getDecoder().decode(sealedBase64);
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, all, 0, IV_BYTES));
+                cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
+                return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalStateException("an audit entry of " + subject + " cannot be decrypted", e);
+            }
+        });
+    }
+
+    /** Deletes the person's key; returns whether there was one. */
+    public boolean forget(String subject) {
+        return jdbc.update("DELETE FROM audit_subject_key WHERE subject = ?", List.of(subject)) > 0;
+    }
+
+    private byte[] keyFor(String subject) {
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        jdbc.update("INSERT INTO audit_subject_key (subject, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (subject) DO NOTHING",
+                List.of(subject, fresh, Instant.now()));
+        return existingKey(subject).orElseThrow();
+    }
+
+    private Optional<byte[]> existingKey(String subject) {
+        return jdbc.query("SELECT secret FROM audit_subject_key WHERE subject = ?", List.of(subject), rs -> rs.getBytes(1))
+                .stream().findFirst();
+    }
+}

@@ -1,0 +1,64 @@
+package no.kontor.adapters.persistence.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.SqlStates;
+import no.kontor.application.identity.StaffUsers;
+import no.kontor.domain.identity.StaffUser;
+import no.kontor.domain.shared.ConflictException;
+import no.kontor.domain.shared.StaleVersionException;
+
+@Singleton
+public class JdbcStaffUsers implements StaffUsers {
+    private final StaffUserRepository repository;
+    private final StaffUserEntityMapper mapper;
+
+    public JdbcStaffUsers(StaffUserRepository repository, StaffUserEntityMapper mapper) {
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Optional<StaffUser> find(long id) {
+        return repository.findById(id).map(mapper::toDomain);
+    }
+
+    @Override
+    public Optional<StaffUser> findByUsername(String username) {
+        return repository.findByUsername(username).map(mapper::toDomain);
+    }
+
+    @Override
+    public StaffUser add(StaffUser user) {
+        try {
+            return mapper.toDomain(repository.save(mapper.toEntity(user)));
+        } catch (RuntimeException e) {
+            if (SqlStates.is(e, SqlStates.UNIQUE_VIOLATION, "staff_user_username")) {
+                throw new ConflictException("user.username-taken", "The username " + user.getUsername() + " is taken");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public StaffUser update(StaffUser user) {
+        try {
+            return mapper.toDomain(repository.update(mapper.toEntity(user)));
+        } catch (OptimisticLockException e) {
+            throw new StaleVersionException("user", user.getId(), user.getVersion());
+        }
+    }
+
+    @Override
+    public List<StaffUser> all() {
+        return repository.listOrderByUsername().stream().map(mapper::toDomain).toList();
+    }
+
+    @Override
+    public long count() {
+        return repository.count();
+    }
+}

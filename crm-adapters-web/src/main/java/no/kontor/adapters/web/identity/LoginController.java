@@ -1,0 +1,65 @@
+package no.kontor.adapters.web.identity;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
+import io.micronaut.security.token.render.AccessRefreshToken;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.Problems;
+import no.kontor.application.identity.LogIn;
+
+/** Staff log in with username and password and get a bearer token (JWT). */
+@Controller("/api/v1/login")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Staff access")
+public class LoginController {
+    private final LogIn logIn;
+    private final AccessRefreshTokenGenerator tokens;
+
+    public LoginController(LogIn logIn, AccessRefreshTokenGenerator tokens) {
+        this.logIn = logIn;
+        this.tokens = tokens;
+    }
+
+    @Serdeable
+    public record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    @Post
+    @Operation(summary = "Log in; the answer's access_token goes in 'Authorization: Bearer …'")
+    public HttpResponse<?> login(@Body @Valid LoginRequest body, HttpRequest<?> request) {
+        var user = logIn.execute(new LogIn.Command(body.username(), body.password().toCharArray(), clientAddress(request)));
+        if (user.isEmpty()) {
+            return Problems.respond(request, HttpStatus.UNAUTHORIZED, "auth.login-failed", "Wrong username or password");
+        }
+        var u = user.get();
+        var authentication = Authentication.build(u.getUsername(), List.of(u.getRole().name()),
+                Map.of(Actors.USER_ID, u.getId(), "name", u.getDisplayName()));
+        AccessRefreshToken token = tokens.generate(authentication)
+                .orElseThrow(() -> new IllegalStateException("no token generator is configured"));
+        return HttpResponse.ok(token);
+    }
+
+    static String clientAddress(HttpRequest<?> request) {
+        return request.getRemoteAddress().getAddress().getHostAddress();
+    }
+}

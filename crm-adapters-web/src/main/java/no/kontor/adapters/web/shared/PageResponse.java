@@ -1,0 +1,11 @@
+package no.kontor.adapters.web.shared;
+
+import java.util.List;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** A page of a list; pass {@code nextCursor} as {@code cursor} to get the next one. */
+@Serdeable
+public record PageResponse<T>(List<T> items, @Nullable String nextCursor) {
+}

@@ -1,0 +1,70 @@
+package no.kontor.application.identity;
+
+import java.time.Clock;
+import java.util.Map;
+
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.identity.StaffUser;
+import no.kontor.domain.shared.ValidationException;
+
+/** An admin adds a member of staff. The first admin is added by the system on first start. */
+public final class RegisterStaffUser {
+    public static final int MIN_PASSWORD = 10;
+
+    private final StaffUsers users;
+    private final PasswordHasher hasher;
+    private final AuditTrail audit;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public RegisterStaffUser(StaffUsers users, PasswordHasher hasher, AuditTrail audit, Transactions tx, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public record Command(String username, String displayName, String email, char[] password, Role role, String team) {
+    }
+
+    public StaffUser execute(Actor actor, Command c) {
+        actor.require(Role.ADMIN);
+        return add(actor, c);
+    }
+
+    /** The first admin, from configuration, when there is no user at all; otherwise nothing. */
+    public boolean firstAdmin(Command c) {
+        return tx.inTransaction(() -> {
+            if (users.count() > 0) {
+                return false;
+            }
+            add(Actor.system("first-start"), new Command(c.username(), c.displayName(), c.email(), c.password(), Role.ADMIN, c.team()));
+            return true;
+        });
+    }
+
+    private StaffUser add(Actor actor, Command c) {
+        if (c.password() == null || c.password().length < MIN_PASSWORD) {
+            throw new ValidationException("password", "user.password-too-short",
+                    "A password has at least " + MIN_PASSWORD + " characters");
+        }
+        if (c.role() == null) {
+            throw new ValidationException("role", "user.role-missing", "A user needs a role");
+        }
+        String hash = hasher.hash(c.password());
+        var now = clock.instant();
+        return tx.inTransaction(() -> {
+            var user = users.add(new StaffUser(null, c.username() == null ? null : c.username().strip().toLowerCase(java.util.Locale.ROOT),
+                    c.displayName(), c.email(), hash, c.role(), c.team(), true, now, now, 0));
+            audit.record(AuditEvent.created(actor, now, "user", user.getId(), Map.of(
+                    "username", user.getUsername(), "displayName", user.getDisplayName(),
+                    "role", user.getRole().name(), "team", String.valueOf(user.getTeam()))));
+            return user;
+        });
+    }
+}

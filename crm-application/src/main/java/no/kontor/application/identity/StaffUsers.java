@@ -1,0 +1,24 @@
+package no.kontor.application.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import no.kontor.domain.identity.StaffUser;
+
+/** The store of staff users. */
+public interface StaffUsers {
+
+    Optional<StaffUser> find(long id);
+
+    Optional<StaffUser> findByUsername(String username);
+
+    /** Stores a new user and returns it with its id; a taken username is a {@code ConflictException}. */
+    StaffUser add(StaffUser user);
+
+    /** Writes a changed user at the version it was read at, else {@code StaleVersionException}. */
+    StaffUser update(StaffUser user);
+
+    List<StaffUser> all();
+
+    long count();
+}

@@ -1,0 +1,64 @@
+package no.kontor.bootstrap;
+
+import java.time.Clock;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.company.ChangeCompany;
+import no.kontor.application.company.Companies;
+import no.kontor.application.company.CompanyQueries;
+import no.kontor.application.company.PostalCodeRegister;
+import no.kontor.application.company.RegisterCompany;
+import no.kontor.application.company.SearchCompanies;
+import no.kontor.application.company.ViewCompany;
+import no.kontor.application.identity.LogIn;
+import no.kontor.application.identity.PasswordHasher;
+import no.kontor.application.identity.RegisterStaffUser;
+import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.shared.Transactions;
+
+/**
+ * Builds the framework-free use cases from their ports. The application module
+ * knows nothing of Micronaut; this is where the two meet.
+ */
+@Factory
+public class UseCaseFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    RegisterCompany registerCompany(Companies companies, PostalCodeRegister postalCodes, StaffUsers staff,
+                                    AuditTrail audit, Transactions tx, Clock clock) {
+        return new RegisterCompany(companies, postalCodes, staff, audit, tx, clock);
+    }
+
+    @Singleton
+    ChangeCompany changeCompany(Companies companies, PostalCodeRegister postalCodes, StaffUsers staff,
+                                AuditTrail audit, Transactions tx, Clock clock) {
+        return new ChangeCompany(companies, postalCodes, staff, audit, tx, clock);
+    }
+
+    @Singleton
+    ViewCompany viewCompany(CompanyQueries queries) {
+        return new ViewCompany(queries);
+    }
+
+    @Singleton
+    SearchCompanies searchCompanies(CompanyQueries queries) {
+        return new SearchCompanies(queries);
+    }
+
+    @Singleton
+    LogIn logIn(StaffUsers users, PasswordHasher hasher) {
+        return new LogIn(users, hasher);
+    }
+
+    @Singleton
+    RegisterStaffUser registerStaffUser(StaffUsers users, PasswordHasher hasher, AuditTrail audit, Transactions tx, Clock clock) {
+        return new RegisterStaffUser(users, hasher, audit, tx, clock);
+    }
+}

@@ -1,0 +1,65 @@
+package no.kontor.domain.identity;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import no.kontor.domain.shared.InvalidValueException;
+
+/**
+ * A member of staff who logs in. The password hash is opaque here: hashing is the
+ * job of an adapter with a slow hash from a well-kept library.
+ */
+public final class StaffUser {
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,64}");
+
+    private final Long id;
+    private final String username;
+    private final String displayName;
+    private final String email;
+    private final String passwordHash;
+    private final Role role;
+    private final String team;
+    private final boolean active;
+    private final Instant createdAt;
+    private final Instant changedAt;
+    private final long version;
+
+    public StaffUser(Long id, String username, String displayName, String email, String passwordHash, Role role,
+                     String team, boolean active, Instant createdAt, Instant changedAt, long version) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new InvalidValueException("user.username-invalid",
+                    "A username is 2–64 characters of a–z, 0–9, '.', '_' and '-'");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw new InvalidValueException("user.display-name-invalid", "A display name is 1–200 characters");
+        }
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName.strip();
+        this.email = email;
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.role = Objects.requireNonNull(role, "role");
+        this.team = team == null || team.isBlank() ? null : team.strip();
+        this.active = active;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.changedAt = Objects.requireNonNull(changedAt, "changedAt");
+        this.version = version;
+    }
+
+    public Actor asActor() {
+        return Actor.staff(id, username, role);
+    }
+
+    public Long getId() { return id; }
+    public String getUsername() { return username; }
+    public String getDisplayName() { return displayName; }
+    public String getEmail() { return email; }
+    public String getPasswordHash() { return passwordHash; }
+    public Role getRole() { return role; }
+    public String getTeam() { return team; }
+    public boolean isActive() { return active; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getChangedAt() { return changedAt; }
+    public long getVersion() { return version; }
+}
