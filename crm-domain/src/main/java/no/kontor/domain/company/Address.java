@@ -2,6 +2,7 @@ package no.kontor.domain.company;
 
 import no.kontor.domain.shared.InvalidValueException;
 import no.kontor.domain.shared.PostalCode;
+import no.kontor.domain.shared.Validator;
 
 /**
  * A Norwegian address: street lines and a postal code from the register. The place
@@ -20,10 +21,18 @@ public record Address(String street, PostalCode postalCode) {
         }
     }
 
+    /** Null when both parts are blank; refusals name the part ({@code street}, {@code postalCode}). */
     public static Address ofNullable(String street, String postalCode) {
         if ((street == null || street.isBlank()) && (postalCode == null || postalCode.isBlank())) {
             return null;
         }
-        return new Address(street, postalCode == null || postalCode.isBlank() ? null : new PostalCode(postalCode.strip()));
+        var v = new Validator();
+        var code = v.field("postalCode", () -> postalCode == null || postalCode.isBlank() ? null : new PostalCode(postalCode.strip()));
+        v.require(postalCode != null && !postalCode.isBlank(), "postalCode", "address.postal-code-missing",
+                "An address with a street needs a postal code");
+        v.throwIfInvalid();
+        var address = v.field("street", () -> new Address(street, code));
+        v.throwIfInvalid();
+        return address;
     }
 }

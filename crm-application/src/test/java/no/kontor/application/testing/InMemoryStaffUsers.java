@@ -1,0 +1,65 @@
+package no.kontor.application.testing;
+
+import java.util.List;
+import java.util.Optional;
+
+import no.kontor.application.identity.StaffUsers;
+import no.kontor.domain.identity.StaffUser;
+import no.kontor.domain.shared.ConflictException;
+import no.kontor.domain.shared.StaleVersionException;
+
+public final class InMemoryStaffUsers extends InMemoryStore<StaffUser> implements StaffUsers {
+
+    @Override
+    public Optional<StaffUser> find(long id) {
+        synchronized (rows) {
+            return Optional.ofNullable(rows.get(id));
+        }
+    }
+
+    @Override
+    public Optional<StaffUser> findByUsername(String username) {
+        synchronized (rows) {
+            return rows.values().stream().filter(u -> u.getUsername().equals(username)).findFirst();
+        }
+    }
+
+    @Override
+    public StaffUser add(StaffUser u) {
+        synchronized (rows) {
+            if (findByUsername(u.getUsername()).isPresent()) {
+                throw new ConflictException("user.username-taken", "The username " + u.getUsername() + " is taken");
+            }
+            var stored = new StaffUser(nextId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getPasswordHash(),
+                    u.getRole(), u.getTeam(), u.isActive(), u.getCreatedAt(), u.getChangedAt(), 0);
+            rows.put(stored.getId(), stored);
+            return stored;
+        }
+    }
+
+    @Override
+    public StaffUser update(StaffUser u) {
+        synchronized (rows) {
+            var current = rows.get(u.getId());
+            if (current == null || current.getVersion() != u.getVersion()) {
+                throw new StaleVersionException("user", u.getId(), u.getVersion());
+            }
+            var stored = new StaffUser(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getPasswordHash(),
+                    u.getRole(), u.getTeam(), u.isActive(), u.getCreatedAt(), u.getChangedAt(), u.getVersion() + 1);
+            rows.put(stored.getId(), stored);
+            return stored;
+        }
+    }
+
+    @Override
+    public List<StaffUser> all() {
+        synchronized (rows) {
+            return List.copyOf(rows.values());
+        }
+    }
+
+    @Override
+    public long count() {
+        return size();
+    }
+}
