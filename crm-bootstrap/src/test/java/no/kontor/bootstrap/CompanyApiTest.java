@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
+import no.kontor.adapters.web.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

@@ -29,7 +29,17 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<ProblemD
         HttpStatus status = base.getStatus();
         var fieldErrors = new ArrayList<ProblemDetails.FieldProblem>();
         String detail = null;
-        for (Error error : context.getErrors()) {
+        var serde = Problems.serdeCause(context.getRootCause().orElse(null));
+        var violations = Problems.violationCause(context.getRootCause().orElse(null));
+        if (serde != null) {
+            detail = Problems.serdeMessage(serde);
+            fieldErrors.add(new ProblemDetails.FieldProblem(Problems.serdeField(serde), detail, "json.invalid"));
+        } else if (violations != null) {
+            detail = "The input is not valid";
+            violations.getConstraintViolations().forEach(v -> fieldErrors.add(new ProblemDetails.FieldProblem(
+                    Problems.fieldName(v.getPropertyPath().toString()), v.getMessage(), "field.invalid")));
+        }
+        for (Error error : serde != null || violations != null ? List.<Error>of() : context.getErrors()) {
             String message = Problems.safeMessage(error.getMessage());
             if (detail == null) {
                 detail = message;

@@ -2,6 +2,12 @@ package no.kontor.adapters.web.shared;
 
 import java.util.regex.Pattern;
 
+import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
+import io.micronaut.serde.exceptions.path.PropertyReferencePath;
+import io.micronaut.serde.exceptions.path.ReferencePath;
+import jakarta.validation.ConstraintViolationException;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,6 +26,51 @@ public final class Problems {
         return HttpResponse.<ProblemDetails>status(status)
                 .body(ProblemDetails.of(status.getCode(), status.getReason(), code, detail, request.getPath()))
                 .contentType(MediaType.of(ProblemDetails.MEDIA_TYPE));
+    }
+
+    /** The JSON (de)serialisation error behind a failure, if that is what it was. */
+    static SerdeException serdeCause(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SerdeException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    static ConstraintViolationException violationCause(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The path of the JSON property that failed ({@code visitingAddress.postalCode}), or {@code body}. */
+    static String serdeField(SerdeException e) {
+        var path = new StringBuilder();
+        for (ReferencePath ref : e.getPath()) {
+            if (ref instanceof CollectionItemReferencePath item) {
+                path.append('[').append(item.index()).append(']');
+            } else if (ref instanceof PropertyReferencePath property) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(property.property().getName());
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** The parser's sentence without the source location and class names. */
+    static String serdeMessage(SerdeException e) {
+        String m = String.valueOf(e.getMessage());
+        int at = m.indexOf("\n at [");
+        if (at >= 0) {
+            m = m.substring(0, at);
+        }
+        return safeMessage(m.strip());
     }
 
     /** {@code register.body.name} (Micronaut's path) or a serde message's property → {@code name}. */

@@ -1,4 +1,4 @@
-package no.kontor.bootstrap;
+package no.kontor.adapters.web.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
