@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.audit.AuditTrail;
 import no.kontor.application.company.ChangeCompany;
+import no.kontor.application.company.ImportPostalCodes;
+import no.kontor.application.company.LookUpPostalCode;
 import no.kontor.application.company.Companies;
 import no.kontor.application.company.CompanyQueries;
 import no.kontor.application.company.PostalCodeRegister;
@@ -50,6 +52,16 @@ public class UseCaseFactory {
     @Singleton
     SearchCompanies searchCompanies(CompanyQueries queries) {
         return new SearchCompanies(queries);
+    }
+
+    @Singleton
+    LookUpPostalCode lookUpPostalCode(PostalCodeRegister register) {
+        return new LookUpPostalCode(register);
+    }
+
+    @Singleton
+    ImportPostalCodes importPostalCodes(PostalCodeRegister register, AuditTrail audit, Transactions tx, Clock clock) {
+        return new ImportPostalCodes(register, audit, tx, clock);
     }
 
     @Singleton

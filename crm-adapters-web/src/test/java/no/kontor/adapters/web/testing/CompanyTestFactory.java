@@ -5,6 +5,8 @@ import java.time.Clock;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.company.ChangeCompany;
+import no.kontor.application.company.ImportPostalCodes;
+import no.kontor.application.company.LookUpPostalCode;
 import no.kontor.application.company.RegisterCompany;
 import no.kontor.application.company.SearchCompanies;
 import no.kontor.application.company.ViewCompany;
@@ -39,6 +41,16 @@ public class CompanyTestFactory {
     ChangeCompany changeCompany(InMemoryCompanies companies, InMemoryPostalCodes codes, InMemoryStaffUsers staff,
                                 InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
         return new ChangeCompany(companies, codes, staff, audit, tx, clock);
+    }
+
+    @Singleton
+    LookUpPostalCode lookUpPostalCode(InMemoryPostalCodes codes) {
+        return new LookUpPostalCode(codes);
+    }
+
+    @Singleton
+    ImportPostalCodes importPostalCodes(InMemoryPostalCodes codes, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
+        return new ImportPostalCodes(codes, audit, tx, clock);
     }
 
     @Singleton
