@@ -58,14 +58,11 @@ class CompanyApiTest implements UsesTestDatabase {
                 "\"place\":\"OSLO\"", "\"status\":\"PROSPECT\"");
         assertThat(ApiClient.field(read.body(), "createdAt")).matches(".*[+-]\\d\\d:\\d\\d");
 
-        try (var c = dataSource.getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT actor, action, entry_text FROM audit_entry WHERE record_type = 'company' AND record_id = '" + id + "'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString("action")).isEqualTo("created");
-            assertThat(rs.getString("actor")).startsWith("user:");
-            assertThat(rs.getString("entry_text")).contains("\"name\":{\"after\":\"Acme AS\",\"before\":null}");
-            assertThat(rs.next()).isFalse();
-        }
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM audit_entry WHERE record_type = 'company' AND record_id = ?", id)).isEqualTo(1);
+        assertThat(Db.text(dataSource, "SELECT action || ' by ' || actor FROM audit_entry WHERE record_type = 'company' AND record_id = ?", id))
+                .matches("created by user:\\d+");
+        assertThat(Db.text(dataSource, "SELECT entry_text FROM audit_entry WHERE record_type = 'company' AND record_id = ?", id))
+                .contains("\"name\":{\"after\":\"Acme AS\",\"before\":null}");
     }
 
     @Test
@@ -107,11 +104,8 @@ class CompanyApiTest implements UsesTestDatabase {
         }
         pool.shutdown();
         assertThat(statuses).containsExactlyInAnyOrder(200, 412);
-        try (var c = dataSource.getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM audit_entry WHERE record_type = 'company' AND action = 'changed' AND record_id = '" + id + "'")) {
-            rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(1);
-        }
+        assertThat(Db.count(dataSource,
+                "SELECT count(*) FROM audit_entry WHERE record_type = 'company' AND action = 'changed' AND record_id = ?", id)).isEqualTo(1);
         assertThat(admin.get(path).headers().firstValue("ETag")).contains("\"1\"");
     }
 
@@ -188,10 +182,7 @@ class CompanyApiTest implements UsesTestDatabase {
         assertThat(ApiClient.field(fuzzy.body(), "name")).as("the most similar name comes first").isEqualTo("Fjordkraft AS");
     }
 
-    private long companies() throws Exception {
-        try (var c = dataSource.getConnection(); var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM company")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long companies() {
+        return Db.count(dataSource, "SELECT count(*) FROM company");
     }
 }
