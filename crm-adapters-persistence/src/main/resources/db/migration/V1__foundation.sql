@@ -66,8 +66,11 @@ CREATE UNIQUE INDEX company_organisation_number ON company (organisation_number)
 CREATE INDEX company_name ON company (name, id);
 -- prefix search on the lower-cased name, keyset (lower(name), id) in byte order
 CREATE INDEX company_name_prefix ON company ((lower(name) COLLATE "C"), id);
--- fuzzy search: a GiST trigram index serves similarity ordering (name <-> query)
-CREATE INDEX company_name_trgm ON company USING gist (name gist_trgm_ops);
+-- fuzzy search: word similarity (query <% name), best first by (query <<-> name).
+-- A GIN trigram index finds the candidates; measured on a million companies it
+-- answers in 15-60 ms, where a GiST index ordering by distance (KNN) took 0.2-1 s
+-- because it walks the index until enough rows pass the similarity filter.
+CREATE INDEX company_name_trgm ON company USING gin (name gin_trgm_ops);
 CREATE INDEX company_seller ON company (responsible_seller_id, id);
 CREATE INDEX company_postal_place ON company (postal_postal_code);
 CREATE INDEX company_visiting_place ON company (visiting_postal_code);

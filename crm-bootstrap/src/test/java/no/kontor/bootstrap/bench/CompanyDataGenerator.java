@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Fills a Kontor database with {@code n} synthetic companies (Norwegian-sounding
- * names from word lists, a valid organisation number where MOD11 allows one, a
- * postal code from the register) and two contacts each, in set-based SQL, so a
- * million takes minutes rather than hours. Idempotent: it tops up to {@code n}.
+ * Fills a Kontor database with synthetic companies: Norwegian-sounding names made
+ * of two word lists, a place from the register and a company form, picked
+ * independently so that nearly every name is distinct, as in a real register; a
+ * valid organisation number where MOD11 allows one; postal codes from the register;
+ * and two contacts each. Set-based SQL, so a million takes minutes rather than
+ * hours. Idempotent: it tops the database up to the target.
  */
 public final class CompanyDataGenerator {
     private static final String FIRST = "'Nord','Sør','Vest','Øst','Fjord','Fjell','Kyst','Dal','Berg','Sjø','Skog','Elv','Vik','Strand',"
@@ -51,8 +53,9 @@ public final class CompanyDataGenerator {
                 st.execute(("""
                         WITH w AS (SELECT ARRAY[%s] AS f, ARRAY[%s] AS s, ARRAY[%s] AS x,
                                           (SELECT array_agg(code ORDER BY code) FROM postal_code) AS pc,
+                                          (SELECT array_agg(DISTINCT place) FROM postal_code) AS pl,
                                           (SELECT array_agg(id ORDER BY id) FROM staff_user WHERE username LIKE 'bench%%') AS sellers),
-                             g AS (SELECT i, lpad((10000000 + i)::text, 8, '0') AS d FROM generate_series(%d, %d) i),
+                             g AS (SELECT i, lpad((10000000 + i)::text, 8, '0') AS d FROM generate_series(%d::bigint, %d::bigint) i),
                              o AS (SELECT i, d, (3*substr(d,1,1)::int + 2*substr(d,2,1)::int + 7*substr(d,3,1)::int + 6*substr(d,4,1)::int
                                                + 5*substr(d,5,1)::int + 4*substr(d,6,1)::int + 3*substr(d,7,1)::int + 2*substr(d,8,1)::int) %% 11 AS r
                                    FROM g)
@@ -60,8 +63,10 @@ public final class CompanyDataGenerator {
                                              postal_postal_code, responsible_seller_id, created_by, created_at, changed_by, changed_at)
                         OVERRIDING SYSTEM VALUE
                         SELECT o.i,
-                               w.f[1 + (o.i * 7919) %% array_length(w.f, 1)] || w.s[1 + (o.i * 104729) %% array_length(w.s, 1)]
-                                 || ' ' || w.x[1 + (o.i * 31) %% array_length(w.x, 1)],
+                               w.f[1 + abs(hashtext('f' || o.i)) %% array_length(w.f, 1)]
+                                 || w.s[1 + abs(hashtext('s' || o.i)) %% array_length(w.s, 1)]
+                                 || ' ' || initcap(w.pl[1 + abs(hashtext('p' || o.i)) %% array_length(w.pl, 1)])
+                                 || ' ' || w.x[1 + abs(hashtext('x' || o.i)) %% array_length(w.x, 1)],
                                CASE WHEN o.r = 1 THEN NULL ELSE o.d || CASE WHEN o.r = 0 THEN 0 ELSE 11 - o.r END END,
                                (ARRAY['PROSPECT','CUSTOMER','FORMER_CUSTOMER'])[1 + o.i %% 3],
                                'Gate ' || (o.i %% 200 + 1),

@@ -130,17 +130,20 @@ public class JdbcCompanyQueries implements CompanyQueries {
                 last -> Cursor.encode(tag, last.name().toLowerCase(java.util.Locale.ROOT), last.id()));
     }
 
-    /** Similar names, best first, by the GiST trigram index's distance ordering; keyset (distance, id). */
+    /**
+     * Names with a word similar to the query (pg_trgm word similarity), best first;
+     * the GIN trigram index finds the candidates; keyset (distance, id).
+     */
     private Page<CompanySummary> fuzzy(CompanySearch search, List<String> where, List<Object> params) {
         String tag = "fuzzy";
         String q = search.query();
-        where.add("c.name % ?");
+        where.add("? <% c.name");
         params.add(q);
         if (search.cursor() != null) {
             var keys = Cursor.decode(search.cursor(), tag, 2);
             float distance = parseDistance(keys.get(0));
             long id = parseId(keys.get(1));
-            where.add("((c.name <-> ?) > ?::real OR ((c.name <-> ?) = ?::real AND c.id > ?))");
+            where.add("((? <<-> c.name) > ?::real OR ((? <<-> c.name) = ?::real AND c.id > ?))");
             params.addAll(List.of(q, distance, q, distance, id));
         }
         var all = new ArrayList<Object>();
@@ -148,7 +151,7 @@ public class JdbcCompanyQueries implements CompanyQueries {
         all.addAll(params);
         all.add(search.limit() + 1);
         var distances = new ArrayList<Float>();
-        var rows = jdbc.query("SELECT " + SUMMARY_COLUMNS + ", c.name <-> ? AS distance FROM company c"
+        var rows = jdbc.query("SELECT " + SUMMARY_COLUMNS + ", ? <<-> c.name AS distance FROM company c"
                 + whereClause(where) + " ORDER BY distance, c.id LIMIT ?", all, rs -> {
                     distances.add(rs.getFloat("distance"));
                     return summary(rs);
