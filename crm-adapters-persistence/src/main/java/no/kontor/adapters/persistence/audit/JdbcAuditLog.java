@@ -1,0 +1,169 @@
+package no.kontor.adapters.persistence.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.Cursor;
+import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.application.audit.AuditLog;
+import no.kontor.application.shared.Page;
+import no.kontor.domain.shared.ValidationException;
+
+/**
+ * Reads the audit log and verifies its chain. Verification hashes the text as
+ * stored, in sequence order, in batches, and names the first entry that breaks:
+ * a changed entry (its hash no longer follows), a missing one (a gap in the
+ * sequence), a column that disagrees with the hashed text, or a head that does
+ * not match the last entry.
+ */
+@Singleton
+public class JdbcAuditLog implements AuditLog {
+    static final String FORGOTTEN = "[forgotten]";
+    private static final int BATCH = 1000;
+    private static final String COLUMNS = "seq, recorded_at, actor, record_type, record_id, action, entry_text, hash";
+
+    private final Jdbc jdbc;
+    private final AuditKeys keys;
+    private final PersonalDataVault vault;
+
+    public JdbcAuditLog(Jdbc jdbc, AuditKeys keys, PersonalDataVault vault) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.vault = vault;
+    }
+
+    private record Row(long seq, Instant at, String actor, String recordType, String recordId, String action,
+                       String text, String hash) {
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getLong("seq"), Jdbc.instant(rs, "recorded_at"), rs.getString("actor"), rs.getString("record_type"),
+                    rs.getString("record_id"), rs.getString("action"), rs.getString("entry_text"), rs.getString("hash"));
+        }
+    }
+
+    @Override
+    public List<AuditRecord> history(String recordType, String recordId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry WHERE record_type = ? AND record_id = ? ORDER BY seq",
+                List.of(recordType, recordId), Row::of).stream().map(this::record).toList();
+    }
+
+    @Override
+    public Page<AuditRecord> search(Query query) {
+        var where = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        if (query.actor() != null) {
+            where.add("actor = ?");
+            params.add(query.actor());
+        }
+        if (query.recordType() != null) {
+            where.add("record_type = ?");
+            params.add(query.recordType());
+        }
+        if (query.from() != null) {
+            where.add("recorded_at >= ?");
+            params.add(query.from());
+        }
+        if (query.to() != null) {
+            where.add("recorded_at < ?");
+            params.add(query.to());
+        }
+        if (query.cursor() != null) {
+            String seq = Cursor.decode(query.cursor(), "audit", 1).get(0);
+            where.add("seq < ?");
+            try {
+                params.add(Long.parseLong(seq));
+            } catch (NumberFormatException e) {
+                throw new ValidationException("cursor", "cursor.invalid", "The cursor does not belong to this list");
+            }
+        }
+        params.add(query.limit() + 1);
+        var rows = jdbc.query("SELECT " + COLUMNS + " FROM audit_entry" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY seq DESC LIMIT ?", params, Row::of);
+        var records = rows.stream().limit(query.limit()).map(this::record).toList();
+        String next = rows.size() > query.limit() ? Cursor.encode("audit", records.get(records.size() - 1).seq()) : null;
+        return new Page<>(records, next);
+    }
+
+    @Override
+    public Verification verify() {
+        String previous = AuditKeys.GENESIS;
+        long expected = 1;
+        long checked = 0;
+        while (true) {
+            var batch = jdbc.query("SELECT " + COLUMNS + " FROM audit_entry WHERE seq >= ? ORDER BY seq LIMIT " + BATCH,
+                    List.of(expected), Row::of);
+            for (Row row : batch) {
+                if (row.seq() != expected) {
+                    return broken(checked, expected, "entry " + expected + " is missing: the sequence jumps to " + row.seq());
+                }
+                String problem = problemWith(row, previous);
+                if (problem != null) {
+                    return broken(checked, row.seq(), problem);
+                }
+                previous = row.hash();
+                expected++;
+                checked++;
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        Head head = head();
+        if (head.seq() != expected - 1 || !head.hash().equals(previous)) {
+            return broken(checked, expected, "the head (entry " + head.seq() + ") does not match the last entry in the log ("
+                    + (expected - 1) + "): entries at the end are missing or the head was changed");
+        }
+        return new Verification(true, checked, null, null, head);
+    }
+
+    private String problemWith(Row row, String previous) {
+        if (!keys.chain(previous, row.text()).equals(row.hash())) {
+            return "entry " + row.seq() + " does not match its hash: its text was changed, or the entry before it";
+        }
+        Map<?, ?> entry;
+        try {
+            entry = (Map<?, ?>) CanonicalJson.read(row.text());
+        } catch (RuntimeException e) {
+            return "entry " + row.seq() + " is not readable JSON";
+        }
+        Map<?, ?> record = entry.get("record") instanceof Map<?, ?> r ? r : Map.of();
+        boolean columnsAgree = Objects.equals(entry.get("seq"), row.seq())
+                && Objects.equals(entry.get("actor"), row.actor())
+                && Objects.equals(entry.get("action"), row.action())
+                && Objects.equals(record.get("type"), row.recordType())
+                && Objects.equals(record.get("id"), row.recordId());
+        return columnsAgree ? null : "entry " + row.seq() + " has columns that disagree with its hashed text";
+    }
+
+    private Verification broken(long checked, long seq, String reason) {
+        return new Verification(false, checked, seq, reason, head());
+    }
+
+    @Override
+    public Head head() {
+        return jdbc.query("SELECT seq, hash FROM audit_head WHERE id", List.of(), rs -> new Head(rs.getLong(1), rs.getString(2))).get(0);
+    }
+
+    /** The entry as readers see it, personal values opened where the person's key still exists. */
+    private AuditRecord record(Row row) {
+        Map<?, ?> entry = (Map<?, ?>) CanonicalJson.read(row.text());
+        String subject = (String) entry.get("subject");
+        var changes = new TreeMap<String, Object>();
+        if (entry.get("changes") instanceof Map<?, ?> raw) {
+            raw.forEach((field, value) -> {
+                if (subject != null && value instanceof Map<?, ?> m && m.get("sealed") instanceof String sealed) {
+                    changes.put((String) field, vault.decrypt(subject, sealed).<Object>map(CanonicalJson::read).orElse(FORGOTTEN));
+                } else {
+                    changes.put((String) field, value);
+                }
+            });
+        }
+        return new AuditRecord(row.seq(), row.at(), row.actor(), row.recordType(), row.recordId(), row.action(), changes);
+    }
+}

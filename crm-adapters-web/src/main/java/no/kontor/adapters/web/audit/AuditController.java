@@ -1,0 +1,87 @@
+package no.kontor.adapters.web.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.PageResponse;
+import no.kontor.adapters.web.shared.Times;
+import no.kontor.application.audit.AuditLog;
+import no.kontor.application.audit.ReadAuditLog;
+import no.kontor.application.audit.VerifyAuditLog;
+
+@Controller("/api/v1/audit")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Audit")
+public class AuditController {
+    private final ReadAuditLog read;
+    private final VerifyAuditLog verify;
+
+    public AuditController(ReadAuditLog read, VerifyAuditLog verify) {
+        this.read = read;
+        this.verify = verify;
+    }
+
+    @Serdeable
+    public record EntryResponse(long seq, OffsetDateTime at, String actor, String recordType, String recordId, String action,
+                                Map<String, Object> changes) {
+        static EntryResponse of(AuditLog.AuditRecord r) {
+            return new EntryResponse(r.seq(), Times.oslo(r.at()), r.actor(), r.recordType(), r.recordId(), r.action(), r.changes());
+        }
+    }
+
+    @Serdeable
+    public record HeadResponse(long seq, String hash) {
+    }
+
+    @Serdeable
+    public record VerificationResponse(boolean valid, long checked, @Nullable Long firstBroken, @Nullable String reason,
+                                       HeadResponse head) {
+    }
+
+    @Get
+    @Operation(summary = "The log, newest first, by actor (user:<id>), time (from inclusive, to exclusive) and record type")
+    public PageResponse<EntryResponse> search(@QueryValue @Nullable String actor, @QueryValue @Nullable OffsetDateTime from,
+                                              @QueryValue @Nullable OffsetDateTime to, @QueryValue @Nullable String recordType,
+                                              @QueryValue(defaultValue = "50") int limit, @QueryValue @Nullable String cursor,
+                                              Authentication auth) {
+        var page = read.search(Actors.of(auth), new AuditLog.Query(actor, from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(), recordType, limit, cursor));
+        return new PageResponse<>(page.items().stream().map(EntryResponse::of).toList(), page.nextCursor());
+    }
+
+    @Get("/records/{type}/{id}")
+    @Operation(summary = "The history of any record, oldest first")
+    public List<EntryResponse> history(String type, String id, Authentication auth) {
+        return read.history(Actors.of(auth), type, id).stream().map(EntryResponse::of).toList();
+    }
+
+    @Post("/verify")
+    @Operation(summary = "Manager/admin: walk the chain and name the first entry that does not verify")
+    public VerificationResponse verify(Authentication auth) {
+        var v = verify.verify(Actors.of(auth));
+        return new VerificationResponse(v.valid(), v.checked(), v.firstBroken(), v.reason(), new HeadResponse(v.head().seq(), v.head().hash()));
+    }
+
+    @Get("/head")
+    @Operation(summary = "Manager/admin: the chain's head, to keep outside Kontor")
+    public HeadResponse head(Authentication auth) {
+        var h = verify.head(Actors.of(auth));
+        return new HeadResponse(h.seq(), h.hash());
+    }
+}

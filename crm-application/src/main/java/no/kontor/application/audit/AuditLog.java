@@ -1,0 +1,40 @@
+package no.kontor.application.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import no.kontor.application.shared.Page;
+
+/** The audit log's read side: history, search, chain verification and the head. */
+public interface AuditLog {
+
+    /** Every entry of one record, oldest first. */
+    List<AuditRecord> history(String recordType, String recordId);
+
+    /** Entries by actor, time and record type, newest first, keyset-paginated by sequence number. */
+    Page<AuditRecord> search(Query query);
+
+    /** Walks the whole chain and names the first entry that does not verify. */
+    Verification verify();
+
+    Head head();
+
+    /**
+     * An entry as readers see it. Personal values are decrypted while the person's
+     * key exists; a forgotten person's values read {@code "[forgotten]"}.
+     */
+    record AuditRecord(long seq, Instant at, String actor, String recordType, String recordId, String action,
+                       Map<String, Object> changes) {
+    }
+
+    record Query(String actor, Instant from, Instant to, String recordType, int limit, String cursor) {
+    }
+
+    /** {@code firstBroken} and {@code reason} are null when the chain is intact. */
+    record Verification(boolean valid, long checked, Long firstBroken, String reason, Head head) {
+    }
+
+    record Head(long seq, String hash) {
+    }
+}

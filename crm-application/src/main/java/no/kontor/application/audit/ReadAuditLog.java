@@ -1,0 +1,38 @@
+package no.kontor.application.audit;
+
+import java.util.List;
+
+import no.kontor.application.shared.Page;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.shared.ValidationException;
+
+/**
+ * Staff read the log: any record's history and the log by user and time (sellers
+ * and managers see each other's work).
+ */
+public final class ReadAuditLog {
+    public static final int MAX_LIMIT = 200;
+
+    private final AuditLog log;
+
+    public ReadAuditLog(AuditLog log) {
+        this.log = log;
+    }
+
+    public List<AuditLog.AuditRecord> history(Actor actor, String recordType, String recordId) {
+        actor.require(Role.SELLER);
+        return log.history(recordType, recordId);
+    }
+
+    public Page<AuditLog.AuditRecord> search(Actor actor, AuditLog.Query query) {
+        actor.require(Role.SELLER);
+        if (query.limit() < 1 || query.limit() > MAX_LIMIT) {
+            throw new ValidationException("limit", "search.limit-out-of-range", "limit is 1–" + MAX_LIMIT);
+        }
+        if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
+            throw new ValidationException("from", "audit.period-reversed", "from is after to");
+        }
+        return log.search(query);
+    }
+}
