@@ -15,13 +15,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.application.audit.PersonalDataKeys;
 
 /**
  * Per-person keys for personal data in audit entries (AES-256-GCM). Forgetting a
  * person deletes the key: the entries stay, hashed as they were, and unreadable.
  */
 @Singleton
-public class PersonalDataVault {
+public class PersonalDataVault implements PersonalDataKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int IV_BYTES = 12;
 
@@ -62,6 +63,7 @@ public class PersonalDataVault {
     }
 
     /** Deletes the person's key; returns whether there was one. */
+    @Override
     public boolean forget(String subject) {
         return jdbc.update("DELETE FROM audit_subject_key WHERE subject = ?", List.of(subject)) > 0;
     }

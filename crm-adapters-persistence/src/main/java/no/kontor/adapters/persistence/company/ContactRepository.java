@@ -1,0 +1,13 @@
+package no.kontor.adapters.persistence.company;
+
+import java.util.List;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ContactRepository extends CrudRepository<ContactEntity, Long> {
+
+    List<ContactEntity> findByCompanyIdOrderByName(Long companyId);
+}

@@ -1,0 +1,47 @@
+package no.kontor.adapters.persistence.company;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import no.kontor.application.company.Contacts;
+import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.company.Contact;
+import no.kontor.domain.company.ContactId;
+import no.kontor.domain.shared.StaleVersionException;
+
+@Singleton
+public class JdbcContacts implements Contacts {
+    private final ContactRepository repository;
+    private final ContactEntityMapper mapper;
+
+    public JdbcContacts(ContactRepository repository, ContactEntityMapper mapper) {
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Contact add(Contact contact) {
+        return mapper.toDomain(repository.save(mapper.toEntity(contact)));
+    }
+
+    @Override
+    public Optional<Contact> find(ContactId id) {
+        return repository.findById(id.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public Contact update(Contact contact) {
+        try {
+            return mapper.toDomain(repository.update(mapper.toEntity(contact)));
+        } catch (OptimisticLockException e) {
+            throw new StaleVersionException("contact", contact.getId(), contact.getVersion());
+        }
+    }
+
+    @Override
+    public List<Contact> ofCompany(CompanyId companyId) {
+        return repository.findByCompanyIdOrderByName(companyId.value()).stream().map(mapper::toDomain).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package no.kontor.application.company;
+
+import java.util.List;
+import java.util.Optional;
+
+import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.company.Contact;
+import no.kontor.domain.company.ContactId;
+
+/** The store of contact persons. */
+public interface Contacts {
+
+    Contact add(Contact contact);
+
+    Optional<Contact> find(ContactId id);
+
+    /** Writes a changed contact at the version it was read at, else {@code StaleVersionException}. */
+    Contact update(Contact contact);
+
+    /** A company's contacts by name (a company has few). */
+    List<Contact> ofCompany(CompanyId companyId);
+}
