@@ -1,0 +1,67 @@
+package no.kontor.application.activity;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.activity.Activity;
+import no.kontor.domain.activity.ActivityKind;
+import no.kontor.domain.activity.Direction;
+import no.kontor.domain.activity.FollowUp;
+import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.company.ContactId;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.shared.NotFoundException;
+import no.kontor.domain.shared.ValidationException;
+
+/**
+ * A seller logs what happened with a customer, perhaps with a follow-up task; the
+ * public order form logs an incoming order as the actor {@code public}.
+ */
+public final class LogActivity {
+    private final Activities activities;
+    private final ActivityReferences references;
+    private final AuditTrail audit;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public LogActivity(Activities activities, ActivityReferences references, AuditTrail audit, Transactions tx, Clock clock) {
+        this.activities = activities;
+        this.references = references;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public record Command(CompanyId companyId, ActivityKind kind, Direction direction, Instant occurredAt, Long contactId,
+                          String subject, String text, FollowUp followUp) {
+    }
+
+    public Activity execute(Actor actor, Command c) {
+        if (actor.kind() != Actor.Kind.PUBLIC) {
+            actor.require(Role.SELLER);
+        }
+        Instant now = clock.instant();
+        var activity = Activity.log(c.companyId(), c.kind(), c.direction(), c.occurredAt(), actor,
+                c.contactId() == null ? null : new ContactId(c.contactId()), c.subject(), c.text(), c.followUp(), now);
+        return tx.inTransaction(() -> {
+            if (!references.companyExists(c.companyId())) {
+                throw new NotFoundException("company", c.companyId());
+            }
+            if (activity.getContactId() != null && !references.contactBelongsTo(activity.getContactId(), c.companyId())) {
+                throw new ValidationException("contactId", "activity.contact-unknown",
+                        "The contact " + c.contactId() + " is not a contact of company " + c.companyId());
+            }
+            if (c.followUp() != null && c.followUp().assigneeId() != null && !references.activeStaffUser(c.followUp().assigneeId())) {
+                throw new ValidationException("followUp.assigneeId", "activity.assignee-unknown",
+                        "No active staff user with id " + c.followUp().assigneeId());
+            }
+            var stored = activities.add(activity);
+            audit.record(AuditEvent.created(actor, now, "activity", stored.getId(), stored.auditFields()));
+            return stored;
+        });
+    }
+}

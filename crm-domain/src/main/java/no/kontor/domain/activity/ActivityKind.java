@@ -1,0 +1,5 @@
+package no.kontor.domain.activity;
+
+public enum ActivityKind {
+    PROSPECT_REGISTERED, EMAIL, PHONE_CALL, MEETING, CUSTOMER_FEEDBACK, BARTER_AGREEMENT, INCOMING_ORDER, NOTE
+}
