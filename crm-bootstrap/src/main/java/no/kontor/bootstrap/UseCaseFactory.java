@@ -1,8 +1,10 @@
 package no.kontor.bootstrap;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import no.kontor.application.audit.AuditTrail;
 import no.kontor.application.company.ChangeCompany;
@@ -15,6 +17,9 @@ import no.kontor.application.company.RegisterCompany;
 import no.kontor.application.company.SearchCompanies;
 import no.kontor.application.company.ViewCompany;
 import no.kontor.application.identity.LogIn;
+import no.kontor.application.identity.ManageStaff;
+import no.kontor.application.identity.LoginLimits;
+import no.kontor.application.identity.LoginThrottle;
 import no.kontor.application.identity.PasswordHasher;
 import no.kontor.application.identity.RegisterStaffUser;
 import no.kontor.application.identity.StaffUsers;
@@ -65,8 +70,17 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    LogIn logIn(StaffUsers users, PasswordHasher hasher) {
-        return new LogIn(users, hasher);
+    LogIn logIn(StaffUsers users, PasswordHasher hasher, LoginThrottle throttle, Transactions tx, Clock clock,
+                @Value("${kontor.security.login.per-user:5}") int perUser,
+                @Value("${kontor.security.login.user-window:15m}") Duration userWindow,
+                @Value("${kontor.security.login.per-client:20}") int perClient,
+                @Value("${kontor.security.login.client-window:1m}") Duration clientWindow) {
+        return new LogIn(users, hasher, throttle, new LoginLimits(perUser, userWindow, perClient, clientWindow), tx, clock);
+    }
+
+    @Singleton
+    ManageStaff manageStaff(StaffUsers users, PasswordHasher hasher, AuditTrail audit, Transactions tx, Clock clock) {
+        return new ManageStaff(users, hasher, audit, tx, clock);
     }
 
     @Singleton

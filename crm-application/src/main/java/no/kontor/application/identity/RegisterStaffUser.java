@@ -1,7 +1,6 @@
 package no.kontor.application.identity;
 
 import java.time.Clock;
-import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
 import no.kontor.application.audit.AuditTrail;
@@ -61,9 +60,7 @@ public final class RegisterStaffUser {
         return tx.inTransaction(() -> {
             var user = users.add(new StaffUser(null, c.username() == null ? null : c.username().strip().toLowerCase(java.util.Locale.ROOT),
                     c.displayName(), c.email(), hash, c.role(), c.team(), true, now, now, 0));
-            audit.record(AuditEvent.created(actor, now, "user", user.getId(), Map.of(
-                    "username", user.getUsername(), "displayName", user.getDisplayName(),
-                    "role", user.getRole().name(), "team", String.valueOf(user.getTeam()))));
+            audit.record(AuditEvent.created(actor, now, "user", user.getId(), user.auditFields()));
             return user;
         });
     }

@@ -47,6 +47,27 @@ public final class StaffUser {
         this.version = version;
     }
 
+    /** This user with new profile fields; the version it was read at stays for the store to check. */
+    public StaffUser changeTo(String newDisplayName, String newEmail, Role newRole, String newTeam, boolean nowActive, Instant now) {
+        return new StaffUser(id, username, newDisplayName, newEmail, passwordHash, newRole, newTeam, nowActive, createdAt, now, version);
+    }
+
+    public StaffUser withPasswordHash(String newHash, Instant now) {
+        return new StaffUser(id, username, displayName, email, newHash, role, team, active, createdAt, now, version);
+    }
+
+    /** What the audit log records of a user: never the password hash. */
+    public java.util.Map<String, Object> auditFields() {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("username", username);
+        m.put("displayName", displayName);
+        m.put("email", email);
+        m.put("role", role.name());
+        m.put("team", team);
+        m.put("active", active);
+        return m;
+    }
+
     public Actor asActor() {
         return Actor.staff(id, username, role);
     }

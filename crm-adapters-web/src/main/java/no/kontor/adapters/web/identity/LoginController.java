@@ -47,11 +47,16 @@ public class LoginController {
     @Post
     @Operation(summary = "Log in; the answer's access_token goes in 'Authorization: Bearer …'")
     public HttpResponse<?> login(@Body @Valid LoginRequest body, HttpRequest<?> request) {
-        var user = logIn.execute(new LogIn.Command(body.username(), body.password().toCharArray(), clientAddress(request)));
-        if (user.isEmpty()) {
+        var result = logIn.execute(new LogIn.Command(body.username(), body.password().toCharArray(), clientAddress(request)));
+        if (result instanceof LogIn.Result.Throttled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            return Problems.respond(request, HttpStatus.TOO_MANY_REQUESTS, "auth.login-throttled",
+                    "Too many failed logins; try again in " + seconds + " seconds").header("Retry-After", Long.toString(seconds));
+        }
+        if (!(result instanceof LogIn.Result.LoggedIn loggedIn)) {
             return Problems.respond(request, HttpStatus.UNAUTHORIZED, "auth.login-failed", "Wrong username or password");
         }
-        var u = user.get();
+        var u = loggedIn.user();
         var authentication = Authentication.build(u.getUsername(), List.of(u.getRole().name()),
                 Map.of(Actors.USER_ID, u.getId(), "name", u.getDisplayName()));
         AccessRefreshToken token = tokens.generate(authentication)

@@ -5,9 +5,11 @@ import java.time.Clock;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.identity.LogIn;
+import no.kontor.application.identity.LoginLimits;
 import no.kontor.application.identity.PasswordHasher;
 import no.kontor.application.testing.DirectTransactions;
 import no.kontor.application.testing.InMemoryAuditTrail;
+import no.kontor.application.testing.InMemoryLoginThrottle;
 import no.kontor.application.testing.InMemoryStaffUsers;
 
 /**
@@ -39,7 +41,12 @@ public class SharedTestFactory {
     }
 
     @Singleton
-    LogIn logIn(InMemoryStaffUsers users, PasswordHasher hasher) {
-        return new LogIn(users, hasher);
+    InMemoryLoginThrottle loginThrottle() {
+        return new InMemoryLoginThrottle();
+    }
+
+    @Singleton
+    LogIn logIn(InMemoryStaffUsers users, PasswordHasher hasher, InMemoryLoginThrottle throttle, DirectTransactions tx, Clock clock) {
+        return new LogIn(users, hasher, throttle, LoginLimits.defaults(), tx, clock);
     }
 }
