@@ -34,6 +34,8 @@ class JdbcCompanyQueriesTest implements UsesTestDatabase {
     CompanyQueries queries;
     @Inject
     Transactions tx;
+    @Inject
+    no.kontor.adapters.persistence.shared.Jdbc jdbc;
 
     @BeforeAll
     void companies() {
@@ -83,6 +85,18 @@ class JdbcCompanyQueriesTest implements UsesTestDatabase {
     void fuzzyFindsMisspelledNamesBestFirst() {
         var page = queries.search(search("fjordkraf", Mode.FUZZY, 10, null));
         assertThat(names(page.items())).first().isEqualTo("Fjordkraft AS");
+    }
+
+    @Test
+    void byContactNameAndByOrganisationNumber() {
+        var zebra = queries.search(search("Zebra", Mode.PREFIX, 1, null)).items().get(0);
+        jdbc.update("INSERT INTO contact (company_id, name, created_by, created_at, changed_by, changed_at) "
+                + "VALUES (?, 'Ingrid Ødegård', 'user:1', now(), 'user:1', now())", java.util.List.of(zebra.id()));
+        assertThat(names(queries.search(search("ødegå", Mode.CONTACT_NAME, 10, null)).items())).containsExactly("Zebra Media");
+        assertThat(queries.search(search("Nobody Here", Mode.CONTACT_NAME, 10, null)).items()).isEmpty();
+        tx.inTransaction(() -> companies.add(Company.register(CompanyDetails.parse("Orgnummer AS", "974760673", CompanyStatus.CUSTOMER,
+                null, null, null, null, null, null, null, null, null), "user:1", Instant.now())));
+        assertThat(names(queries.search(search("974 760 673", Mode.ORGANISATION_NUMBER, 10, null)).items())).containsExactly("Orgnummer AS");
     }
 
     @Test
