@@ -22,8 +22,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.adapters.web.testing.ApiClient;
-import no.kontor.application.identity.RegisterStaffUser;
-import no.kontor.application.identity.StaffUsers;
 import no.kontor.domain.identity.Role;
 
 @MicronautTest(transactional = false)
@@ -34,9 +32,7 @@ class ActivityApiTest implements UsesTestDatabase {
     @Inject
     EmbeddedServer server;
     @Inject
-    RegisterStaffUser registerStaffUser;
-    @Inject
-    StaffUsers users;
+    TestStaff staff;
     @Inject
     DataSource dataSource;
 
@@ -50,13 +46,12 @@ class ActivityApiTest implements UsesTestDatabase {
 
     @BeforeAll
     void setUp() {
-        var admin = users.findByUsername("admin").orElseThrow().asActor();
-        anneId = registerStaffUser.execute(admin, new RegisterStaffUser.Command("anne", "Anne", null, "anne-password".toCharArray(), Role.SELLER, "Nord")).getId();
-        bjornId = registerStaffUser.execute(admin, new RegisterStaffUser.Command("bjorn", "Bjørn", null, "bjorn-password".toCharArray(), Role.SELLER, "Sør")).getId();
-        registerStaffUser.execute(admin, new RegisterStaffUser.Command("mari", "Mari", null, "mari-password".toCharArray(), Role.MANAGER, null));
-        anne = ApiClient.anonymous(server.getURI()).login("anne", "anne-password");
-        bjorn = ApiClient.anonymous(server.getURI()).login("bjorn", "bjorn-password");
-        manager = ApiClient.anonymous(server.getURI()).login("mari", "mari-password");
+        anneId = staff.add("anne", Role.SELLER);
+        bjornId = staff.add("bjorn", Role.SELLER);
+        staff.add("mari", Role.MANAGER);
+        anne = staff.login("anne");
+        bjorn = staff.login("bjorn");
+        manager = staff.login("mari");
         companyId = ApiClient.field(anne.post("/api/v1/companies", "{\"name\":\"Aktiv AS\",\"status\":\"CUSTOMER\"}").body(), "id");
         otherCompanyId = ApiClient.field(anne.post("/api/v1/companies", "{\"name\":\"Annen AS\",\"status\":\"CUSTOMER\"}").body(), "id");
     }

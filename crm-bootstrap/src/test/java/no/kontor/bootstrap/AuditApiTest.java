@@ -13,8 +13,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.adapters.web.testing.ApiClient;
-import no.kontor.application.identity.RegisterStaffUser;
-import no.kontor.application.identity.StaffUsers;
 import no.kontor.domain.identity.Role;
 
 @MicronautTest(transactional = false)
@@ -23,9 +21,7 @@ class AuditApiTest implements UsesTestDatabase {
     @Inject
     EmbeddedServer server;
     @Inject
-    RegisterStaffUser registerStaffUser;
-    @Inject
-    StaffUsers users;
+    TestStaff staff;
     @Inject
     DataSource dataSource;
 
@@ -34,11 +30,9 @@ class AuditApiTest implements UsesTestDatabase {
 
     @BeforeAll
     void logIn() {
-        admin = ApiClient.anonymous(server.getURI()).login("admin", "admin-password");
-        var adminActor = users.findByUsername("admin").orElseThrow().asActor();
-        registerStaffUser.execute(adminActor, new RegisterStaffUser.Command("selma", "Selma Selger", null,
-                "selma-password".toCharArray(), Role.SELLER, "Salg"));
-        seller = ApiClient.anonymous(server.getURI()).login("selma", "selma-password");
+        admin = staff.admin();
+        staff.add("selma", Role.SELLER);
+        seller = staff.login("selma");
     }
 
     @Test

@@ -13,8 +13,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.adapters.web.testing.ApiClient;
-import no.kontor.application.identity.RegisterStaffUser;
-import no.kontor.application.identity.StaffUsers;
 import no.kontor.domain.identity.Role;
 
 @MicronautTest(transactional = false)
@@ -23,9 +21,7 @@ class ContactApiTest implements UsesTestDatabase {
     @Inject
     EmbeddedServer server;
     @Inject
-    RegisterStaffUser registerStaffUser;
-    @Inject
-    StaffUsers users;
+    TestStaff staff;
     @Inject
     DataSource dataSource;
 
@@ -35,10 +31,9 @@ class ContactApiTest implements UsesTestDatabase {
 
     @BeforeAll
     void setUp() {
-        admin = ApiClient.anonymous(server.getURI()).login("admin", "admin-password");
-        registerStaffUser.execute(users.findByUsername("admin").orElseThrow().asActor(), new RegisterStaffUser.Command(
-                "stian", "Stian Selger", null, "stian-password".toCharArray(), Role.SELLER, "Salg"));
-        seller = ApiClient.anonymous(server.getURI()).login("stian", "stian-password");
+        admin = staff.admin();
+        staff.add("stian", Role.SELLER);
+        seller = staff.login("stian");
         companyId = ApiClient.field(seller.post("/api/v1/companies", "{\"name\":\"Kontaktfirma AS\",\"status\":\"CUSTOMER\"}").body(), "id");
     }
 

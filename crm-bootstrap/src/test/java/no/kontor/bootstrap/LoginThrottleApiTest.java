@@ -14,8 +14,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.adapters.web.testing.ApiClient;
-import no.kontor.application.identity.RegisterStaffUser;
-import no.kontor.application.identity.StaffUsers;
 import no.kontor.domain.identity.Role;
 
 /** Failed logins are throttled per user and per client address, in the database every node shares. */
@@ -25,9 +23,7 @@ class LoginThrottleApiTest implements UsesTestDatabase {
     @Inject
     EmbeddedServer server;
     @Inject
-    RegisterStaffUser registerStaffUser;
-    @Inject
-    StaffUsers users;
+    TestStaff staff;
 
     @Override
     public Map<String, String> getProperties() {
@@ -39,10 +35,8 @@ class LoginThrottleApiTest implements UsesTestDatabase {
 
     @BeforeAll
     void users() {
-        var admin = users.findByUsername("admin").orElseThrow().asActor();
-        for (String name : new String[] {"tina", "tom"}) {
-            registerStaffUser.execute(admin, new RegisterStaffUser.Command(name, name, null, (name + "-password").toCharArray(), Role.SELLER, null));
-        }
+        staff.add("tina", Role.SELLER);
+        staff.add("tom", Role.SELLER);
     }
 
     int login(String username, String password) {

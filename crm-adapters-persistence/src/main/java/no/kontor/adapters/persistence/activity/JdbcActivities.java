@@ -3,8 +3,8 @@ package no.kontor.adapters.persistence.activity;
 import java.util.List;
 import java.util.Optional;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.VersionedUpdate;
 import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.activity.Activities;
@@ -15,7 +15,6 @@ import no.kontor.domain.activity.Activity;
 import no.kontor.domain.activity.ActivityId;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.ContactId;
-import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.domain.shared.ValidationException;
 
 /**
@@ -49,11 +48,8 @@ public class JdbcActivities implements Activities, ActivityQueries, ActivityRefe
 
     @Override
     public Activity update(Activity activity) {
-        try {
-            return mapper.toDomain(repository.update(mapper.toEntity(activity)));
-        } catch (OptimisticLockException e) {
-            throw new StaleVersionException("activity", activity.getId(), activity.getVersion());
-        }
+        return VersionedUpdate.run("activity", activity.getId(), activity.getVersion(),
+                () -> mapper.toDomain(repository.update(mapper.toEntity(activity))));
     }
 
     @Override

@@ -2,15 +2,14 @@ package no.kontor.adapters.persistence.company;
 
 import java.util.Optional;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.VersionedUpdate;
 import no.kontor.adapters.persistence.shared.SqlStates;
 import no.kontor.application.company.Companies;
 import no.kontor.domain.company.Company;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.OrganisationNumber;
-import no.kontor.domain.shared.StaleVersionException;
 
 @Singleton
 public class JdbcCompanies implements Companies {
@@ -44,9 +43,8 @@ public class JdbcCompanies implements Companies {
     @Override
     public Company update(Company company) {
         try {
-            return mapper.toDomain(repository.update(mapper.toEntity(company)));
-        } catch (OptimisticLockException e) {
-            throw new StaleVersionException("company", company.getId(), company.getVersion());
+            return VersionedUpdate.run("company", company.getId(), company.getVersion(),
+                    () -> mapper.toDomain(repository.update(mapper.toEntity(company))));
         } catch (RuntimeException e) {
             throw translate(e, company);
         }

@@ -3,13 +3,12 @@ package no.kontor.adapters.persistence.company;
 import java.util.List;
 import java.util.Optional;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.VersionedUpdate;
 import no.kontor.application.company.Contacts;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactId;
-import no.kontor.domain.shared.StaleVersionException;
 
 @Singleton
 public class JdbcContacts implements Contacts {
@@ -33,11 +32,8 @@ public class JdbcContacts implements Contacts {
 
     @Override
     public Contact update(Contact contact) {
-        try {
-            return mapper.toDomain(repository.update(mapper.toEntity(contact)));
-        } catch (OptimisticLockException e) {
-            throw new StaleVersionException("contact", contact.getId(), contact.getVersion());
-        }
+        return VersionedUpdate.run("contact", contact.getId(), contact.getVersion(),
+                () -> mapper.toDomain(repository.update(mapper.toEntity(contact))));
     }
 
     @Override

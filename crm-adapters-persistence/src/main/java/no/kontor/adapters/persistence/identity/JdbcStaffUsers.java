@@ -3,13 +3,12 @@ package no.kontor.adapters.persistence.identity;
 import java.util.List;
 import java.util.Optional;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.VersionedUpdate;
 import no.kontor.adapters.persistence.shared.SqlStates;
 import no.kontor.application.identity.StaffUsers;
 import no.kontor.domain.identity.StaffUser;
 import no.kontor.domain.shared.ConflictException;
-import no.kontor.domain.shared.StaleVersionException;
 
 @Singleton
 public class JdbcStaffUsers implements StaffUsers {
@@ -45,11 +44,8 @@ public class JdbcStaffUsers implements StaffUsers {
 
     @Override
     public StaffUser update(StaffUser user) {
-        try {
-            return mapper.toDomain(repository.update(mapper.toEntity(user)));
-        } catch (OptimisticLockException e) {
-            throw new StaleVersionException("user", user.getId(), user.getVersion());
-        }
+        return VersionedUpdate.run("user", user.getId(), user.getVersion(),
+                () -> mapper.toDomain(repository.update(mapper.toEntity(user))));
     }
 
     @Override
