@@ -1,0 +1,54 @@
+package no.kontor.adapters.web.shared;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/**
+ * What no other handler took. A database that cannot be reached (connection
+ * refused, terminated, the pool timing out) is 503 with Retry-After: the request
+ * can be tried again. Anything else is a bug: 500 with an incident id that is in
+ * the log beside the stack trace, and nothing of the exception in the answer.
+ */
+@Produces(ProblemDetails.MEDIA_TYPE)
+@Singleton
+public class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException, HttpResponse<ProblemDetails>> {
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
+
+    @Override
+    public HttpResponse<ProblemDetails> handle(HttpRequest request, RuntimeException e) {
+        if (databaseUnavailable(e)) {
+            LOG.warn("{} {}: the database is unavailable: {}", request.getMethod(), request.getPath(), e.toString());
+            return Problems.respond(request, HttpStatus.SERVICE_UNAVAILABLE, "service.database-unavailable",
+                    "The database cannot be reached just now; nothing was changed. Try again shortly.")
+                    .header("Retry-After", "5");
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("{} {}: unexpected error, incident {}", request.getMethod(), request.getPath(), incident, e);
+        return Problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal.error",
+                "An unexpected error happened and was logged as incident " + incident);
+    }
+
+    static boolean databaseUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true; // connection exceptions; admin shutdown, crash shutdown, cannot connect now
+            }
+        }
+        return false;
+    }
+}
