@@ -1,6 +1,8 @@
 package no.kontor.adapters.web.shared;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 
@@ -41,12 +43,18 @@ public class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException
 
     static boolean databaseUnavailable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true; // connection exceptions; admin shutdown, crash shutdown, cannot connect now
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true; // connection exceptions; admin shutdown, crash shutdown, cannot connect now
+                }
+                if (state == null && String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connection")) {
+                    return true; // the pool's closed-connection proxy ("Connection is closed") has no SQLState
+                }
             }
         }
         return false;

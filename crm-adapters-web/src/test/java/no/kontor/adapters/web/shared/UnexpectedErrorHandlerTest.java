@@ -14,6 +14,8 @@ class UnexpectedErrorHandlerTest {
         assertThat(UnexpectedErrorHandler.databaseUnavailable(new RuntimeException(new SQLTransientConnectionException("pool timeout")))).isTrue();
         assertThat(UnexpectedErrorHandler.databaseUnavailable(new RuntimeException(new RuntimeException(new SQLException("refused", "08001"))))).isTrue();
         assertThat(UnexpectedErrorHandler.databaseUnavailable(new RuntimeException(new SQLException("terminated", "57P01")))).isTrue();
+        assertThat(UnexpectedErrorHandler.databaseUnavailable(new RuntimeException("Could not set read-only",
+                new SQLException("Connection is closed")))).as("HikariCP's closed proxy, seen in DatabaseOutageTest").isTrue();
     }
 
     @Test

@@ -78,6 +78,10 @@ public final class ApiClient {
         if (!m.find()) {
             return null;
         }
-        return m.group(2) != null ? m.group(2) : m.group(1).strip();
+        if (m.group(2) != null) {
+            return m.group(2);
+        }
+        String raw = m.group(1).strip();
+        return raw.equals("null") ? null : raw;
     }
 }
