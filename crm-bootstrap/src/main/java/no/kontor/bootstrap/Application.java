@@ -97,7 +97,7 @@ public final class Application {
                 }
             }
             boolean changed = false;
-            for (String key : new String[] {"kontor.audit.key", "kontor.security.jwt-secret", "kontor.portal.pin-key"}) {
+            for (String key : new String[] {"kontor.audit.key", "kontor.security.jwt-secret"}) {
                 if (props.getProperty(key) == null) {
                     byte[] secret = new byte[32];
                     new SecureRandom().nextBytes(secret);
