@@ -124,7 +124,8 @@ class CompanyApiTest implements UsesTestDatabase {
         }
         var cases = List.of(
                 new Case("{\"name\": \"Brutt", 400, "application/problem+json"),
-                new Case("{\"name\": 42, \"status\": \"PROSPECT\", \"visitingAddress\": \"nope\"}", 400, "visitingAddress"),
+                new Case("{\"name\": 42, \"status\": \"PROSPECT\"}", 400, "\"field\":\"name\""),
+                new Case("{\"name\": \"X\", \"status\": \"PROSPECT\", \"visitingAddress\": \"nope\"}", 400, "visitingAddress"),
                 new Case("{\"name\": \"X\", \"status\": \"BANKRUPT\"}", 400, "status"),
                 new Case("{\"status\": \"PROSPECT\"}", 400, "\"field\":\"name\""),
                 new Case(card("Ugyldig AS", "988077918"), 400, "\"field\":\"organisationNumber\""),

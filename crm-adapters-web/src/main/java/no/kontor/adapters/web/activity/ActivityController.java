@@ -1,5 +1,7 @@
 package no.kontor.adapters.web.activity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -73,10 +75,12 @@ public class ActivityController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FollowUpResponse(LocalDate dueDate, FollowUpStage stage, @Nullable Long assigneeId, boolean overdue) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ActivityResponse(long id, long companyId, ActivityKind kind, Direction direction, OffsetDateTime occurredAt,
                                    String actor, @Nullable Long contactId, String subject, @Nullable String text,
                                    @Nullable FollowUpResponse followUp, long version) {

@@ -1,5 +1,7 @@
 package no.kontor.adapters.web.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ public class AuditController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EntryResponse(long seq, OffsetDateTime at, String actor, String recordType, String recordId, String action,
                                 Map<String, Object> changes) {
         static EntryResponse of(AuditLog.AuditRecord r) {
@@ -46,10 +49,12 @@ public class AuditController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record HeadResponse(long seq, String hash) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record VerificationResponse(boolean valid, long checked, @Nullable Long firstBroken, @Nullable String reason,
                                        HeadResponse head) {
     }

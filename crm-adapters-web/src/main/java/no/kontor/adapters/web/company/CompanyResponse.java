@@ -18,6 +18,7 @@ public record CompanyResponse(long id, String name, @Nullable String organisatio
                               String changedBy, OffsetDateTime changedAt, long version) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AddressResponse(@Nullable String street, @Nullable String postalCode, @Nullable String place) {
     }
 }

@@ -1,5 +1,7 @@
 package no.kontor.adapters.web.company;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -53,6 +55,7 @@ public class ContactController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ContactResponse(long id, long companyId, String name, @Nullable String title, @Nullable String email,
                                   @Nullable String phone, boolean unsubscribed, boolean forgotten, String changedBy,
                                   OffsetDateTime changedAt, long version) {

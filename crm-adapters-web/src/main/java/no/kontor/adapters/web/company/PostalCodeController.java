@@ -1,5 +1,7 @@
 package no.kontor.adapters.web.company;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
@@ -36,6 +38,7 @@ public class PostalCodeController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PostalPlaceResponse(String code, String place, @Nullable String municipalityNumber,
                                       @Nullable String municipalityName, @Nullable String category) {
     }

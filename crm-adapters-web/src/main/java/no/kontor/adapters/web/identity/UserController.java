@@ -1,5 +1,7 @@
 package no.kontor.adapters.web.identity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -62,6 +64,7 @@ public class UserController {
 
     /** A user as others see it: never the password hash. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record UserResponse(long id, String username, String displayName, @Nullable String email, Role role,
                                @Nullable String team, boolean active, OffsetDateTime changedAt, long version) {
         static UserResponse of(StaffUser u) {

@@ -46,7 +46,8 @@ class CompanyControllerTest {
         assertThat(created.headers().firstValue("ETag")).contains("\"0\"");
         var read = seller.get(created.headers().firstValue("Location").orElseThrow());
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(read.body()).contains("\"organisationNumber\":\"991825827\"", "\"status\":\"CUSTOMER\"");
+        assertThat(read.body()).contains("\"organisationNumber\":\"991825827\"", "\"status\":\"CUSTOMER\"",
+                "\"notes\":null", "\"postalAddress\":null");
     }
 
     @ParameterizedTest(name = "{0}")
