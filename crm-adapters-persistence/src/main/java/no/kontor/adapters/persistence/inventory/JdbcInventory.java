@@ -1,0 +1,106 @@
+package no.kontor.adapters.persistence.inventory;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.inventory.InventoryRepositories.BookingRepository;
+import no.kontor.adapters.persistence.inventory.InventoryRepositories.PlacementRepository;
+import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.adapters.persistence.shared.SqlStates;
+import no.kontor.adapters.persistence.shared.VersionedUpdate;
+import no.kontor.application.inventory.Bookings;
+import no.kontor.application.inventory.Placements;
+import no.kontor.domain.inventory.Booking;
+import no.kontor.domain.inventory.BookingId;
+import no.kontor.domain.inventory.Period;
+import no.kontor.domain.inventory.Placement;
+import no.kontor.domain.inventory.PlacementId;
+import no.kontor.domain.sale.SaleId;
+import no.kontor.domain.shared.ConflictException;
+
+/**
+ * Placements and bookings. The exclusion constraint {@code booking_no_overlap}
+ * holds the promise; its violation (23P01) is the same conflict the use case
+ * raises, never a 500. The transaction is aborted by then, so the clashing
+ * booking cannot be looked up in it: the message says so plainly.
+ */
+@Singleton
+public class JdbcInventory implements Placements, Bookings {
+    private final PlacementRepository placements;
+    private final BookingRepository bookings;
+    private final InventoryEntityMapper mapper;
+    private final Jdbc jdbc;
+
+    public JdbcInventory(PlacementRepository placements, BookingRepository bookings, InventoryEntityMapper mapper, Jdbc jdbc) {
+        this.placements = placements;
+        this.bookings = bookings;
+        this.mapper = mapper;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Placement add(Placement placement) {
+        try {
+            return mapper.toDomain(placements.save(mapper.toEntity(placement)));
+        } catch (RuntimeException e) {
+            if (SqlStates.is(e, SqlStates.UNIQUE_VIOLATION, "placement_name")) {
+                throw new ConflictException("placement.name-taken", "A placement named " + placement.name() + " exists");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Placement> find(PlacementId id) {
+        return placements.findById(id.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public Optional<Placement> lock(PlacementId id) {
+        return placements.findByIdForUpdate(id.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public List<Placement> all() {
+        return placements.listOrderByName().stream().map(mapper::toDomain).toList();
+    }
+
+    @Override
+    public Booking add(Booking booking) {
+        try {
+            return mapper.toDomain(bookings.save(mapper.toEntity(booking)));
+        } catch (RuntimeException e) {
+            if (SqlStates.is(e, SqlStates.EXCLUSION_VIOLATION, "booking_no_overlap")) {
+                throw new ConflictException("booking.conflict", "The placement " + booking.placementId()
+                        + " is already booked for some of the days " + booking.period().firstDay() + "–" + booking.period().lastDay());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Booking> find(BookingId id) {
+        return bookings.findById(id.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public Booking update(Booking booking) {
+        return VersionedUpdate.run("booking", booking.id(), booking.version(),
+                () -> mapper.toDomain(bookings.update(mapper.toEntity(booking))));
+    }
+
+    @Override
+    public List<Booking> overlapping(PlacementId placementId, Period period) {
+        var ids = jdbc.query("""
+                SELECT id FROM booking WHERE placement_id = ? AND status <> 'CANCELLED'
+                  AND period && daterange(?::date, ?::date, '[]') ORDER BY first_day""",
+                List.of(placementId.value(), period.firstDay().toString(), period.lastDay().toString()), rs -> rs.getLong(1));
+        return ids.stream().map(i -> find(new BookingId(i)).orElseThrow()).toList();
+    }
+
+    @Override
+    public List<Booking> ofSale(SaleId saleId) {
+        return bookings.findBySaleIdOrderByFirstDay(saleId.value()).stream().map(mapper::toDomain).toList();
+    }
+}

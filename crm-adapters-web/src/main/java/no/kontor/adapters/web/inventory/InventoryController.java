@@ -1,0 +1,110 @@
+package no.kontor.adapters.web.inventory;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.Versions;
+import no.kontor.application.inventory.BookPlacement;
+import no.kontor.application.inventory.ManagePlacements;
+import no.kontor.domain.inventory.Booking;
+import no.kontor.domain.inventory.BookingId;
+import no.kontor.domain.inventory.Period;
+import no.kontor.domain.inventory.Placement;
+import no.kontor.domain.inventory.PlacementId;
+import no.kontor.domain.sale.SaleId;
+
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Inventory")
+public class InventoryController {
+    private final ManagePlacements placements;
+    private final BookPlacement bookings;
+
+    public InventoryController(ManagePlacements placements, BookPlacement bookings) {
+        this.placements = placements;
+        this.bookings = bookings;
+    }
+
+    @Serdeable
+    public record PlacementRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) String description,
+                                   @Nullable @Size(max = 100) String channel, @NotNull Placement.Unit unit) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PlacementResponse(long id, String name, @Nullable String description, @Nullable String channel,
+                                    Placement.Unit unit, boolean active, long version) {
+        static PlacementResponse of(Placement p) {
+            return new PlacementResponse(p.id().value(), p.name(), p.description(), p.channel(), p.unit(), p.active(), p.version());
+        }
+    }
+
+    @Serdeable
+    public record BookingRequest(@NotNull Long saleId, @NotNull Long placementId, @NotNull LocalDate firstDay,
+                                 @NotNull LocalDate lastDay) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record BookingResponse(long id, long placementId, long saleId, LocalDate firstDay, LocalDate lastDay,
+                                  Booking.Status status, long version) {
+        static BookingResponse of(Booking b) {
+            return new BookingResponse(b.id().value(), b.placementId().value(), b.saleId().value(), b.period().firstDay(),
+                    b.period().lastDay(), b.status(), b.version());
+        }
+    }
+
+    @Post("/placements")
+    @Operation(summary = "Admin: add a placement")
+    public HttpResponse<PlacementResponse> addPlacement(@Body @Valid PlacementRequest body, Authentication auth) {
+        var p = placements.add(Actors.of(auth), body.name(), body.description(), body.channel(), body.unit());
+        return Versions.tagged(HttpResponse.created(PlacementResponse.of(p), URI.create("/api/v1/placements/" + p.id().value())), p.version());
+    }
+
+    @Get("/placements")
+    public List<PlacementResponse> listPlacements(Authentication auth) {
+        return placements.list(Actors.of(auth)).stream().map(PlacementResponse::of).toList();
+    }
+
+    @Post("/bookings")
+    @Operation(summary = "Book a placement for a sale, first and last day inclusive; 409 names the booking that has any of the days")
+    public HttpResponse<BookingResponse> book(@Body @Valid BookingRequest body, Authentication auth) {
+        var b = bookings.book(Actors.of(auth), new SaleId(body.saleId()), new PlacementId(body.placementId()),
+                new Period(body.firstDay(), body.lastDay()));
+        return Versions.tagged(HttpResponse.created(BookingResponse.of(b), URI.create("/api/v1/bookings/" + b.id().value())), b.version());
+    }
+
+    @Post("/bookings/{id}/confirm")
+    public BookingResponse confirm(long id, Authentication auth) {
+        return BookingResponse.of(bookings.confirm(Actors.of(auth), new BookingId(id)));
+    }
+
+    @Post("/bookings/{id}/cancel")
+    @Operation(summary = "Cancel a booking: its days are free again")
+    public BookingResponse cancel(long id, Authentication auth) {
+        return BookingResponse.of(bookings.cancel(Actors.of(auth), new BookingId(id)));
+    }
+}

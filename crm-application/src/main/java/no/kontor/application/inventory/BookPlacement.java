@@ -1,0 +1,89 @@
+package no.kontor.application.inventory;
+
+import java.time.Clock;
+import java.util.Map;
+
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.inventory.Booking;
+import no.kontor.domain.inventory.BookingId;
+import no.kontor.domain.inventory.Period;
+import no.kontor.domain.inventory.PlacementId;
+import no.kontor.domain.sale.SaleId;
+import no.kontor.domain.shared.ConflictException;
+import no.kontor.domain.shared.NotFoundException;
+
+/**
+ * A seller books a placement for a sale, and confirms or cancels the booking.
+ * Booking locks the placement's row, checks for a booking that shares a day (the
+ * friendly refusal, naming it), then inserts; the exclusion constraint in the
+ * database is the guarantee behind the check.
+ */
+public final class BookPlacement {
+    private final Placements placements;
+    private final Bookings bookings;
+    private final SaleStatus sales;
+    private final AuditTrail audit;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public BookPlacement(Placements placements, Bookings bookings, SaleStatus sales, AuditTrail audit, Transactions tx, Clock clock) {
+        this.placements = placements;
+        this.bookings = bookings;
+        this.sales = sales;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Booking book(Actor actor, SaleId saleId, PlacementId placementId, Period period) {
+        actor.require(Role.SELLER);
+        return tx.inTransaction(() -> {
+            var placement = placements.lock(placementId).orElseThrow(() -> new NotFoundException("placement", placementId));
+            if (!placement.active()) {
+                throw new ConflictException("placement.inactive", "The placement " + placement.name() + " is not for sale");
+            }
+            var stage = sales.stageOf(saleId).orElseThrow(() -> new NotFoundException("sale", saleId));
+            if (stage.isClosed()) {
+                throw new ConflictException("sale.closed", "The sale " + saleId + " is " + stage + " and takes no bookings");
+            }
+            var clash = bookings.overlapping(placementId, period);
+            if (!clash.isEmpty()) {
+                throw conflict(placement.name(), clash.get(0));
+            }
+            var stored = bookings.add(Booking.reserve(placementId, saleId, period, actor.auditName(), clock.instant()));
+            audit.record(AuditEvent.created(actor, clock.instant(), "booking", stored.id(), stored.auditFields()));
+            return stored;
+        });
+    }
+
+    public Booking confirm(Actor actor, BookingId id) {
+        actor.require(Role.SELLER);
+        return move(actor, id, true);
+    }
+
+    public Booking cancel(Actor actor, BookingId id) {
+        actor.require(Role.SELLER);
+        return move(actor, id, false);
+    }
+
+    private Booking move(Actor actor, BookingId id, boolean confirm) {
+        return tx.inTransaction(() -> {
+            var current = bookings.find(id).orElseThrow(() -> new NotFoundException("booking", id));
+            var next = confirm ? current.confirm(actor.auditName(), clock.instant()) : current.cancel(actor.auditName(), clock.instant());
+            var stored = bookings.update(next);
+            audit.record(AuditEvent.changed(actor, clock.instant(), "booking", id, current.auditFields(), stored.auditFields()));
+            return stored;
+        });
+    }
+
+    static ConflictException conflict(String placement, Booking clash) {
+        return new ConflictException("booking.conflict",
+                placement + " is booked " + clash.period().firstDay() + "–" + clash.period().lastDay() + " by booking " + clash.id(),
+                Map.of("bookingId", clash.id().value(), "firstDay", clash.period().firstDay().toString(),
+                        "lastDay", clash.period().lastDay().toString()));
+    }
+}

@@ -1,0 +1,28 @@
+package no.kontor.application.inventory;
+
+import java.util.List;
+import java.util.Optional;
+
+import no.kontor.domain.inventory.Booking;
+import no.kontor.domain.inventory.BookingId;
+import no.kontor.domain.inventory.Period;
+import no.kontor.domain.inventory.PlacementId;
+import no.kontor.domain.sale.SaleId;
+
+public interface Bookings {
+
+    /**
+     * Stores a booking. If an active booking of the placement shares a day, the
+     * database refuses it: a {@code ConflictException} ({@code booking.conflict}).
+     */
+    Booking add(Booking booking);
+
+    Optional<Booking> find(BookingId id);
+
+    Booking update(Booking booking);
+
+    /** Active (not cancelled) bookings of the placement that share a day with the period. */
+    List<Booking> overlapping(PlacementId placementId, Period period);
+
+    List<Booking> ofSale(SaleId saleId);
+}

@@ -1,0 +1,20 @@
+package no.kontor.application.inventory;
+
+import java.util.List;
+import java.util.Optional;
+
+import no.kontor.domain.inventory.Placement;
+import no.kontor.domain.inventory.PlacementId;
+
+public interface Placements {
+
+    /** A taken name is a {@code ConflictException}. */
+    Placement add(Placement placement);
+
+    Optional<Placement> find(PlacementId id);
+
+    /** The placement's row locked until the transaction ends: bookings of one placement take turns. */
+    Optional<Placement> lock(PlacementId id);
+
+    List<Placement> all();
+}

@@ -1,0 +1,60 @@
+package no.kontor.application.sale;
+
+import java.time.Clock;
+
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.company.Companies;
+import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.sale.Sale;
+import no.kontor.domain.sale.SaleId;
+import no.kontor.domain.sale.SaleStage;
+import no.kontor.domain.shared.NotFoundException;
+import no.kontor.domain.shared.ValidationException;
+
+/** A seller opens a sale to a company (as a lead, offered or ordered), and reads it. */
+public final class OpenSale {
+    private final Sales sales;
+    private final Companies companies;
+    private final StaffUsers staff;
+    private final AuditTrail audit;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public OpenSale(Sales sales, Companies companies, StaffUsers staff, AuditTrail audit, Transactions tx, Clock clock) {
+        this.sales = sales;
+        this.companies = companies;
+        this.staff = staff;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public record Command(CompanyId companyId, Long responsibleSellerId, SaleStage stage, boolean barter, String description) {
+    }
+
+    public Sale execute(Actor actor, Command c) {
+        actor.require(Role.SELLER);
+        var sale = Sale.open(c.companyId(), c.responsibleSellerId() == null ? actor.userId() : c.responsibleSellerId(),
+                c.stage(), c.barter(), c.description(), actor.auditName(), clock.instant());
+        return tx.inTransaction(() -> {
+            companies.find(c.companyId()).orElseThrow(() -> new NotFoundException("company", c.companyId()));
+            if (sale.getResponsibleSellerId() != null && staff.find(sale.getResponsibleSellerId()).filter(u -> u.isActive()).isEmpty()) {
+                throw new ValidationException("responsibleSellerId", "sale.seller-unknown",
+                        "No active staff user with id " + sale.getResponsibleSellerId());
+            }
+            var stored = sales.add(sale);
+            audit.record(AuditEvent.created(actor, clock.instant(), "sale", stored.getId(), stored.auditFields()));
+            return stored;
+        });
+    }
+
+    public Sale view(Actor actor, SaleId id) {
+        actor.require(Role.SELLER);
+        return sales.find(id).orElseThrow(() -> new NotFoundException("sale", id));
+    }
+}
