@@ -12,7 +12,9 @@ import no.kontor.application.inventory.Bookings;
 import no.kontor.application.inventory.ManagePlacements;
 import no.kontor.application.inventory.Placements;
 import no.kontor.application.inventory.SaleStatus;
+import no.kontor.application.sale.ChangeSaleStage;
 import no.kontor.application.sale.OpenSale;
+import no.kontor.application.sale.ReadSales;
 import no.kontor.application.sale.Sales;
 import no.kontor.application.shared.Transactions;
 
@@ -22,6 +24,16 @@ public class SalesUseCases {
     @Singleton
     OpenSale openSale(Sales sales, Companies companies, StaffUsers staff, AuditTrail audit, Transactions tx, Clock clock) {
         return new OpenSale(sales, companies, staff, audit, tx, clock);
+    }
+
+    @Singleton
+    ReadSales readSales(Sales sales) {
+        return new ReadSales(sales);
+    }
+
+    @Singleton
+    ChangeSaleStage changeSaleStage(Sales sales, BookPlacement bookings, AuditTrail audit, Transactions tx, Clock clock) {
+        return new ChangeSaleStage(sales, bookings, audit, tx, clock);
     }
 
     @Singleton

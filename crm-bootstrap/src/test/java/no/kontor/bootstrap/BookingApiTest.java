@@ -108,6 +108,34 @@ class BookingApiTest implements UsesTestDatabase {
     }
 
     @Test
+    void aSaleMovesThroughItsStagesKeepsItsHistoryAndACancelledOneFreesItsPlacements() {
+        String companyId = ApiClient.field(seller.post("/api/v1/companies", "{\"name\":\"Trakt AS\",\"status\":\"PROSPECT\"}").body(), "id");
+        String sale = ApiClient.field(seller.post("/api/v1/sales", "{\"companyId\":" + companyId + "}").body(), "id");
+        String path = "/api/v1/sales/" + sale + "/stage";
+        assertThat(seller.post(path, "{\"stage\":\"OFFERED\"}").body()).contains("\"stage\":\"OFFERED\"");
+        assertThat(seller.post(path, "{\"stage\":\"LEAD\"}").statusCode()).as("no way back").isEqualTo(409);
+        assertThat(seller.post(path, "{\"stage\":\"INVOICED\"}").statusCode()).as("invoicing only").isEqualTo(409);
+        assertThat(seller.post(path, "{\"stage\":\"ORDERED\"}").statusCode()).isEqualTo(200);
+
+        String placement = placement("Traktbanner");
+        var booking = seller.post("/api/v1/bookings", "{\"saleId\":" + sale + ",\"placementId\":" + placement
+                + ",\"firstDay\":\"2027-08-01\",\"lastDay\":\"2027-08-07\"}");
+        assertThat(booking.statusCode()).isEqualTo(201);
+        assertThat(seller.post(path, "{\"stage\":\"CANCELLED\"}").body()).as("a reason is needed").contains("\"field\":\"reason\"");
+        assertThat(seller.post(path, "{\"stage\":\"CANCELLED\",\"reason\":\"Budsjett kuttet\"}").statusCode()).isEqualTo(200);
+
+        assertThat(Db.text(dataSource, "SELECT status FROM booking WHERE id = ?", Long.parseLong(ApiClient.field(booking.body(), "id"))))
+                .isEqualTo("CANCELLED");
+        assertThat(book(placement, "2027-08-03", "2027-08-04").statusCode()).as("the days are free again").isEqualTo(201);
+        var history = seller.get("/api/v1/sales/" + sale + "/stage-history");
+        assertThat(history.body()).containsSubsequence("\"to\":\"LEAD\"", "\"to\":\"OFFERED\"", "\"to\":\"ORDERED\"",
+                "\"to\":\"CANCELLED\"", "Budsjett kuttet");
+        assertThat(seller.post(path, "{\"stage\":\"ORDERED\"}").statusCode()).as("cancelled is final").isEqualTo(409);
+        assertThat(seller.post("/api/v1/bookings", "{\"saleId\":" + sale + ",\"placementId\":" + placement
+                + ",\"firstDay\":\"2027-09-01\",\"lastDay\":\"2027-09-02\"}").body()).contains("sale.closed");
+    }
+
+    @Test
     void theDatabaseHoldsThePromiseEvenWithoutTheJavaCheck() throws Exception {
         String placement = placement("Databasebanner");
         assertThat(book(placement, "2027-06-01", "2027-06-07").statusCode()).isEqualTo(201);

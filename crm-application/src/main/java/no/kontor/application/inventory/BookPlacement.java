@@ -80,6 +80,25 @@ public final class BookPlacement {
         });
     }
 
+    /**
+     * Cancels a sale's active bookings, freeing their days, inside the caller's
+     * transaction (a sale that is lost or cancelled); each cancellation is audited.
+     */
+    public int releaseAllOf(Actor actor, SaleId saleId) {
+        var released = new java.util.ArrayList<Booking[]>();
+        for (Booking booking : bookings.ofSale(saleId)) {
+            if (booking.status() != Booking.Status.CANCELLED) {
+                released.add(new Booking[] {booking, bookings.update(booking.cancel(actor.auditName(), clock.instant()))});
+            }
+        }
+        // every row first, the audit (and its head lock) after them: DECISIONS.md's lock order
+        for (Booking[] change : released) {
+            audit.record(AuditEvent.changed(actor, clock.instant(), "booking", change[0].id(), change[0].auditFields(),
+                    change[1].auditFields()));
+        }
+        return released.size();
+    }
+
     static ConflictException conflict(String placement, Booking clash) {
         return new ConflictException("booking.conflict",
                 placement + " is booked " + clash.period().firstDay() + "–" + clash.period().lastDay() + " by booking " + clash.id(),

@@ -11,12 +11,11 @@ import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.sale.Sale;
-import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleStage;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.ValidationException;
 
-/** A seller opens a sale to a company (as a lead, offered or ordered), and reads it. */
+/** A seller opens a sale to a company: as a lead, offered or ordered. */
 public final class OpenSale {
     private final Sales sales;
     private final Companies companies;
@@ -51,10 +50,5 @@ public final class OpenSale {
             audit.record(AuditEvent.created(actor, clock.instant(), "sale", stored.getId(), stored.auditFields()));
             return stored;
         });
-    }
-
-    public Sale view(Actor actor, SaleId id) {
-        actor.require(Role.SELLER);
-        return sales.find(id).orElseThrow(() -> new NotFoundException("sale", id));
     }
 }

@@ -1,9 +1,12 @@
 package no.kontor.application.sale;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
+import no.kontor.domain.sale.SaleStage;
 
 /** The store of sales. Adding a sale also records its first stage in the stage history. */
 public interface Sales {
@@ -11,4 +14,13 @@ public interface Sales {
     Sale add(Sale sale);
 
     Optional<Sale> find(SaleId id);
+
+    /** Writes the sale's new stage at the version it was read at, and records the change in the stage history. */
+    Sale changeStage(Sale changed, SaleStage from, String reason);
+
+    /** Every stage the sale has been in, oldest first. */
+    List<StageChange> history(SaleId id);
+
+    record StageChange(SaleStage from, SaleStage to, String reason, String changedBy, Instant changedAt) {
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.ValidationException;
 
 /** A sale to one company: its header (lines arrive with the rest of the sales capability). */
@@ -51,6 +52,17 @@ public final class Sale {
                     "A description is at most " + MAX_DESCRIPTION + " characters");
         }
         return new Sale(null, companyId, sellerId, first, barter, d, actor, now, actor, now, 0);
+    }
+
+    /** This sale at {@code next}, if a seller may move it there; lost and cancelled need a reason. */
+    public Sale moveTo(SaleStage next, String reason, String actor, Instant now) {
+        if (!stage.sellerMayMoveTo(next)) {
+            throw new ConflictException("sale.invalid-stage-change", "A sale cannot go from " + stage + " to " + next);
+        }
+        if (next.needsReason() && (reason == null || reason.isBlank())) {
+            throw new ValidationException("reason", "sale.reason-missing", "A sale that is " + next + " needs a reason");
+        }
+        return new Sale(id, companyId, responsibleSellerId, next, barter, description, createdBy, createdAt, actor, now, version);
     }
 
     public Sale withId(SaleId newId) {

@@ -12,6 +12,27 @@ public enum SaleStage {
         return this == INVOICED || this == LOST || this == CANCELLED;
     }
 
+    /**
+     * Whether a seller may move a sale from this stage to {@code next}: forward
+     * through lead, offered, ordered; to lost or cancelled from any open stage.
+     * Invoiced is set by invoicing only.
+     */
+    public boolean sellerMayMoveTo(SaleStage next) {
+        if (isClosed() || next == this) {
+            return false;
+        }
+        return switch (next) {
+            case OFFERED -> this == LEAD;
+            case ORDERED -> this == LEAD || this == OFFERED;
+            case LOST, CANCELLED -> true;
+            case LEAD, INVOICED -> false;
+        };
+    }
+
+    public boolean needsReason() {
+        return this == LOST || this == CANCELLED;
+    }
+
     /** The stages a new sale may start in. */
     public boolean mayStartIn() {
         return this == LEAD || this == OFFERED || this == ORDERED;

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.adapters.persistence.shared.VersionedUpdate;
 import no.kontor.application.inventory.SaleStatus;
 import no.kontor.application.sale.Sales;
 import no.kontor.domain.sale.Sale;
@@ -34,6 +35,29 @@ public class JdbcSales implements Sales, SaleStatus {
     @Override
     public Optional<Sale> find(SaleId id) {
         return repository.findById(id.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public Sale changeStage(Sale changed, SaleStage from, String reason) {
+        var stored = VersionedUpdate.run("sale", changed.getId(), changed.getVersion(),
+                () -> mapper.toDomain(repository.update(withReason(mapper.toEntity(changed), reason))));
+        jdbc.update("INSERT INTO sale_stage_change (sale_id, from_stage, to_stage, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                java.util.Arrays.asList(stored.getId().value(), from.name(), stored.getStage().name(), reason, stored.getChangedBy(),
+                        stored.getChangedAt()));
+        return stored;
+    }
+
+    private static SaleEntity withReason(SaleEntity e, String reason) {
+        return new SaleEntity(e.id(), e.companyId(), e.responsibleSellerId(), e.stage(), reason, e.barter(), e.description(),
+                e.createdBy(), e.createdAt(), e.changedBy(), e.changedAt(), e.version());
+    }
+
+    @Override
+    public List<StageChange> history(SaleId id) {
+        return jdbc.query("SELECT * FROM sale_stage_change WHERE sale_id = ? ORDER BY id", List.of(id.value()), rs -> new StageChange(
+                rs.getString("from_stage") == null ? null : SaleStage.valueOf(rs.getString("from_stage")),
+                SaleStage.valueOf(rs.getString("to_stage")), rs.getString("reason"), rs.getString("changed_by"),
+                Jdbc.instant(rs, "changed_at")));
     }
 
     @Override

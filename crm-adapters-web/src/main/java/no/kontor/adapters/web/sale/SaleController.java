@@ -2,6 +2,7 @@ package no.kontor.adapters.web.sale;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -25,7 +26,9 @@ import jakarta.validation.constraints.Size;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.Times;
 import no.kontor.adapters.web.shared.Versions;
+import no.kontor.application.sale.ChangeSaleStage;
 import no.kontor.application.sale.OpenSale;
+import no.kontor.application.sale.ReadSales;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
@@ -37,9 +40,23 @@ import no.kontor.domain.sale.SaleStage;
 @Tag(name = "Sales")
 public class SaleController {
     private final OpenSale openSale;
+    private final ChangeSaleStage changeStage;
+    private final ReadSales readSales;
 
-    public SaleController(OpenSale openSale) {
+    public SaleController(OpenSale openSale, ChangeSaleStage changeStage, ReadSales readSales) {
         this.openSale = openSale;
+        this.changeStage = changeStage;
+        this.readSales = readSales;
+    }
+
+    @Serdeable
+    public record StageRequest(@NotNull SaleStage stage, @Nullable @Size(max = 500) String reason) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record StageChangeResponse(@Nullable SaleStage from, SaleStage to, @Nullable String reason, String changedBy,
+                                      OffsetDateTime changedAt) {
     }
 
     @Serdeable
@@ -66,9 +83,23 @@ public class SaleController {
                 sale.getVersion());
     }
 
+    @Post("/{id}/stage")
+    @Operation(summary = "Move a sale on (lead → offered → ordered) or close it as LOST or CANCELLED with a reason; "
+            + "a lost or cancelled sale releases its bookings")
+    public SaleResponse stage(long id, @Body @Valid StageRequest body, Authentication auth) {
+        return SaleResponse.of(changeStage.execute(Actors.of(auth), new SaleId(id), body.stage(), body.reason()));
+    }
+
+    @Get("/{id}/stage-history")
+    @Operation(summary = "Every stage the sale has been in, oldest first (the funnel's raw data)")
+    public List<StageChangeResponse> history(long id, Authentication auth) {
+        return readSales.stageHistory(Actors.of(auth), new SaleId(id)).stream()
+                .map(c -> new StageChangeResponse(c.from(), c.to(), c.reason(), c.changedBy(), Times.oslo(c.changedAt()))).toList();
+    }
+
     @Get("/{id}")
     public HttpResponse<SaleResponse> get(long id, Authentication auth) {
-        var sale = openSale.view(Actors.of(auth), new SaleId(id));
+        var sale = readSales.view(Actors.of(auth), new SaleId(id));
         return Versions.tagged(HttpResponse.ok(SaleResponse.of(sale)), sale.getVersion());
     }
 }
