@@ -37,8 +37,8 @@ public class SalesUseCases {
     }
 
     @Singleton
-    ManagePlacements managePlacements(Placements placements, AuditTrail audit, Transactions tx, Clock clock) {
-        return new ManagePlacements(placements, audit, tx, clock);
+    ManagePlacements managePlacements(Placements placements, Bookings bookings, AuditTrail audit, Transactions tx, Clock clock) {
+        return new ManagePlacements(placements, bookings, audit, tx, clock);
     }
 
     @Singleton

@@ -136,6 +136,25 @@ class BookingApiTest implements UsesTestDatabase {
     }
 
     @Test
+    void availabilityShowsBookedAndFreePeriodsPerPlacementAndForAll() {
+        String placement = placement("Kalenderbanner");
+        String booked = ApiClient.field(book(placement, "2027-10-05", "2027-10-09").body(), "id");
+        var cancelled = book(placement, "2027-10-20", "2027-10-21");
+        seller.post("/api/v1/bookings/" + ApiClient.field(cancelled.body(), "id") + "/cancel", "");
+        var one = seller.get("/api/v1/placements/" + placement + "/availability?from=2027-10-01&to=2027-10-31");
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+        assertThat(one.body()).containsSubsequence(
+                "\"firstDay\":\"2027-10-01\",\"lastDay\":\"2027-10-04\",\"free\":true",
+                "\"firstDay\":\"2027-10-05\",\"lastDay\":\"2027-10-09\",\"free\":false,\"bookingId\":" + booked,
+                "\"firstDay\":\"2027-10-10\",\"lastDay\":\"2027-10-31\",\"free\":true");
+        var all = seller.get("/api/v1/placements/availability?from=2027-10-01&to=2027-10-31");
+        assertThat(all.body()).contains("\"placementId\":" + placement, "\"bookingId\":" + booked);
+        assertThat(seller.get("/api/v1/placements/" + placement + "/availability?from=2027-10-31&to=2027-10-01").body()).contains("\"field\":\"to\"");
+        assertThat(seller.get("/api/v1/placements/" + placement + "/availability?from=2027-10-01").statusCode()).isEqualTo(400);
+        assertThat(seller.get("/api/v1/placements/999999/availability?from=2027-10-01&to=2027-10-02").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theDatabaseHoldsThePromiseEvenWithoutTheJavaCheck() throws Exception {
         String placement = placement("Databasebanner");
         assertThat(book(placement, "2027-06-01", "2027-06-07").statusCode()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package no.kontor.application.inventory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import no.kontor.domain.inventory.Booking;
@@ -25,4 +26,7 @@ public interface Bookings {
     List<Booking> overlapping(PlacementId placementId, Period period);
 
     List<Booking> ofSale(SaleId saleId);
+
+    /** Every active booking that shares a day with the window, by placement. */
+    Map<PlacementId, List<Booking>> activeIn(Period window);
 }

@@ -8,17 +8,23 @@ import no.kontor.application.audit.AuditTrail;
 import no.kontor.application.shared.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
+import no.kontor.domain.inventory.Availability;
+import no.kontor.domain.inventory.Period;
 import no.kontor.domain.inventory.Placement;
+import no.kontor.domain.inventory.PlacementId;
+import no.kontor.domain.shared.NotFoundException;
 
-/** An admin adds placements; everyone lists them. */
+/** An admin adds placements; everyone lists them and reads their availability. */
 public final class ManagePlacements {
     private final Placements placements;
+    private final Bookings bookings;
     private final AuditTrail audit;
     private final Transactions tx;
     private final Clock clock;
 
-    public ManagePlacements(Placements placements, AuditTrail audit, Transactions tx, Clock clock) {
+    public ManagePlacements(Placements placements, Bookings bookings, AuditTrail audit, Transactions tx, Clock clock) {
         this.placements = placements;
+        this.bookings = bookings;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -39,5 +45,24 @@ public final class ManagePlacements {
     public List<Placement> list(Actor actor) {
         actor.require(Role.SELLER);
         return placements.all();
+    }
+
+    /** One placement's free and booked periods in a window. */
+    public Availability availability(Actor actor, PlacementId id, Period window) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(() -> {
+            placements.find(id).orElseThrow(() -> new NotFoundException("placement", id));
+            return Availability.of(id, window, bookings.overlapping(id, window));
+        });
+    }
+
+    /** Every active placement's calendar in a window, in one snapshot. */
+    public List<Availability> availability(Actor actor, Period window) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(() -> {
+            var byPlacement = bookings.activeIn(window);
+            return placements.all().stream().filter(Placement::active)
+                    .map(p -> Availability.of(p.id(), window, byPlacement.getOrDefault(p.id(), List.of()))).toList();
+        });
     }
 }

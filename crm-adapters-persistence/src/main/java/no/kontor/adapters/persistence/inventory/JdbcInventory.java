@@ -1,6 +1,7 @@
 package no.kontor.adapters.persistence.inventory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -92,11 +93,28 @@ public class JdbcInventory implements Placements, Bookings {
 
     @Override
     public List<Booking> overlapping(PlacementId placementId, Period period) {
-        var ids = jdbc.query("""
-                SELECT id FROM booking WHERE placement_id = ? AND status <> 'CANCELLED'
-                  AND period && daterange(?::date, ?::date, '[]') ORDER BY first_day""",
-                List.of(placementId.value(), period.firstDay().toString(), period.lastDay().toString()), rs -> rs.getLong(1));
-        return ids.stream().map(i -> find(new BookingId(i)).orElseThrow()).toList();
+        return active("placement_id = ? AND ", List.of(placementId.value()), period);
+    }
+
+    @Override
+    public Map<PlacementId, List<Booking>> activeIn(Period window) {
+        return active("", List.of(), window).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Booking::placementId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
+    }
+
+    /** Active bookings sharing a day with the period, on the exclusion constraint's GiST index. */
+    private List<Booking> active(String filter, List<Object> params, Period period) {
+        var all = new java.util.ArrayList<Object>(params);
+        all.add(period.firstDay().toString());
+        all.add(period.lastDay().toString());
+        return jdbc.query("SELECT id, placement_id, sale_id, first_day, last_day, status, created_by, created_at, changed_by, "
+                + "changed_at, version FROM booking WHERE " + filter
+                + "status <> 'CANCELLED' AND period && daterange(?::date, ?::date, '[]') ORDER BY placement_id, first_day", all,
+                rs -> mapper.toDomain(new BookingEntity(rs.getLong("id"), rs.getLong("placement_id"), rs.getLong("sale_id"),
+                        rs.getObject("first_day", java.time.LocalDate.class), rs.getObject("last_day", java.time.LocalDate.class),
+                        rs.getString("status"), rs.getString("created_by"), Jdbc.instant(rs, "created_at"),
+                        rs.getString("changed_by"), Jdbc.instant(rs, "changed_at"), rs.getLong("version"))));
     }
 
     @Override

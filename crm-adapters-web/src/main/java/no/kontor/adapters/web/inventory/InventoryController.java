@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -28,12 +29,14 @@ import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.Versions;
 import no.kontor.application.inventory.BookPlacement;
 import no.kontor.application.inventory.ManagePlacements;
+import no.kontor.domain.inventory.Availability;
 import no.kontor.domain.inventory.Booking;
 import no.kontor.domain.inventory.BookingId;
 import no.kontor.domain.inventory.Period;
 import no.kontor.domain.inventory.Placement;
 import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.sale.SaleId;
+import no.kontor.domain.shared.ValidationException;
 
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -87,6 +90,43 @@ public class InventoryController {
     @Get("/placements")
     public List<PlacementResponse> listPlacements(Authentication auth) {
         return placements.list(Actors.of(auth)).stream().map(PlacementResponse::of).toList();
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SlotResponse(LocalDate firstDay, LocalDate lastDay, boolean free, @Nullable Long bookingId) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AvailabilityResponse(long placementId, LocalDate from, LocalDate to, List<SlotResponse> periods) {
+        static AvailabilityResponse of(Availability a) {
+            return new AvailabilityResponse(a.placementId().value(), a.window().firstDay(), a.window().lastDay(),
+                    a.slots().stream().map(s -> new SlotResponse(s.period().firstDay(), s.period().lastDay(), s.free(),
+                            s.bookingId() == null ? null : s.bookingId().value())).toList());
+        }
+    }
+
+    @Get("/placements/{id}/availability")
+    @Operation(summary = "A placement's free and booked periods from one day to another (inclusive)")
+    public AvailabilityResponse availability(long id, @QueryValue LocalDate from, @QueryValue LocalDate to, Authentication auth) {
+        return AvailabilityResponse.of(placements.availability(Actors.of(auth), new PlacementId(id), window(from, to)));
+    }
+
+    @Get("/placements/availability")
+    @Operation(summary = "Every active placement's free and booked periods from one day to another (inclusive)")
+    public List<AvailabilityResponse> availabilityOfAll(@QueryValue LocalDate from, @QueryValue LocalDate to, Authentication auth) {
+        return placements.availability(Actors.of(auth), window(from, to)).stream().map(AvailabilityResponse::of).toList();
+    }
+
+    private static Period window(LocalDate from, LocalDate to) {
+        try {
+            return new Period(from, to);
+        } catch (ValidationException e) {
+            // the period's fields are the query's from and to
+            throw new ValidationException(e.errors().get(0).field().equals("firstDay") ? "from" : "to",
+                    e.errors().get(0).code(), e.errors().get(0).message());
+        }
     }
 
     @Post("/bookings")

@@ -1,0 +1,45 @@
+package no.kontor.domain.inventory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A placement's calendar over a window: the booked periods (clipped to the window)
+ * and the free periods between them, in day order.
+ */
+public record Availability(PlacementId placementId, Period window, List<Slot> slots) {
+
+    public record Slot(Period period, boolean free, BookingId bookingId) {
+    }
+
+    public Availability {
+        slots = List.copyOf(slots);
+    }
+
+    /** The calendar of {@code window} given the active bookings that touch it. */
+    public static Availability of(PlacementId placementId, Period window, List<Booking> active) {
+        var slots = new ArrayList<Slot>();
+        var next = window.firstDay();
+        for (Booking b : active.stream().sorted(Comparator.comparing(b -> b.period().firstDay())).toList()) {
+            var from = b.period().firstDay().isBefore(window.firstDay()) ? window.firstDay() : b.period().firstDay();
+            var to = b.period().lastDay().isAfter(window.lastDay()) ? window.lastDay() : b.period().lastDay();
+            if (to.isBefore(window.firstDay()) || from.isAfter(window.lastDay())) {
+                continue;
+            }
+            if (from.isAfter(next)) {
+                slots.add(new Slot(new Period(next, from.minusDays(1)), true, null));
+            }
+            slots.add(new Slot(new Period(from, to), false, b.id()));
+            next = to.plusDays(1);
+        }
+        if (!next.isAfter(window.lastDay())) {
+            slots.add(new Slot(new Period(next, window.lastDay()), true, null));
+        }
+        return new Availability(placementId, window, slots);
+    }
+
+    public boolean isFree(Period period) {
+        return slots.stream().noneMatch(s -> !s.free() && s.period().overlaps(period));
+    }
+}
