@@ -1,5 +1,7 @@
 package no.kontor.domain.inventory;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,5 +43,24 @@ public record Availability(PlacementId placementId, Period window, List<Slot> sl
 
     public boolean isFree(Period period) {
         return slots.stream().noneMatch(s -> !s.free() && s.period().overlaps(period));
+    }
+
+    /**
+     * Free periods as long as {@code wanted}, nearest to it first (by first day; the
+     * earlier of two equally near), at most one from each free stretch of the window
+     * and at most {@code count} of them.
+     */
+    public List<Period> nearestFree(Period wanted, int count) {
+        long length = wanted.days();
+        return slots.stream().filter(Slot::free).filter(s -> s.period().days() >= length)
+                .map(s -> {
+                    LocalDate latestStart = s.period().lastDay().minusDays(length - 1);
+                    LocalDate start = wanted.firstDay().isBefore(s.period().firstDay()) ? s.period().firstDay()
+                            : wanted.firstDay().isAfter(latestStart) ? latestStart : wanted.firstDay();
+                    return new Period(start, start.plusDays(length - 1));
+                })
+                .sorted(Comparator.comparingLong((Period p) -> Math.abs(ChronoUnit.DAYS.between(wanted.firstDay(), p.firstDay())))
+                        .thenComparing(Period::firstDay))
+                .limit(count).toList();
     }
 }

@@ -21,4 +21,15 @@ public record Placement(PlacementId id, String name, String description, String 
                 .require(unit != null, "unit", "placement.unit-missing", "A placement is sold by DAY or WEEK")
                 .throwIfInvalid();
     }
+
+    /** How many units of this placement a period takes: days, or weeks begun. */
+    public long unitsIn(Period period) {
+        return unit == Unit.DAY ? period.days() : (period.days() + 6) / 7;
+    }
+
+    /** This placement with its fields changed by an admin. */
+    public Placement change(String newName, String newDescription, String newChannel, Unit newUnit, boolean nowActive,
+                            java.time.Instant now) {
+        return new Placement(id, newName, newDescription, newChannel, newUnit, nowActive, createdAt, now, version);
+    }
 }

@@ -9,7 +9,11 @@ import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.ValidationException;
 
-/** A sale to one company: its header (lines arrive with the rest of the sales capability). */
+/**
+ * A sale to one company: its responsible seller, stage, barter flag and description.
+ * Its lines are {@link SaleLine}s, changed only while {@link #requireChangeable()}
+ * holds; the invoice it is on is set by invoicing alone.
+ */
 public final class Sale {
     public static final int MAX_DESCRIPTION = 2000;
 
@@ -17,22 +21,26 @@ public final class Sale {
     private final CompanyId companyId;
     private final Long responsibleSellerId;
     private final SaleStage stage;
+    private final String stageReason;
     private final boolean barter;
     private final String description;
+    private final Long invoiceId;
     private final String createdBy;
     private final Instant createdAt;
     private final String changedBy;
     private final Instant changedAt;
     private final long version;
 
-    public Sale(SaleId id, CompanyId companyId, Long responsibleSellerId, SaleStage stage, boolean barter, String description,
-                String createdBy, Instant createdAt, String changedBy, Instant changedAt, long version) {
+    public Sale(SaleId id, CompanyId companyId, Long responsibleSellerId, SaleStage stage, String stageReason, boolean barter,
+                String description, Long invoiceId, String createdBy, Instant createdAt, String changedBy, Instant changedAt, long version) {
         this.id = id;
         this.companyId = Objects.requireNonNull(companyId, "companyId");
         this.responsibleSellerId = responsibleSellerId;
         this.stage = Objects.requireNonNull(stage, "stage");
+        this.stageReason = stageReason;
         this.barter = barter;
         this.description = description;
+        this.invoiceId = invoiceId;
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.changedBy = Objects.requireNonNull(changedBy, "changedBy");
@@ -46,12 +54,44 @@ public final class Sale {
         if (!first.mayStartIn()) {
             throw new ValidationException("stage", "sale.stage-invalid-start", "A new sale starts as a lead, offered or ordered");
         }
+        return new Sale(null, companyId, sellerId, first, null, barter, cleanDescription(description), null, actor, now, actor,
+                now, 0);
+    }
+
+    private static String cleanDescription(String description) {
         String d = description == null || description.isBlank() ? null : description.strip();
         if (d != null && d.length() > MAX_DESCRIPTION) {
             throw new ValidationException("description", "sale.description-too-long",
                     "A description is at most " + MAX_DESCRIPTION + " characters");
         }
-        return new Sale(null, companyId, sellerId, first, barter, d, actor, now, actor, now, 0);
+        return d;
+    }
+
+    /**
+     * Refuses a change to the sale's content (its header or lines) once it is on an
+     * invoice, invoiced, lost or cancelled.
+     */
+    public void requireChangeable() {
+        if (invoiceId != null || stage == SaleStage.INVOICED) {
+            throw new ConflictException("sale.invoiced", "The sale " + id + " is on an invoice and can no longer change");
+        }
+        if (stage == SaleStage.LOST || stage == SaleStage.CANCELLED) {
+            throw new ConflictException("sale.closed", "The sale " + id + " is " + stage + " and can no longer change");
+        }
+    }
+
+    /** The header changed: seller, barter flag, description. */
+    public Sale change(Long sellerId, boolean newBarter, String newDescription, String actor, Instant now) {
+        requireChangeable();
+        return new Sale(id, companyId, sellerId, stage, stageReason, newBarter, cleanDescription(newDescription), invoiceId,
+                createdBy, createdAt, actor, now, version);
+    }
+
+    /** The same sale, marked as changed by {@code actor} (its lines changed). */
+    public Sale touched(String actor, Instant now) {
+        requireChangeable();
+        return new Sale(id, companyId, responsibleSellerId, stage, stageReason, barter, description, invoiceId, createdBy, createdAt,
+                actor, now, version);
     }
 
     /** This sale at {@code next}, if a seller may move it there; lost and cancelled need a reason. */
@@ -62,12 +102,14 @@ public final class Sale {
         if (next.needsReason() && (reason == null || reason.isBlank())) {
             throw new ValidationException("reason", "sale.reason-missing", "A sale that is " + next + " needs a reason");
         }
-        return new Sale(id, companyId, responsibleSellerId, next, barter, description, createdBy, createdAt, actor, now, version);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        return new Sale(id, companyId, responsibleSellerId, next, why, barter, description, invoiceId, createdBy, createdAt, actor,
+                now, version);
     }
 
     public Sale withId(SaleId newId) {
-        return new Sale(newId, companyId, responsibleSellerId, stage, barter, description, createdBy, createdAt, changedBy,
-                changedAt, version);
+        return new Sale(newId, companyId, responsibleSellerId, stage, stageReason, barter, description, invoiceId, createdBy, createdAt,
+                changedBy, changedAt, version);
     }
 
     public Map<String, Object> auditFields() {
@@ -84,8 +126,10 @@ public final class Sale {
     public CompanyId getCompanyId() { return companyId; }
     public Long getResponsibleSellerId() { return responsibleSellerId; }
     public SaleStage getStage() { return stage; }
+    public String getStageReason() { return stageReason; }
     public boolean isBarter() { return barter; }
     public String getDescription() { return description; }
+    public Long getInvoiceId() { return invoiceId; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public String getChangedBy() { return changedBy; }

@@ -40,16 +40,11 @@ public class JdbcSales implements Sales, SaleStatus {
     @Override
     public Sale changeStage(Sale changed, SaleStage from, String reason) {
         var stored = VersionedUpdate.run("sale", changed.getId(), changed.getVersion(),
-                () -> mapper.toDomain(repository.update(withReason(mapper.toEntity(changed), reason))));
+                () -> mapper.toDomain(repository.update(mapper.toEntity(changed))));
         jdbc.update("INSERT INTO sale_stage_change (sale_id, from_stage, to_stage, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
                 java.util.Arrays.asList(stored.getId().value(), from.name(), stored.getStage().name(), reason, stored.getChangedBy(),
                         stored.getChangedAt()));
         return stored;
-    }
-
-    private static SaleEntity withReason(SaleEntity e, String reason) {
-        return new SaleEntity(e.id(), e.companyId(), e.responsibleSellerId(), e.stage(), reason, e.barter(), e.description(),
-                e.createdBy(), e.createdAt(), e.changedBy(), e.changedAt(), e.version());
     }
 
     @Override

@@ -17,6 +17,7 @@ public record SaleEntity(
         @Nullable String stageReason,
         boolean barter,
         @Nullable String description,
+        @Nullable Long invoiceId,
         String createdBy,
         Instant createdAt,
         String changedBy,

@@ -12,7 +12,6 @@ public interface SaleEntityMapper {
 
     @Mapping(target = "id", source = "id.value")
     @Mapping(target = "companyId", source = "companyId.value")
-    @Mapping(target = "stageReason", ignore = true)
     SaleEntity toEntity(Sale sale);
 
     Sale toDomain(SaleEntity entity);
