@@ -1,21 +1,35 @@
 package no.kontor.bootstrap;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import no.kontor.application.activity.Activities;
 import no.kontor.application.audit.AuditTrail;
 import no.kontor.application.company.Companies;
+import no.kontor.application.company.Contacts;
 import no.kontor.application.identity.StaffUsers;
 import no.kontor.application.inventory.BookPlacement;
 import no.kontor.application.inventory.Bookings;
 import no.kontor.application.inventory.ManagePlacements;
+import no.kontor.application.inventory.PlacementPrices;
 import no.kontor.application.inventory.Placements;
 import no.kontor.application.inventory.SaleStatus;
+import no.kontor.application.sale.ChangeSale;
 import no.kontor.application.sale.ChangeSaleStage;
+import no.kontor.application.sale.ManageSaleLines;
 import no.kontor.application.sale.OpenSale;
+import no.kontor.application.sale.OrderFormPosts;
+import no.kontor.application.sale.PlaceOrder;
 import no.kontor.application.sale.ReadSales;
+import no.kontor.application.sale.RegisterTime;
+import no.kontor.application.sale.SaleLines;
 import no.kontor.application.sale.Sales;
+import no.kontor.application.sale.TimeEntries;
+import no.kontor.application.sale.VatRateTable;
+import no.kontor.application.shared.IdempotencyKeys;
 import no.kontor.application.shared.Transactions;
 
 @Factory
@@ -27,8 +41,13 @@ public class SalesUseCases {
     }
 
     @Singleton
-    ReadSales readSales(Sales sales) {
-        return new ReadSales(sales);
+    ChangeSale changeSale(Sales sales, SaleLines lines, StaffUsers staff, AuditTrail audit, Transactions tx, Clock clock) {
+        return new ChangeSale(sales, lines, staff, audit, tx, clock);
+    }
+
+    @Singleton
+    ReadSales readSales(Sales sales, SaleLines lines, Companies companies) {
+        return new ReadSales(sales, lines, companies);
     }
 
     @Singleton
@@ -37,13 +56,37 @@ public class SalesUseCases {
     }
 
     @Singleton
-    ManagePlacements managePlacements(Placements placements, Bookings bookings, AuditTrail audit, Transactions tx, Clock clock) {
-        return new ManagePlacements(placements, bookings, audit, tx, clock);
+    ManageSaleLines manageSaleLines(Sales sales, SaleLines lines, VatRateTable vatRates, Placements placements,
+                                    PlacementPrices prices, AuditTrail audit, Transactions tx, Clock clock) {
+        return new ManageSaleLines(sales, lines, vatRates, placements, prices, audit, tx, clock);
+    }
+
+    @Singleton
+    RegisterTime registerTime(Sales sales, TimeEntries entries, ManageSaleLines lines, SaleLines saleLines, AuditTrail audit,
+                              Transactions tx, Clock clock) {
+        return new RegisterTime(sales, entries, lines, saleLines, audit, tx, clock);
+    }
+
+    @Singleton
+    ManagePlacements managePlacements(Placements placements, PlacementPrices prices, Bookings bookings, AuditTrail audit,
+                                      Transactions tx, Clock clock) {
+        return new ManagePlacements(placements, prices, bookings, audit, tx, clock);
     }
 
     @Singleton
     BookPlacement bookPlacement(Placements placements, Bookings bookings, SaleStatus sales, AuditTrail audit, Transactions tx,
                                 Clock clock) {
         return new BookPlacement(placements, bookings, sales, audit, tx, clock);
+    }
+
+    @Singleton
+    PlaceOrder placeOrder(Companies companies, Contacts contacts, Sales sales, SaleLines lines, VatRateTable vatRates,
+                          Placements placements, PlacementPrices prices, Bookings bookings, Activities activities,
+                          IdempotencyKeys keys, OrderFormPosts posts, AuditTrail audit, Transactions tx, Clock clock,
+                          @Value("${kontor.order-form.posts-per-minute:30}") int postsPerMinute,
+                          @Value("${kontor.order-form.key-kept-for:24h}") Duration keyKeptFor,
+                          @Value("${kontor.order-form.same-content-within:10m}") Duration sameContentWithin) {
+        return new PlaceOrder(companies, contacts, sales, lines, vatRates, placements, prices, bookings, activities, keys, posts,
+                audit, tx, clock, new PlaceOrder.Limits(postsPerMinute, keyKeptFor, sameContentWithin));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactId;
+import no.kontor.domain.shared.EmailAddress;
 
 /** The store of contact persons. */
 public interface Contacts {
@@ -16,6 +17,9 @@ public interface Contacts {
 
     /** Writes a changed contact at the version it was read at, else {@code StaleVersionException}. */
     Contact update(Contact contact);
+
+    /** The contact added first with this e-mail address, in any company (the order form finds a company by it). */
+    Optional<Contact> firstWithEmail(EmailAddress email);
 
     /** A company's contacts by name (a company has few). */
     List<Contact> ofCompany(CompanyId companyId);

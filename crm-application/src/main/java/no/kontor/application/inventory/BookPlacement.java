@@ -80,6 +80,15 @@ public final class BookPlacement {
         });
     }
 
+    /** A sale's bookings, cancelled ones too, by first day. */
+    public java.util.List<Booking> ofSale(Actor actor, SaleId saleId) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(() -> {
+            sales.stageOf(saleId).orElseThrow(() -> new NotFoundException("sale", saleId));
+            return bookings.ofSale(saleId);
+        });
+    }
+
     /**
      * Cancels a sale's active bookings, freeing their days, inside the caller's
      * transaction (a sale that is lost or cancelled); each cancellation is audited.

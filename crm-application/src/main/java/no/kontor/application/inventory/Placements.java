@@ -17,4 +17,7 @@ public interface Placements {
     Optional<Placement> lock(PlacementId id);
 
     List<Placement> all();
+
+    /** Writes an admin's change at the version it was read at, else {@code StaleVersionException}; a taken name: conflict. */
+    Placement update(Placement placement);
 }

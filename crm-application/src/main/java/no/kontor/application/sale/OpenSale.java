@@ -13,7 +13,6 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleStage;
 import no.kontor.domain.shared.NotFoundException;
-import no.kontor.domain.shared.ValidationException;
 
 /** A seller opens a sale to a company: as a lead, offered or ordered. */
 public final class OpenSale {
@@ -42,10 +41,7 @@ public final class OpenSale {
                 c.stage(), c.barter(), c.description(), actor.auditName(), clock.instant());
         return tx.inTransaction(() -> {
             companies.find(c.companyId()).orElseThrow(() -> new NotFoundException("company", c.companyId()));
-            if (sale.getResponsibleSellerId() != null && staff.find(sale.getResponsibleSellerId()).filter(u -> u.isActive()).isEmpty()) {
-                throw new ValidationException("responsibleSellerId", "sale.seller-unknown",
-                        "No active staff user with id " + sale.getResponsibleSellerId());
-            }
+            ChangeSale.requireActiveSeller(staff, sale.getResponsibleSellerId());
             var stored = sales.add(sale);
             audit.record(AuditEvent.created(actor, clock.instant(), "sale", stored.getId(), stored.auditFields()));
             return stored;

@@ -2,6 +2,9 @@ package no.kontor.application.sale;
 
 import java.util.List;
 
+import no.kontor.application.company.Companies;
+import no.kontor.application.shared.Page;
+import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.sale.Sale;
@@ -11,18 +14,39 @@ import no.kontor.domain.shared.NotFoundException;
 /** Staff read a sale and the stages it has been through. */
 public final class ReadSales {
     private final Sales sales;
+    private final SaleLines lines;
+    private final Companies companies;
 
-    public ReadSales(Sales sales) {
+    public ReadSales(Sales sales, SaleLines lines, Companies companies) {
         this.sales = sales;
+        this.lines = lines;
+        this.companies = companies;
     }
 
-    public Sale view(Actor actor, SaleId id) {
+    public SaleView view(Actor actor, SaleId id) {
         actor.require(Role.SELLER);
-        return sales.find(id).orElseThrow(() -> new NotFoundException("sale", id));
+        var sale = sales.find(id).orElseThrow(() -> new NotFoundException("sale", id));
+        return SaleView.of(sale, lines.ofSale(id));
     }
 
     public List<Sales.StageChange> stageHistory(Actor actor, SaleId id) {
         view(actor, id);
         return sales.history(id);
+    }
+
+    /** A company's sales, newest first; an unknown company is not found rather than an empty list. */
+    public Page<SaleView> ofCompany(Actor actor, CompanyId companyId, SaleFilter filter, String cursor, int limit) {
+        actor.require(Role.SELLER);
+        companies.find(companyId).orElseThrow(() -> new NotFoundException("company", companyId));
+        return list(actor, filter.forCompany(companyId), cursor, limit);
+    }
+
+    /** Sales newest first with their lines and sums, a page of at most 200 at a time. */
+    public Page<SaleView> list(Actor actor, SaleFilter filter, String cursor, int limit) {
+        actor.require(Role.SELLER);
+        var page = sales.list(filter, cursor, Math.max(1, Math.min(limit, 200)));
+        var byId = lines.ofSales(page.items().stream().map(Sale::getId).toList());
+        return new Page<>(page.items().stream().map(s -> SaleView.of(s, byId.getOrDefault(s.getId(), List.of()))).toList(),
+                page.nextCursor());
     }
 }

@@ -15,6 +15,19 @@ public interface Sales {
 
     Optional<Sale> find(SaleId id);
 
+    /** The sale locked for the rest of the transaction (its lines change under this lock). */
+    Optional<Sale> lock(SaleId id);
+
+    /**
+     * Writes the header (seller, barter, description, who changed it) if the sale is
+     * still at the version it was read at, and returns it at its new version; else
+     * {@code StaleVersionException}, nothing written.
+     */
+    Sale update(Sale changed);
+
+    /** Newest first, a page at a time. */
+    no.kontor.application.shared.Page<Sale> list(SaleFilter filter, String cursor, int limit);
+
     /** Writes the sale's new stage at the version it was read at, and records the change in the stage history. */
     Sale changeStage(Sale changed, SaleStage from, String reason);
 

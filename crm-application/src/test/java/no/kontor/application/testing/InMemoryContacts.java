@@ -59,4 +59,11 @@ public final class InMemoryContacts extends InMemoryStore<Contact> implements Co
     public boolean forget(String subject) {
         return forgottenSubjects.add(subject);
     }
+
+    @Override
+    public java.util.Optional<Contact> firstWithEmail(no.kontor.domain.shared.EmailAddress email) {
+        synchronized (rows) {
+            return rows.values().stream().filter(c -> !c.isForgotten() && email.equals(c.getDetails().email())).findFirst();
+        }
+    }
 }

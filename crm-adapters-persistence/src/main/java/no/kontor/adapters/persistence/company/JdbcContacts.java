@@ -9,6 +9,7 @@ import no.kontor.application.company.Contacts;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactId;
+import no.kontor.domain.shared.EmailAddress;
 
 @Singleton
 public class JdbcContacts implements Contacts {
@@ -39,5 +40,10 @@ public class JdbcContacts implements Contacts {
     @Override
     public List<Contact> ofCompany(CompanyId companyId) {
         return repository.findByCompanyIdOrderByName(companyId.value()).stream().map(mapper::toDomain).toList();
+    }
+
+    @Override
+    public Optional<Contact> firstWithEmail(EmailAddress email) {
+        return repository.firstWithEmail(email.value()).map(mapper::toDomain);
     }
 }

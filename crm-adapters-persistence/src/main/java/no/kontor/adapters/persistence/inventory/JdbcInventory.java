@@ -68,6 +68,19 @@ public class JdbcInventory implements Placements, Bookings {
     }
 
     @Override
+    public Placement update(Placement placement) {
+        try {
+            return VersionedUpdate.run("placement", placement.id(), placement.version(),
+                    () -> mapper.toDomain(placements.update(mapper.toEntity(placement))));
+        } catch (RuntimeException e) {
+            if (SqlStates.is(e, SqlStates.UNIQUE_VIOLATION, "placement_name")) {
+                throw new ConflictException("placement.name-taken", "A placement named " + placement.name() + " exists");
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public Booking add(Booking booking) {
         try {
             return mapper.toDomain(bookings.save(mapper.toEntity(booking)));

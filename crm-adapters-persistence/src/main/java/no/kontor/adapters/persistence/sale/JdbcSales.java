@@ -1,13 +1,19 @@
 package no.kontor.adapters.persistence.sale;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.adapters.persistence.shared.VersionedUpdate;
 import no.kontor.application.inventory.SaleStatus;
+import no.kontor.application.sale.SaleFilter;
 import no.kontor.application.sale.Sales;
+import no.kontor.application.shared.Page;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleStage;
@@ -35,6 +41,63 @@ public class JdbcSales implements Sales, SaleStatus {
     @Override
     public Optional<Sale> find(SaleId id) {
         return repository.findById(id.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public Optional<Sale> lock(SaleId id) {
+        return repository.findByIdForUpdate(id.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public Sale update(Sale changed) {
+        return VersionedUpdate.run("sale", changed.getId(), changed.getVersion(),
+                () -> mapper.toDomain(repository.update(mapper.toEntity(changed))));
+    }
+
+    @Override
+    public Page<Sale> list(SaleFilter filter, String cursor, int limit) {
+        var where = new StringBuilder("TRUE");
+        var params = new ArrayList<Object>();
+        if (filter.companyId() != null) {
+            where.append(" AND company_id = ?");
+            params.add(filter.companyId().value());
+        }
+        if (filter.sellerId() != null) {
+            where.append(" AND responsible_seller_id = ?");
+            params.add(filter.sellerId());
+        }
+        if (filter.stage() != null) {
+            where.append(" AND stage = ?");
+            params.add(filter.stage().name());
+        }
+        if (filter.from() != null) {
+            where.append(" AND created_at >= (?::date)::timestamp AT TIME ZONE 'Europe/Oslo'");
+            params.add(filter.from().toString());
+        }
+        if (filter.to() != null) {
+            where.append(" AND created_at < (?::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo'");
+            params.add(filter.to().toString());
+        }
+        if (Boolean.TRUE.equals(filter.uninvoiced())) {
+            where.append(" AND invoice_id IS NULL");
+        } else if (Boolean.FALSE.equals(filter.uninvoiced())) {
+            where.append(" AND invoice_id IS NOT NULL");
+        }
+        if (cursor != null) {
+            where.append(" AND id < ?");
+            params.add(Cursor.read(cursor, "sales", 1, keys -> Long.parseLong(keys.get(0))));
+        }
+        params.add(limit + 1);
+        var rows = jdbc.query("SELECT * FROM sale WHERE " + where + " ORDER BY id DESC LIMIT ?", params, JdbcSales::row);
+        var items = rows.stream().limit(limit).map(mapper::toDomain).toList();
+        return new Page<>(items, rows.size() > limit ? Cursor.encode("sales", items.get(items.size() - 1).getId().value()) : null);
+    }
+
+    private static SaleEntity row(ResultSet rs) throws SQLException {
+        return new SaleEntity(rs.getLong("id"), rs.getLong("company_id"), Jdbc.nullableLong(rs, "responsible_seller_id"),
+                rs.getString("stage"), rs.getString("stage_reason"), rs.getBoolean("barter"), rs.getString("description"),
+                Jdbc.nullableLong(rs, "invoice_id"), rs.getString("created_by"), Jdbc.instant(rs, "created_at"),
+                rs.getString("changed_by"), Jdbc.instant(rs, "changed_at"), rs.getLong("version"));
     }
 
     @Override

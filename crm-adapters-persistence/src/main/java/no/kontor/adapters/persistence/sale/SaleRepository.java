@@ -1,9 +1,12 @@
 package no.kontor.adapters.persistence.sale;
 
+import java.util.Optional;
+
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface SaleRepository extends CrudRepository<SaleEntity, Long> {
+    Optional<SaleEntity> findByIdForUpdate(Long id);
 }

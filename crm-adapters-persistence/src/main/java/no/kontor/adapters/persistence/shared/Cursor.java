@@ -38,4 +38,14 @@ public final class Cursor {
         }
         throw new ValidationException("cursor", "cursor.invalid", "The cursor does not belong to this list");
     }
+
+    /** The cursor's keys read by {@code read}; keys that do not read (a forged cursor) are refused like a foreign one. */
+    public static <T> T read(String cursor, String tag, int keyCount, java.util.function.Function<List<String>, T> read) {
+        var keys = decode(cursor, tag, keyCount);
+        try {
+            return read.apply(keys);
+        } catch (RuntimeException e) {
+            throw new ValidationException("cursor", "cursor.invalid", "The cursor does not belong to this list");
+        }
+    }
 }

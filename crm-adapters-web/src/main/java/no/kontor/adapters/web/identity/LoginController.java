@@ -23,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.ClientAddresses;
 import no.kontor.adapters.web.shared.Problems;
 import no.kontor.application.identity.LogIn;
 
@@ -47,7 +48,7 @@ public class LoginController {
     @Post
     @Operation(summary = "Log in; the answer's access_token goes in 'Authorization: Bearer …'")
     public HttpResponse<?> login(@Body @Valid LoginRequest body, HttpRequest<?> request) {
-        var result = logIn.execute(new LogIn.Command(body.username(), body.password().toCharArray(), clientAddress(request)));
+        var result = logIn.execute(new LogIn.Command(body.username(), body.password().toCharArray(), ClientAddresses.of(request)));
         if (result instanceof LogIn.Result.Throttled throttled) {
             long seconds = Math.max(1, throttled.retryAfter().toSeconds());
             return Problems.respond(request, HttpStatus.TOO_MANY_REQUESTS, "auth.login-throttled",
@@ -62,9 +63,5 @@ public class LoginController {
         AccessRefreshToken token = tokens.generate(authentication)
                 .orElseThrow(() -> new IllegalStateException("no token generator is configured"));
         return HttpResponse.ok(token);
-    }
-
-    static String clientAddress(HttpRequest<?> request) {
-        return request.getRemoteAddress().getAddress().getHostAddress();
     }
 }

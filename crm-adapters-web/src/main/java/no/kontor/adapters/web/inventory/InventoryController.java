@@ -7,11 +7,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -35,6 +37,7 @@ import no.kontor.domain.inventory.BookingId;
 import no.kontor.domain.inventory.Period;
 import no.kontor.domain.inventory.Placement;
 import no.kontor.domain.inventory.PlacementId;
+import no.kontor.domain.inventory.PlacementPrice;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.shared.ValidationException;
 
@@ -90,6 +93,59 @@ public class InventoryController {
     @Get("/placements")
     public List<PlacementResponse> listPlacements(Authentication auth) {
         return placements.list(Actors.of(auth)).stream().map(PlacementResponse::of).toList();
+    }
+
+    @Get("/placements/{id}")
+    public HttpResponse<PlacementResponse> getPlacement(long id, Authentication auth) {
+        var p = placements.view(Actors.of(auth), new PlacementId(id));
+        return Versions.tagged(HttpResponse.ok(PlacementResponse.of(p)), p.version());
+    }
+
+    @Serdeable
+    public record PlacementChangeRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) String description,
+                                         @Nullable @Size(max = 100) String channel, @NotNull Placement.Unit unit,
+                                         @NotNull Boolean active) {
+    }
+
+    @Put("/placements/{id}")
+    @Operation(summary = "Admin: change a placement or take it off sale (If-Match); its bookings stay")
+    public HttpResponse<PlacementResponse> changePlacement(long id, @Body @Valid PlacementChangeRequest body, HttpRequest<?> request,
+                                                           Authentication auth) {
+        var p = placements.change(Actors.of(auth), new PlacementId(id), Versions.expected(request),
+                new ManagePlacements.Change(body.name(), body.description(), body.channel(), body.unit(), body.active()));
+        return Versions.tagged(HttpResponse.ok(PlacementResponse.of(p)), p.version());
+    }
+
+    @Serdeable
+    public record PriceRequest(@NotNull LocalDate validFrom, @Nullable LocalDate validTo, @NotNull Long unitPrice) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PriceResponse(long id, long placementId, LocalDate validFrom, @Nullable LocalDate validTo, long unitPrice) {
+        static PriceResponse of(PlacementPrice p) {
+            return new PriceResponse(p.id(), p.placementId().value(), p.validFrom(), p.validTo(), p.unitPrice());
+        }
+    }
+
+    @Post("/placements/{id}/prices")
+    @Operation(summary = "Admin: add a price per unit in øre, valid from a day to a day (inclusive) or open-ended; "
+            + "prices of a placement never overlap (409 names the one in the way)")
+    public HttpResponse<PriceResponse> addPrice(long id, @Body @Valid PriceRequest body, Authentication auth) {
+        var p = placements.addPrice(Actors.of(auth), new PlacementId(id), body.validFrom(), body.validTo(), body.unitPrice());
+        return HttpResponse.created(PriceResponse.of(p), URI.create("/api/v1/placements/" + id + "/prices/" + p.id()));
+    }
+
+    @Get("/placements/{id}/prices")
+    @Operation(summary = "A placement's price list, earliest first")
+    public List<PriceResponse> prices(long id, Authentication auth) {
+        return placements.prices(Actors.of(auth), new PlacementId(id)).stream().map(PriceResponse::of).toList();
+    }
+
+    @Get("/sales/{id}/bookings")
+    @Operation(summary = "A sale's bookings, cancelled ones included, by first day")
+    public List<BookingResponse> bookingsOfSale(long id, Authentication auth) {
+        return bookings.ofSale(Actors.of(auth), new SaleId(id)).stream().map(BookingResponse::of).toList();
     }
 
     @Serdeable

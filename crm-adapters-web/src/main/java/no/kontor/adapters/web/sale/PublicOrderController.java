@@ -1,0 +1,104 @@
+package no.kontor.adapters.web.sale;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import no.kontor.adapters.web.shared.ClientAddresses;
+import no.kontor.adapters.web.shared.Problems;
+import no.kontor.application.sale.PlaceOrder;
+import no.kontor.domain.inventory.Period;
+import no.kontor.domain.shared.ValidationException;
+
+/**
+ * The door strangers walk through: the newspaper's web order form posts here, with
+ * no login. Every refusal is a problem document; nothing is stored for a refused
+ * order. Text is kept as typed, and escaped wherever Kontor shows it.
+ */
+@Controller("/api/v1/public/orders")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Public order form")
+public class PublicOrderController {
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private final PlaceOrder placeOrder;
+
+    public PublicOrderController(PlaceOrder placeOrder) {
+        this.placeOrder = placeOrder;
+    }
+
+    @Serdeable
+    public record OrderRequest(@Nullable String companyName, @Nullable String organisationNumber, @Nullable String contactName,
+                               @Nullable String email, @Nullable String phone, @Nullable Long placementId,
+                               @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, @Nullable String message) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PeriodResponse(LocalDate firstDay, LocalDate lastDay) {
+        static PeriodResponse of(Period p) {
+            return new PeriodResponse(p.firstDay(), p.lastDay());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PlacementState(long id, String name, boolean taken) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OrderResponse(long saleId, long companyId, long contactId, long activityId, @Nullable Long bookingId,
+                                PlacementState placement, LocalDate firstDay, LocalDate lastDay,
+                                List<PeriodResponse> nearestFreePeriods) {
+        static OrderResponse of(PlaceOrder.Order o) {
+            return new OrderResponse(o.saleId().value(), o.companyId().value(), o.contactId().value(), o.activityId().value(),
+                    o.bookingId() == null ? null : o.bookingId().value(),
+                    new PlacementState(o.placementId().value(), o.placementName(), o.taken()), o.period().firstDay(),
+                    o.period().lastDay(), o.nearestFree().stream().map(PeriodResponse::of).toList());
+        }
+    }
+
+    @Post
+    @Operation(summary = "Order a placement for some days (no login). 201 with a reserved booking when the placement is free, "
+            + "or with placement.taken and the nearest free periods (the order is kept as a lead). Send an Idempotency-Key to "
+            + "retry safely: the same body replays the first answer, another body is 422, and 409 while the first still runs. "
+            + "Without a key, the same content within ten minutes replays the first order. 30 posts a minute per address.")
+    public HttpResponse<?> order(@Body OrderRequest body, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                 HttpRequest<?> request) {
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw new ValidationException("Idempotency-Key", "idempotency.key-invalid",
+                    "An Idempotency-Key is 1–200 visible ASCII characters");
+        }
+        var result = placeOrder.execute(new PlaceOrder.Form(body.companyName(), body.organisationNumber(), body.contactName(),
+                body.email(), body.phone(), body.placementId(), body.firstDay(), body.lastDay(), body.message()),
+                ClientAddresses.of(request), idempotencyKey);
+        if (result instanceof PlaceOrder.Throttled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            return Problems.respond(request, HttpStatus.TOO_MANY_REQUESTS, "order.throttled",
+                    "Too many orders from this address; try again in " + seconds + " seconds")
+                    .header("Retry-After", Long.toString(seconds));
+        }
+        var order = ((PlaceOrder.Placed) result).order();
+        var response = HttpResponse.created(OrderResponse.of(order), URI.create("/api/v1/sales/" + order.saleId().value()));
+        return order.replayed() ? response.header("Idempotent-Replayed", "true") : response;
+    }
+}

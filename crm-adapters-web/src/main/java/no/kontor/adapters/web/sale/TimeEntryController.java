@@ -1,0 +1,92 @@
+package no.kontor.adapters.web.sale;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.PageResponse;
+import no.kontor.adapters.web.shared.Times;
+import no.kontor.application.sale.RegisterTime;
+import no.kontor.application.sale.TimeEntries;
+import no.kontor.domain.sale.SaleId;
+import no.kontor.domain.sale.TimeEntry;
+
+@Controller("/api/v1/time-entries")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Sales")
+public class TimeEntryController {
+    private final RegisterTime registerTime;
+
+    public TimeEntryController(RegisterTime registerTime) {
+        this.registerTime = registerTime;
+    }
+
+    /** Hours on a sale; the hourly rate is in øre, VAT defaults to 25 %. */
+    @Serdeable
+    public record TimeEntryRequest(@NotNull Long saleId, @Nullable LocalDate workDate, @Nullable BigDecimal hours,
+                                   @Nullable @Size(max = 400) String description, @NotNull Long hourlyRate,
+                                   @Nullable BigDecimal vatPercent) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TimeEntryResponse(long id, long saleId, long staffUserId, LocalDate workDate, BigDecimal hours, String description,
+                                    long lineId, OffsetDateTime createdAt) {
+        static TimeEntryResponse of(TimeEntry e) {
+            return new TimeEntryResponse(e.id(), e.saleId().value(), e.staffUserId(), e.workDate(), e.hours(), e.description(),
+                    e.lineId(), Times.oslo(e.createdAt()));
+        }
+    }
+
+    @Post
+    @Operation(summary = "Register hours worked for a sale: they become an hour line of the sale at the hourly rate")
+    public HttpResponse<TimeEntryResponse> register(@Body @Valid TimeEntryRequest body, Authentication auth) {
+        var entry = registerTime.register(Actors.of(auth), new RegisterTime.Command(new SaleId(body.saleId()), body.workDate(),
+                body.hours(), body.description(), body.hourlyRate(), body.vatPercent()));
+        return HttpResponse.created(TimeEntryResponse.of(entry), URI.create("/api/v1/time-entries/" + entry.id()));
+    }
+
+    @Get("{?saleId,userId,from,to,cursor,limit}")
+    @Operation(summary = "Time entries by day: of a sale, of a user, between two days (inclusive)")
+    public PageResponse<TimeEntryResponse> list(@Nullable @QueryValue Long saleId, @Nullable @QueryValue Long userId,
+                                                @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "100") int limit,
+                                                Authentication auth) {
+        var page = registerTime.list(Actors.of(auth), new TimeEntries.Filter(saleId == null ? null : new SaleId(saleId), userId, from,
+                to), cursor, limit);
+        return new PageResponse<>(page.items().stream().map(TimeEntryResponse::of).toList(), page.nextCursor());
+    }
+
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a time entry and its line: its author or a manager, while the sale is open")
+    public void remove(long id, Authentication auth) {
+        registerTime.remove(Actors.of(auth), id);
+    }
+}

@@ -1,0 +1,16 @@
+package no.kontor.application.inventory;
+
+import java.util.List;
+
+import no.kontor.domain.inventory.PlacementId;
+import no.kontor.domain.inventory.PlacementPrice;
+
+/** A placement's price list. */
+public interface PlacementPrices {
+
+    /** Stores a price; one that shares a day with another of the placement is a {@code ConflictException}. */
+    PlacementPrice add(PlacementPrice price, String actor, java.time.Instant at);
+
+    /** The placement's prices, earliest first. */
+    List<PlacementPrice> of(PlacementId placementId);
+}

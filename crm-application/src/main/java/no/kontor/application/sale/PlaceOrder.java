@@ -1,0 +1,318 @@
+package no.kontor.application.sale;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.kontor.application.activity.Activities;
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.company.Companies;
+import no.kontor.application.company.Contacts;
+import no.kontor.application.inventory.Bookings;
+import no.kontor.application.inventory.PlacementPrices;
+import no.kontor.application.inventory.Placements;
+import no.kontor.application.shared.IdempotencyKeys;
+import no.kontor.application.shared.RequestMismatchException;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.activity.Activity;
+import no.kontor.domain.activity.ActivityId;
+import no.kontor.domain.activity.ActivityKind;
+import no.kontor.domain.activity.Direction;
+import no.kontor.domain.activity.FollowUp;
+import no.kontor.domain.activity.FollowUpStage;
+import no.kontor.domain.company.Company;
+import no.kontor.domain.company.CompanyDetails;
+import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.company.CompanyStatus;
+import no.kontor.domain.company.Contact;
+import no.kontor.domain.company.ContactDetails;
+import no.kontor.domain.company.ContactId;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.inventory.Availability;
+import no.kontor.domain.inventory.Booking;
+import no.kontor.domain.inventory.BookingId;
+import no.kontor.domain.inventory.Period;
+import no.kontor.domain.inventory.Placement;
+import no.kontor.domain.inventory.PlacementId;
+import no.kontor.domain.inventory.PlacementPrice;
+import no.kontor.domain.sale.Sale;
+import no.kontor.domain.sale.SaleId;
+import no.kontor.domain.sale.SaleLine;
+import no.kontor.domain.sale.SaleStage;
+import no.kontor.domain.sale.SaleUnit;
+import no.kontor.domain.shared.BusinessDays;
+import no.kontor.domain.shared.ConflictException;
+import no.kontor.domain.shared.ValidationException;
+import no.kontor.domain.shared.Validator;
+
+/**
+ * The public order form: a stranger orders a placement for some days. In one
+ * transaction, in DECISIONS.md's lock order (the idempotency key, the placement,
+ * the rows, the audit head last), it finds or creates the company and the contact,
+ * opens a sale — ordered with a reserved booking when the placement is free, a lead
+ * without one when it is taken — and logs an incoming order with a follow-up due
+ * today for the company's seller or on the shared unassigned list.
+ *
+ * <p>Retries are safe: with an {@code Idempotency-Key} the same body replays the
+ * outcome and a different one is refused; without a key, the same content within
+ * ten minutes replays the first order. Posts are limited per client address.
+ */
+public final class PlaceOrder {
+    private static final String SCOPE = "public";
+    private static final int NEAREST_FREE = 3;
+
+    private final Companies companies;
+    private final Contacts contacts;
+    private final Sales sales;
+    private final SaleLines lines;
+    private final VatRateTable vatRates;
+    private final Placements placements;
+    private final PlacementPrices prices;
+    private final Bookings bookings;
+    private final Activities activities;
+    private final IdempotencyKeys keys;
+    private final OrderFormPosts posts;
+    private final AuditTrail audit;
+    private final Transactions tx;
+    private final Clock clock;
+    private final Limits limits;
+
+    /** The form's limits; DECISIONS.md's defaults are {@link #DEFAULT}. */
+    public record Limits(int postsPerMinute, Duration keyKeptFor, Duration sameContentWithin) {
+        public static final Limits DEFAULT = new Limits(30, Duration.ofHours(24), Duration.ofMinutes(10));
+    }
+
+    public PlaceOrder(Companies companies, Contacts contacts, Sales sales, SaleLines lines, VatRateTable vatRates,
+                      Placements placements, PlacementPrices prices, Bookings bookings, Activities activities,
+                      IdempotencyKeys keys, OrderFormPosts posts, AuditTrail audit, Transactions tx, Clock clock, Limits limits) {
+        this.companies = companies;
+        this.contacts = contacts;
+        this.sales = sales;
+        this.lines = lines;
+        this.vatRates = vatRates;
+        this.placements = placements;
+        this.prices = prices;
+        this.bookings = bookings;
+        this.activities = activities;
+        this.keys = keys;
+        this.posts = posts;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** The form as posted; text is kept as given. */
+    public record Form(String companyName, String organisationNumber, String contactName, String email, String phone,
+                       Long placementId, LocalDate firstDay, LocalDate lastDay, String message) {
+    }
+
+    public static final int MAX_MESSAGE = 4000;
+
+    /** What the order made, as it is now. {@code bookingId} is null when the placement was taken. */
+    public record Order(CompanyId companyId, ContactId contactId, SaleId saleId, BookingId bookingId, ActivityId activityId,
+                        PlacementId placementId, String placementName, Period period, boolean taken, List<Period> nearestFree,
+                        boolean replayed) {
+    }
+
+    public sealed interface Result permits Placed, Throttled {
+    }
+
+    public record Placed(Order order) implements Result {
+    }
+
+    public record Throttled(Duration retryAfter) implements Result {
+    }
+
+    public Result execute(Form form, String clientAddress, String idempotencyKey) {
+        var now = clock.instant();
+        var window = Duration.ofMinutes(1);
+        var recent = tx.inTransaction(() -> {
+            posts.record(clientAddress, now, now.minus(Duration.ofHours(1)));
+            return posts.since(clientAddress, now.minus(window));
+        });
+        if (recent.count() > limits.postsPerMinute()) {
+            return new Throttled(recent.until(now, window));
+        }
+        var checked = check(form, BusinessDays.dayOf(now));
+        String hash = hash(form);
+        String key = idempotencyKey == null ? "content:" + hash : "key:" + idempotencyKey;
+        Duration keptFor = idempotencyKey == null ? limits.sameContentWithin() : limits.keyKeptFor();
+        try {
+            return new Placed(tx.inTransaction(() -> place(checked, key, hash, keptFor)));
+        } catch (ConflictException e) {
+            if (!"company.organisation-number-taken".equals(e.code())) {
+                throw e;
+            }
+            // another order registered the same organisation number a moment ago: it is found now
+            return new Placed(tx.inTransaction(() -> place(checked, key, hash, keptFor)));
+        }
+    }
+
+    private record Checked(Form form, CompanyDetails company, ContactDetails contact, Period period) {
+    }
+
+    private static Checked check(Form f, LocalDate today) {
+        var v = new Validator();
+        var company = renamed(v, "name", "companyName", () -> CompanyDetails.parse(f.companyName(), f.organisationNumber(),
+                CompanyStatus.PROSPECT, null, null, null, null, null, null, null, null, null));
+        var contact = renamed(v, "name", "contactName", () -> ContactDetails.parse(f.contactName(), null, f.email(), f.phone(), false));
+        v.require(f.email() != null && !f.email().isBlank(), "email", "order.email-missing", "An order needs an e-mail address");
+        v.require(f.placementId() != null, "placementId", "order.placement-missing", "An order names the placement");
+        var period = v.field("", () -> new Period(f.firstDay(), f.lastDay()));
+        v.require(f.firstDay() == null || !f.firstDay().isBefore(today), "firstDay", "order.period-in-past",
+                "The first day " + f.firstDay() + " has passed; today is " + today + " (Europe/Oslo)");
+        v.require(f.message() == null || f.message().length() <= MAX_MESSAGE, "message", "order.message-too-long",
+                "A message is at most " + MAX_MESSAGE + " characters");
+        v.throwIfInvalid();
+        return new Checked(f, company, contact, period);
+    }
+
+    private static <T> T renamed(Validator v, String from, String to, java.util.function.Supplier<T> build) {
+        return v.field("", () -> {
+            try {
+                return build.get();
+            } catch (ValidationException e) {
+                throw new ValidationException(e.errors().stream().map(err -> from.equals(err.field())
+                        ? new ValidationException.FieldError(to, err.code(), err.message()) : err).toList());
+            }
+        });
+    }
+
+    private Order place(Checked c, String key, String hash, Duration keptFor) {
+        var now = clock.instant();
+        var claim = keys.claim(SCOPE, key, hash, keptFor, now);
+        if (claim instanceof IdempotencyKeys.Earlier earlier) {
+            if (!earlier.requestHash().equals(hash)) {
+                throw new RequestMismatchException("This Idempotency-Key was used with a different order");
+            }
+            return replay(Outcome.parse(earlier.outcome()), c);
+        }
+        var actor = Actor.publicForm();
+        var events = new ArrayList<AuditEvent>();
+        var placementId = new PlacementId(c.form().placementId());
+        Placement placement = placements.lock(placementId).filter(Placement::active).orElseThrow(() ->
+                new ValidationException("placementId", "order.placement-unknown", "There is no placement " + placementId.value()
+                        + " for sale"));
+
+        Company company = findCompany(c).orElse(null);
+        if (company == null) {
+            company = companies.add(Company.register(c.company(), actor.auditName(), now));
+            events.add(AuditEvent.created(actor, now, "company", company.getId(), company.auditFields()));
+        }
+        Contact contact = findContact(company.getId(), c).orElse(null);
+        if (contact == null) {
+            contact = contacts.add(Contact.add(company.getId(), c.contact(), actor.auditName(), now));
+            events.add(AuditEvent.of(actor, now, "contact", contact.getId(), "created", Map.of(), contact.auditFields(),
+                    new AuditEvent.PersonalData(contact.getId().dataSubject(), Contact.PERSONAL_FIELDS)));
+        }
+
+        boolean free = bookings.overlapping(placementId, c.period()).isEmpty();
+        Long seller = company.getResponsibleSellerId();
+        String what = placement.name() + " " + c.period().firstDay() + "–" + c.period().lastDay();
+        var sale = sales.add(Sale.open(company.getId(), seller, free ? SaleStage.ORDERED : SaleStage.LEAD, false,
+                "Bestilling fra skjema: " + what, actor.auditName(), now));
+        events.add(AuditEvent.created(actor, now, "sale", sale.getId(), sale.auditFields()));
+
+        var price = PlacementPrice.on(prices.of(placementId), c.period().firstDay());
+        if (price.isPresent()) {
+            var line = lines.add(SaleLine.check(null, sale.getId(), new SaleLine.Input(placementId.value(), what,
+                    java.math.BigDecimal.valueOf(placement.unitsIn(c.period())), SaleUnit.valueOf(placement.unit().name()),
+                    price.get().unitPrice(), null, null, null, null), vatRates.rates(), BusinessDays.dayOf(now)));
+            var fields = new LinkedHashMap<String, Object>(line.auditFields());
+            fields.put("lineId", line.id());
+            events.add(AuditEvent.of(actor, now, "sale", sale.getId(), "line-added", Map.of(), fields, null));
+        }
+        BookingId bookingId = null;
+        if (free) {
+            var booking = bookings.add(Booking.reserve(placementId, sale.getId(), c.period(), actor.auditName(), now));
+            bookingId = booking.id();
+            events.add(AuditEvent.created(actor, now, "booking", booking.id(), booking.auditFields()));
+        }
+        var activity = activities.add(Activity.log(company.getId(), ActivityKind.INCOMING_ORDER, Direction.INBOUND, now, actor,
+                contact.getId(), "Bestilling: " + what + (free ? "" : " (opptatt)"), c.form().message(),
+                new FollowUp(BusinessDays.dayOf(now), FollowUpStage.TO_DO, seller), now));
+        events.add(AuditEvent.created(actor, now, "activity", activity.getId(), activity.auditFields()));
+
+        var outcome = new Outcome(company.getId(), contact.getId(), sale.getId(), bookingId, activity.getId());
+        keys.complete(SCOPE, key, outcome.format());
+        events.forEach(audit::record); // the audit head is locked last, just before commit
+        return order(outcome, placement, c.period(), false);
+    }
+
+    private java.util.Optional<Company> findCompany(Checked c) {
+        if (c.company().organisationNumber() != null) {
+            return companies.findByOrganisationNumber(c.company().organisationNumber()).flatMap(companies::find);
+        }
+        return contacts.firstWithEmail(c.contact().email()).flatMap(found -> companies.find(found.getCompanyId()));
+    }
+
+    private java.util.Optional<Contact> findContact(CompanyId companyId, Checked c) {
+        return contacts.ofCompany(companyId).stream()
+                .filter(k -> k.getDetails().email() != null && k.getDetails().email().equals(c.contact().email()))
+                .findFirst();
+    }
+
+    private Order replay(Outcome outcome, Checked c) {
+        var placementId = new PlacementId(c.form().placementId());
+        var placement = placements.find(placementId).orElseThrow();
+        return order(outcome, placement, c.period(), true);
+    }
+
+    private Order order(Outcome o, Placement placement, Period period, boolean replayed) {
+        boolean taken = o.bookingId() == null;
+        List<Period> nearest = List.of();
+        if (taken) {
+            var today = BusinessDays.dayOf(clock.instant());
+            var from = period.firstDay().minusDays(60).isBefore(today) ? today : period.firstDay().minusDays(60);
+            var window = new Period(from, period.lastDay().plusDays(365));
+            nearest = Availability.of(placement.id(), window, bookings.overlapping(placement.id(), window))
+                    .nearestFree(period, NEAREST_FREE);
+        }
+        return new Order(o.companyId(), o.contactId(), o.saleId(), o.bookingId(), o.activityId(), placement.id(), placement.name(),
+                period, taken, nearest, replayed);
+    }
+
+    /** The ids an order created, as the idempotency key keeps them. */
+    record Outcome(CompanyId companyId, ContactId contactId, SaleId saleId, BookingId bookingId, ActivityId activityId) {
+        String format() {
+            return "company=" + companyId.value() + ";contact=" + contactId.value() + ";sale=" + saleId.value()
+                    + ";booking=" + (bookingId == null ? "" : bookingId.value()) + ";activity=" + activityId.value();
+        }
+
+        static Outcome parse(String text) {
+            var m = new LinkedHashMap<String, String>();
+            for (String part : text.split(";")) {
+                var kv = part.split("=", 2);
+                m.put(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+            return new Outcome(new CompanyId(Long.parseLong(m.get("company"))), new ContactId(Long.parseLong(m.get("contact"))),
+                    new SaleId(Long.parseLong(m.get("sale"))),
+                    m.get("booking").isEmpty() ? null : new BookingId(Long.parseLong(m.get("booking"))),
+                    new ActivityId(Long.parseLong(m.get("activity"))));
+        }
+    }
+
+    /** SHA-256 over the form's fields as posted, each field delimited. */
+    static String hash(Form f) {
+        var text = String.join("\u001f", String.valueOf(f.companyName()), String.valueOf(f.organisationNumber()),
+                String.valueOf(f.contactName()), String.valueOf(f.email()), String.valueOf(f.phone()), String.valueOf(f.placementId()),
+                String.valueOf(f.firstDay()), String.valueOf(f.lastDay()), String.valueOf(f.message()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+}
