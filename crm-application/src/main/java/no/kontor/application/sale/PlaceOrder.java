@@ -240,7 +240,7 @@ public final class PlaceOrder {
             events.add(AuditEvent.created(actor, now, "booking", booking.id(), booking.auditFields()));
         }
         var activity = activities.add(Activity.log(company.getId(), ActivityKind.INCOMING_ORDER, Direction.INBOUND, now, actor,
-                contact.getId(), "Bestilling: " + what + (free ? "" : " (opptatt)"), c.form().message(),
+                contact.getId(), shortened("Bestilling: " + what + (free ? "" : " (opptatt)"), Activity.MAX_SUBJECT), c.form().message(),
                 new FollowUp(BusinessDays.dayOf(now), FollowUpStage.TO_DO, seller), now));
         events.add(AuditEvent.created(actor, now, "activity", activity.getId(), activity.auditFields()));
 
@@ -248,6 +248,10 @@ public final class PlaceOrder {
         keys.complete(SCOPE, key, outcome.format());
         events.forEach(audit::record); // the audit head is locked last, just before commit
         return order(outcome, placement, c.period(), false);
+    }
+
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private java.util.Optional<Company> findCompany(Checked c) {
