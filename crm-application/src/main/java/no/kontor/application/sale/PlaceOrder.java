@@ -240,7 +240,8 @@ public final class PlaceOrder {
             events.add(AuditEvent.created(actor, now, "booking", booking.id(), booking.auditFields()));
         }
         var activity = activities.add(Activity.log(company.getId(), ActivityKind.INCOMING_ORDER, Direction.INBOUND, now, actor,
-                contact.getId(), shortened("Bestilling: " + what + (free ? "" : " (opptatt)"), Activity.MAX_SUBJECT), c.form().message(),
+                contact.getId(), shortened("Bestilling: " + what + (free ? "" : " (opptatt)"), Activity.MAX_SUBJECT),
+                c.form().message(),
                 new FollowUp(BusinessDays.dayOf(now), FollowUpStage.TO_DO, seller), now));
         events.add(AuditEvent.created(actor, now, "activity", activity.getId(), activity.auditFields()));
 
@@ -263,7 +264,8 @@ public final class PlaceOrder {
 
     private java.util.Optional<Contact> findContact(CompanyId companyId, Checked c) {
         return contacts.ofCompany(companyId).stream()
-                .filter(k -> k.getDetails().email() != null && k.getDetails().email().equals(c.contact().email()))
+                .filter(k -> k.getDetails().email() != null
+                        && k.getDetails().email().value().equalsIgnoreCase(c.contact().email().value()))
                 .findFirst();
     }
 
