@@ -1,0 +1,24 @@
+package no.kontor.application.invoice;
+
+/**
+ * Renders the printable invoice from its frozen document: the PEPPOL BIS Billing 3.0
+ * UBL (an Invoice or a CreditNote), never from live data, so the PDF shows exactly
+ * what was issued. The result is PDF/A-2b.
+ */
+public interface InvoicePdfs {
+
+    /** How the giro at the bottom of the page is printed. */
+    enum Giro {
+        /** The whole page, giro labels, bands and OCR line included: plain paper. */
+        FULL,
+        /** Only the variable data, on the giro's positions: paper with a pre-printed giro form. */
+        PREPRINTED
+    }
+
+    /**
+     * @param ubl the UBL 2.1 Invoice or CreditNote, as stored when it was issued
+     * @param pin the customer's My page PIN, printed on the invoice; null prints none
+     * @throws IllegalArgumentException when {@code ubl} is not a document it can render
+     */
+    byte[] render(String ubl, String pin, Giro giro);
+}
