@@ -107,6 +107,30 @@ public final class Sale {
                 now, version);
     }
 
+    /** This ordered, uninvoiced sale on the draft invoice {@code invoiceId}: from now on its content is fixed. */
+    public Sale putOnInvoice(long newInvoiceId, String actor, Instant now) {
+        if (stage != SaleStage.ORDERED || invoiceId != null) {
+            throw new ConflictException("sale.not-invoiceable", "The sale " + id + " is " + stage
+                    + (invoiceId == null ? "" : " and on invoice draft " + invoiceId) + ": only an ordered, uninvoiced sale can be invoiced");
+        }
+        return withInvoice(stage, newInvoiceId, actor, now);
+    }
+
+    /** Off its draft invoice again (the draft was discarded): ordered and changeable. */
+    public Sale takenOffInvoice(String actor, Instant now) {
+        return withInvoice(SaleStage.ORDERED, null, actor, now);
+    }
+
+    /** Its invoice was issued. */
+    public Sale invoiced(String actor, Instant now) {
+        return withInvoice(SaleStage.INVOICED, invoiceId, actor, now);
+    }
+
+    private Sale withInvoice(SaleStage newStage, Long newInvoiceId, String actor, Instant now) {
+        return new Sale(id, companyId, responsibleSellerId, newStage, null, barter, description, newInvoiceId, createdBy, createdAt,
+                actor, now, version);
+    }
+
     public Sale withId(SaleId newId) {
         return new Sale(newId, companyId, responsibleSellerId, stage, stageReason, barter, description, invoiceId, createdBy, createdAt,
                 changedBy, changedAt, version);

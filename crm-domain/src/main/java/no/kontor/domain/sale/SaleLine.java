@@ -1,12 +1,12 @@
 package no.kontor.domain.sale;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import no.kontor.domain.shared.Amounts;
 import no.kontor.domain.shared.Validator;
 
 /**
@@ -103,10 +103,7 @@ public record SaleLine(Long id, SaleId saleId, Long placementId, String descript
 
     /** Quantity × unit price × (1 − discount), rounded half-up to whole øre (DECISIONS.md). */
     public long net() {
-        return quantity.multiply(BigDecimal.valueOf(unitPrice))
-                .multiply(HUNDRED.subtract(discountPercent))
-                .divide(HUNDRED, 0, RoundingMode.HALF_UP)
-                .longValueExact();
+        return Amounts.lineNet(quantity, unitPrice, discountPercent);
     }
 
     public SaleLine withId(Long newId) {

@@ -1,11 +1,12 @@
 package no.kontor.domain.sale;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import no.kontor.domain.shared.Amounts;
 
 /**
  * A sale's sums in øre. VAT is computed per category and rate on the sum of that
@@ -33,8 +34,7 @@ public record SaleTotals(List<VatBreakdown> breakdown, long net, long vat, long 
     }
 
     private static VatBreakdown breakdown(Map.Entry<Key, Long> e) {
-        long vat = BigDecimal.valueOf(e.getValue()).multiply(e.getKey().percent())
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+        long vat = Amounts.vatOn(e.getValue(), e.getKey().percent());
         return new VatBreakdown(e.getKey().category(), e.getKey().percent(), e.getValue(), vat);
     }
 }
