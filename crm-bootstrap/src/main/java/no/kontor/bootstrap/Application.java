@@ -54,6 +54,7 @@ public final class Application {
             properties.put("datasources.default.password", System.getenv().getOrDefault("KONTOR_DATABASE_PASSWORD", ""));
             requireSecret("KONTOR_AUDIT_KEY");
             requireSecret("KONTOR_JWT_SECRET");
+            requireSecret("KONTOR_PIN_KEY");
         }
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
         context.findBean(EmbeddedServer.class).ifPresent(server -> {
@@ -83,7 +84,7 @@ public final class Application {
     }
 
     /**
-     * The embedded default's secrets (audit chain key, token signing key), generated
+     * The embedded default's secrets (audit chain key, token signing key, PIN key), generated
      * once and kept beside the data with owner-only permissions. A configured
      * installation passes its own through the environment.
      */
@@ -97,7 +98,7 @@ public final class Application {
                 }
             }
             boolean changed = false;
-            for (String key : new String[] {"kontor.audit.key", "kontor.security.jwt-secret"}) {
+            for (String key : new String[] {"kontor.audit.key", "kontor.security.jwt-secret", "kontor.invoicing.pin-key"}) {
                 if (props.getProperty(key) == null) {
                     byte[] secret = new byte[32];
                     new SecureRandom().nextBytes(secret);

@@ -31,6 +31,9 @@ public record InvoiceLine(int lineNo, Long saleId, Integer creditedLineNo, Strin
         if (category.hasPercent() != (percent != null)) {
             throw new IllegalArgumentException("category " + category + (category.hasPercent() ? " needs" : " has no") + " percent");
         }
+        quantity = quantity.stripTrailingZeros(); // 1.250 and 1.25 are one quantity, as the database returns it
+        discountPercent = discountPercent.stripTrailingZeros();
+        percent = percent == null ? null : percent.stripTrailingZeros();
     }
 
     /** Quantity × unit price × (1 − discount), rounded half-up to øre (DECISIONS.md). */

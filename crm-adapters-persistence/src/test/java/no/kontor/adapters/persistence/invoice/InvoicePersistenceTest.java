@@ -1,0 +1,263 @@
+package no.kontor.adapters.persistence.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.adapters.persistence.testing.UsesTestDatabase;
+import no.kontor.application.company.Companies;
+import no.kontor.application.invoice.InvoiceFilter;
+import no.kontor.application.invoice.InvoiceNumbers;
+import no.kontor.application.invoice.Invoices;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.company.Company;
+import no.kontor.domain.company.CompanyDetails;
+import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.company.CompanyStatus;
+import no.kontor.domain.invoice.Buyer;
+import no.kontor.domain.invoice.Invoice;
+import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.invoice.InvoiceLine;
+import no.kontor.domain.invoice.InvoiceStatus;
+import no.kontor.domain.invoice.Seller;
+import no.kontor.domain.invoice.TaxCategory;
+import no.kontor.domain.shared.BankAccountNumber;
+import no.kontor.domain.shared.Kid;
+import no.kontor.domain.shared.OrganisationNumber;
+import no.kontor.domain.shared.StaleVersionException;
+
+/**
+ * Invoices on real PostgreSQL: drafts, issuing, the gapless series under concurrency
+ * and after a rollback, and the triggers that keep an issued document as issued
+ * whatever SQL is sent.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvoicePersistenceTest implements UsesTestDatabase {
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+
+    @Inject
+    Invoices invoices;
+    @Inject
+    InvoiceNumbers numbers;
+    @Inject
+    Companies companies;
+    @Inject
+    Transactions tx;
+    @Inject
+    Jdbc jdbc;
+
+    CompanyId company;
+
+    @BeforeAll
+    void setUp() {
+        company = companies.add(Company.register(CompanyDetails.parse("Fakturert AS", "991825827", CompanyStatus.CUSTOMER, null, null,
+                null, null, null, null, null, null, null), "test", NOW)).getId();
+    }
+
+    static List<InvoiceLine> lines() {
+        return List.of(new InvoiceLine(1, null, null, "Annonse helside", new BigDecimal("2"), "C62", 150000, new BigDecimal("12.5"),
+                        TaxCategory.S, new BigDecimal("25"), null),
+                new InvoiceLine(2, null, null, "Abonnement", new BigDecimal("1.250"), "WEE", 9900, BigDecimal.ZERO, TaxCategory.Z,
+                        BigDecimal.ZERO, null));
+    }
+
+    Invoice draft() {
+        return tx.inTransaction(() -> invoices.add(Invoice.draft(company, lines(), "Kari Nordmann", "Takk!", "test", NOW)));
+    }
+
+    static Seller seller(boolean vat) {
+        return new Seller("Lokalavisa AS", new OrganisationNumber("974760673"), "Storgata 1", "0150", "OSLO", null, null,
+                new BankAccountNumber("86011117947"), vat, true);
+    }
+
+    Invoice issue(Invoice draft, boolean vat) {
+        return tx.inTransaction(() -> {
+            var locked = invoices.lock(draft.getId()).orElseThrow();
+            long number = numbers.next();
+            var issued = locked.issue(new Invoice.Issue(number, DAY, DAY.plusDays(14),
+                    Kid.of(Kid.Algorithm.MOD10, 15, 7, company.value(), number), seller(vat),
+                    new Buyer(company.value(), "Fakturert AS", new OrganisationNumber("991825827"), "Vei 1", "5003", "BERGEN", null)),
+                    "test", NOW);
+            return invoices.issue(issued, "<Invoice>" + number + "</Invoice>", new byte[] {1, 2, 3});
+        });
+    }
+
+    @Test
+    void a_draft_is_stored_with_exact_lines_edited_and_discarded() {
+        var draft = draft();
+        var read = invoices.find(draft.getId()).orElseThrow();
+        assertThat(read.getStatus()).isEqualTo(InvoiceStatus.DRAFT);
+        assertThat(read.getNumber()).isNull();
+        assertThat(read.getLines()).isEqualTo(lines());
+        assertThat(read.totals()).isEqualTo(Invoice.draft(company, lines(), "x", null, "t", NOW).totals());
+
+        var edited = tx.inTransaction(() -> invoices.update(read.edit("Ola", null, "m", NOW)));
+        assertThat(edited.getBuyerReference()).isEqualTo("Ola");
+        assertThat(edited.getVersion()).isEqualTo(read.getVersion() + 1);
+        assertThatThrownBy(() -> tx.inTransaction(() -> invoices.update(read.edit("Stale", null, "m", NOW))))
+                .isInstanceOf(StaleVersionException.class);
+
+        tx.inTransaction(() -> {
+            invoices.delete(edited);
+            return null;
+        });
+        assertThat(invoices.find(draft.getId())).isEmpty();
+        assertThat(jdbc.query("SELECT count(*) FROM invoice_line WHERE invoice_id = ?", List.of(draft.getId().value()),
+                rs -> rs.getLong(1))).containsExactly(0L);
+    }
+
+    @Test
+    void an_issued_invoice_reads_back_as_issued() {
+        var issued = issue(draft(), true);
+        var read = invoices.find(issued.getId()).orElseThrow();
+        assertThat(read.getStatus()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(read.getSeller()).isEqualTo(seller(true));
+        assertThat(read.getBuyer().organisationNumber().value()).isEqualTo("991825827");
+        assertThat(read.getKid()).isEqualTo(issued.getKid());
+        assertThat(read.getDueDate()).isEqualTo(DAY.plusDays(14));
+        assertThat(invoices.document(issued.getId())).contains("<Invoice>" + issued.getNumber() + "</Invoice>");
+        assertThat(jdbc.query("SELECT gross FROM invoice WHERE id = ?", List.of(issued.getId().value()), rs -> rs.getLong(1)))
+                .containsExactly(read.totals().gross());
+    }
+
+    @Test
+    void a_seller_not_vat_registered_stores_its_lines_in_category_o() {
+        var issued = issue(draft(), false);
+        assertThat(invoices.find(issued.getId()).orElseThrow().getLines()).extracting(InvoiceLine::category)
+                .containsOnly(TaxCategory.O);
+    }
+
+    @Test
+    void sql_that_changes_an_issued_invoice_is_refused() {
+        var issued = issue(draft(), true);
+        long id = issued.getId().value();
+        for (String sql : List.of(
+                "UPDATE invoice SET gross = gross + 1 WHERE id = ?",
+                "UPDATE invoice SET buyer_name = 'Someone else' WHERE id = ?",
+                "UPDATE invoice SET number = number + 100000 WHERE id = ?",
+                "UPDATE invoice SET ubl = '<x/>' WHERE id = ?",
+                "UPDATE invoice SET due_date = due_date + 30 WHERE id = ?",
+                "UPDATE invoice SET status = 'DRAFT' WHERE id = ?",
+                "DELETE FROM invoice WHERE id = ?",
+                "UPDATE invoice_line SET unit_price = 1 WHERE invoice_id = ?",
+                "DELETE FROM invoice_line WHERE invoice_id = ?",
+                "INSERT INTO invoice_line (invoice_id, line_no, description, quantity, unit_code, unit_price, discount_percent, "
+                        + "tax_category, tax_percent) VALUES (?, 99, 'x', 1, 'C62', 1, 0, 'S', 25)")) {
+            assertThatThrownBy(() -> tx.inTransaction(() -> jdbc.update(sql, List.of(id)))).as(sql)
+                    .hasStackTraceContaining("is issued");
+        }
+        assertThatThrownBy(() -> tx.inTransaction(() -> jdbc.update("TRUNCATE invoice_line", List.of())))
+                .hasStackTraceContaining("TRUNCATE of invoice_line refused");
+        assertThatThrownBy(() -> tx.inTransaction(() -> jdbc.update("TRUNCATE invoice CASCADE", List.of())))
+                .hasStackTraceContaining("refused");
+        assertThat(invoices.find(issued.getId()).orElseThrow().getLines()).isEqualTo(issued.getLines());
+    }
+
+    @Test
+    void money_and_the_archived_pdf_may_move_but_the_pdf_only_once() {
+        var issued = issue(draft(), true);
+        var paid = tx.inTransaction(() -> invoices.updateMoney(issued.paidBy(1000, "ocr", NOW)));
+        assertThat(paid.getPaid()).isEqualTo(1000);
+        assertThat(paid.getStatus()).isEqualTo(InvoiceStatus.PARTLY_PAID);
+        long id = issued.getId().value();
+        tx.inTransaction(() -> jdbc.update("UPDATE invoice SET pdf = '\\x25504446'::bytea WHERE id = ?", List.of(id)));
+        assertThatThrownBy(() -> tx.inTransaction(() -> jdbc.update("UPDATE invoice SET pdf = '\\x00'::bytea WHERE id = ?", List.of(id))))
+                .hasStackTraceContaining("is issued");
+    }
+
+    @Test
+    void two_hundred_concurrent_issues_and_a_forced_rollback_leave_no_gap_and_no_duplicate() throws Exception {
+        long before = jdbc.query("SELECT next_no FROM invoice_series WHERE id = 1", List.of(), rs -> rs.getLong(1)).get(0);
+        var drafts = new ArrayList<Invoice>();
+        for (int i = 0; i < 200; i++) {
+            drafts.add(draft());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<Long>>();
+        for (Invoice d : drafts) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return issue(d, true).getNumber();
+            }));
+        }
+        start.countDown();
+        var issuedNumbers = new ArrayList<Long>();
+        for (var r : results) {
+            issuedNumbers.add(r.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        Collections.sort(issuedNumbers);
+        assertThat(issuedNumbers).hasSize(200).doesNotHaveDuplicates();
+        assertThat(issuedNumbers.get(0)).isEqualTo(before);
+        assertThat(issuedNumbers.get(199)).isEqualTo(before + 199);
+
+        // a failure after the number is taken gives it back: the next issue uses it
+        var doomed = draft();
+        assertThatThrownBy(() -> tx.inTransaction(() -> {
+            var locked = invoices.lock(doomed.getId()).orElseThrow();
+            assertThat(numbers.next()).isEqualTo(before + 200);
+            throw new IllegalStateException("forced failure after taking " + locked.getId());
+        })).hasMessageContaining("forced failure");
+        assertThat(issue(doomed, true).getNumber()).isEqualTo(before + 200);
+
+        // the gap check over invoices and credit notes together
+        assertThat(jdbc.query("SELECT n FROM generate_series(1, (SELECT max(number) FROM invoice)) n "
+                + "WHERE NOT EXISTS (SELECT 1 FROM invoice WHERE number = n)", List.of(), rs -> rs.getLong(1))).isEmpty();
+    }
+
+    @Test
+    void credited_lines_and_credit_notes_are_found_through_their_invoice() {
+        var invoice = issue(draft(), true);
+        var noteDraft = tx.inTransaction(() -> invoices.add(invoice.creditNote(Set.of(2), Set.of(), "Feil", "m", NOW)));
+        var note = tx.inTransaction(() -> {
+            long number = numbers.next();
+            return invoices.issue(invoices.lock(noteDraft.getId()).orElseThrow().issue(new Invoice.Issue(number, DAY, null, null,
+                    invoice.getSeller(), invoice.getBuyer()), "m", NOW), "<CreditNote/>", null);
+        });
+        assertThat(invoices.creditedLines(invoice.getId())).containsExactly(2);
+        assertThat(invoices.creditNotesOf(invoice.getId())).extracting(Invoice::getId).containsExactly(note.getId());
+        assertThat(note.getCreditedInvoiceId()).isEqualTo(invoice.getId());
+        assertThat(note.getLines().get(0).creditedLineNo()).isEqualTo(2);
+    }
+
+    @Test
+    void lists_filter_by_status_company_period_and_overdue() {
+        var issued = issue(draft(), true);
+        var draft = draft();
+        var byCompany = invoices.list(new InvoiceFilter(null, company, null, null, null), null, 500).items();
+        assertThat(byCompany).extracting(Invoice::getId).contains(issued.getId(), draft.getId());
+        assertThat(invoices.list(new InvoiceFilter(InvoiceStatus.DRAFT, company, null, null, null), null, 500).items())
+                .extracting(Invoice::getStatus).containsOnly(InvoiceStatus.DRAFT);
+        assertThat(invoices.list(new InvoiceFilter(null, null, DAY.plusDays(1), null, null), null, 10).items()).isEmpty();
+        assertThat(invoices.list(new InvoiceFilter(null, null, null, null, DAY.plusDays(14)), null, 500).items()).isEmpty();
+        assertThat(invoices.list(new InvoiceFilter(null, null, null, null, DAY.plusDays(15)), null, 500).items())
+                .extracting(Invoice::getId).contains(issued.getId());
+        var page = invoices.list(new InvoiceFilter(null, company, null, null, null), null, 1);
+        assertThat(page.items()).hasSize(1);
+        assertThat(invoices.list(new InvoiceFilter(null, company, null, null, null), page.nextCursor(), 1).items().get(0).getId())
+                .isNotEqualTo(page.items().get(0).getId());
+        assertThat(invoices.find(new InvoiceId(-1))).isEmpty();
+    }
+}

@@ -1,0 +1,49 @@
+package no.kontor.application.invoice;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import no.kontor.application.shared.Page;
+import no.kontor.domain.invoice.Invoice;
+import no.kontor.domain.invoice.InvoiceId;
+
+/**
+ * The store of invoices and credit notes. Writes check the version the document was
+ * read at ({@code StaleVersionException} otherwise, nothing written); the store also
+ * refuses, on its own, any change to the content of an issued document.
+ */
+public interface Invoices {
+
+    /** Stores a draft with its lines and returns it with its id. */
+    Invoice add(Invoice draft);
+
+    Optional<Invoice> find(InvoiceId id);
+
+    /** The document locked for the rest of the transaction. */
+    Optional<Invoice> lock(InvoiceId id);
+
+    /** A draft's own fields (buyer reference, note). */
+    Invoice update(Invoice draft);
+
+    /** A draft discarded: it had no number, so nothing of the series is lost. */
+    void delete(Invoice draft);
+
+    /** Writes what issuing fixed, with the frozen UBL and the hash of the customer's PIN. */
+    Invoice issue(Invoice issued, String ubl, byte[] pinHash);
+
+    /** Writes what money did to an issued invoice: paid, credited, status. */
+    Invoice updateMoney(Invoice changed);
+
+    /** The line numbers of {@code invoice} that its credit notes have reversed. */
+    Set<Integer> creditedLines(InvoiceId invoice);
+
+    /** The credit notes of {@code invoice}, oldest first. */
+    List<Invoice> creditNotesOf(InvoiceId invoice);
+
+    /** The frozen UBL of an issued document. */
+    Optional<String> document(InvoiceId id);
+
+    /** Newest first, a page at a time. */
+    Page<Invoice> list(InvoiceFilter filter, String cursor, int limit);
+}

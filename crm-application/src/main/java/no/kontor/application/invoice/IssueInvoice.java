@@ -1,0 +1,123 @@
+package no.kontor.application.invoice;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.company.Companies;
+import no.kontor.application.company.PostalCodeRegister;
+import no.kontor.application.sale.Sales;
+import no.kontor.application.shared.IdempotencyKeys;
+import no.kontor.application.shared.RequestMismatchException;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.company.Address;
+import no.kontor.domain.company.Company;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.invoice.Buyer;
+import no.kontor.domain.invoice.Invoice;
+import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.sale.SaleStage;
+import no.kontor.domain.shared.BusinessDays;
+import no.kontor.domain.shared.NotFoundException;
+
+/**
+ * A manager issues a draft. In one transaction, in the lock order of DECISIONS.md —
+ * the idempotency key, the draft and its sales, the number series, the audit head —
+ * it takes the next number, dates the invoice in Europe/Oslo, gives it a KID and a
+ * customer PIN, freezes the EHF document with seller and buyer as they are today,
+ * moves the sales to invoiced, and queues the PDF. The PDF is rendered after the
+ * commit, so the series is never held while FOP works.
+ */
+public final class IssueInvoice {
+    private final Invoices invoices;
+    private final InvoiceNumbers numbers;
+    private final Sales sales;
+    private final Companies companies;
+    private final PostalCodeRegister postalCodes;
+    private final EhfDocuments ehf;
+    private final CustomerPins pins;
+    private final InvoiceJobs jobs;
+    private final InvoiceSettings settings;
+    private final IdempotencyKeys keys;
+    private final AuditTrail audit;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public IssueInvoice(Invoices invoices, InvoiceNumbers numbers, Sales sales, Companies companies, PostalCodeRegister postalCodes,
+                        EhfDocuments ehf, CustomerPins pins, InvoiceJobs jobs, InvoiceSettings settings, IdempotencyKeys keys,
+                        AuditTrail audit, Transactions tx, Clock clock) {
+        this.invoices = invoices;
+        this.numbers = numbers;
+        this.sales = sales;
+        this.companies = companies;
+        this.postalCodes = postalCodes;
+        this.ehf = ehf;
+        this.pins = pins;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.keys = keys;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * @param idempotencyKey optional: a retry with the same key gets the invoice the
+     *                       first request issued, instead of a conflict
+     */
+    public Invoice execute(Actor actor, InvoiceId id, String idempotencyKey) {
+        actor.require(Role.MANAGER);
+        return tx.inTransaction(() -> {
+            var now = clock.instant();
+            if (idempotencyKey != null) {
+                String scope = "user:" + actor.userId();
+                String hash = "issue:" + id.value();
+                var claim = keys.claim(scope, idempotencyKey, hash, Duration.ofHours(24), now);
+                if (claim instanceof IdempotencyKeys.Earlier earlier) {
+                    if (!earlier.requestHash().equals(hash)) {
+                        throw new RequestMismatchException("This Idempotency-Key was used for another request");
+                    }
+                    return invoices.find(id).orElseThrow(() -> new NotFoundException("invoice", id));
+                }
+                keys.complete(scope, idempotencyKey, Long.toString(id.value()));
+            }
+            var draft = invoices.lock(id).orElseThrow(() -> new NotFoundException("invoice", id));
+            draft.requireDraft();
+            var saleIds = DraftInvoice.saleIdsOf(draft);
+            var drafted = saleIds.stream().map(s -> sales.lock(s).orElseThrow(() -> new NotFoundException("sale", s))).toList();
+            var company = companies.find(draft.getCompanyId()).orElseThrow(() -> new NotFoundException("company", draft.getCompanyId()));
+
+            long number = numbers.next();
+            var today = BusinessDays.dayOf(now);
+            var issued = draft.issue(new Invoice.Issue(number, today, settings.dueDate(today),
+                    settings.kid(company.getId().value(), number), settings.sellerOn(today), buyerOf(company)), actor.auditName(), now);
+            String pin = pins.newPin();
+            var stored = invoices.issue(issued, ehf.write(issued, null), pins.hash(number, pin));
+            jobs.render(id, pin);
+
+            var events = new ArrayList<AuditEvent>();
+            events.add(AuditEvent.of(actor, now, "invoice", id, "issued", draft.auditFields(), stored.auditFields(), null));
+            for (var sale : drafted) {
+                sales.changeStage(sale.invoiced(actor.auditName(), now), sale.getStage(), "Faktura " + number);
+                events.add(AuditEvent.of(actor, now, "sale", sale.getId(), "stage-changed", Map.of("stage", sale.getStage().name()),
+                        Map.of("stage", SaleStage.INVOICED.name(), "invoiceNumber", number), null));
+            }
+            events.forEach(audit::record);
+            return stored;
+        });
+    }
+
+    private Buyer buyerOf(Company company) {
+        Address address = company.getPostalAddress() != null ? company.getPostalAddress() : company.getVisitingAddress();
+        String code = address == null ? null : address.postalCode().value();
+        String place = address == null ? null
+                : postalCodes.find(address.postalCode()).map(PostalCodeRegister.PostalPlace::place).orElse(null);
+        return new Buyer(company.getId().value(), company.getName(), company.getOrganisationNumber(),
+                address == null ? null : address.street(), code, place,
+                company.getInvoiceEmail() == null ? null : company.getInvoiceEmail().value());
+    }
+}
