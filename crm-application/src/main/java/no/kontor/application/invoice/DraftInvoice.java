@@ -65,8 +65,10 @@ public final class DraftInvoice {
             var now = clock.instant();
             var locked = new ArrayList<Sale>();
             for (long id : new TreeSet<>(saleIds.stream().map(SaleId::value).toList())) { // one lock order for every drafter
-                locked.add(sales.lock(new SaleId(id)).orElseThrow(() -> new ValidationException("saleIds", "invoice.sale-unknown",
-                        "There is no sale " + id)));
+                var sale = sales.lock(new SaleId(id)).orElseThrow(() -> new ValidationException("saleIds", "invoice.sale-unknown",
+                        "There is no sale " + id));
+                sale.requireInvoiceable();
+                locked.add(sale);
             }
             CompanyId company = locked.get(0).getCompanyId();
             if (locked.stream().anyMatch(s -> !s.getCompanyId().equals(company))) {

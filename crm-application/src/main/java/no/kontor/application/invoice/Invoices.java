@@ -44,6 +44,12 @@ public interface Invoices {
     /** The frozen UBL of an issued document. */
     Optional<String> document(InvoiceId id);
 
+    /** The PDF archived for an issued document, once it is rendered. */
+    Optional<byte[]> archivedPdf(InvoiceId id);
+
+    /** Archives the rendered PDF; the store keeps the first and refuses to replace it. */
+    void archivePdf(InvoiceId id, byte[] pdf);
+
     /** Newest first, a page at a time. */
     Page<Invoice> list(InvoiceFilter filter, String cursor, int limit);
 }

@@ -1,40 +1,61 @@
 package no.kontor.application.invoice;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import no.kontor.application.shared.Page;
 import no.kontor.application.shared.Transactions;
+import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.invoice.InvoiceStatus;
+import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
 
-/** Every staff user reads invoices, credit notes and their EHF documents. */
+/** Every staff user reads invoices, credit notes, their EHF documents and archived PDFs. */
 public final class ReadInvoices {
     public static final int MAX_PAGE = 200;
 
     private final Invoices invoices;
     private final Transactions tx;
+    private final Clock clock;
 
-    public ReadInvoices(Invoices invoices, Transactions tx) {
+    public ReadInvoices(Invoices invoices, Transactions tx, Clock clock) {
         this.invoices = invoices;
         this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What a list asks for; null fields do not filter, {@code overdue} keeps what is unpaid after its due date today. */
+    public record Query(InvoiceStatus status, CompanyId companyId, LocalDate from, LocalDate to, boolean overdue) {
+    }
+
+    /** Today in Europe/Oslo, the day "overdue" is judged on. */
+    public LocalDate today() {
+        return BusinessDays.dayOf(clock.instant());
     }
 
     public Invoice view(Actor actor, InvoiceId id) {
         actor.require(Role.SELLER);
-        return tx.readOnly(() -> invoices.find(id).orElseThrow(() -> new NotFoundException("invoice", id)));
+        return tx.readOnly(() -> find(id));
     }
 
     public List<Invoice> creditNotes(Actor actor, InvoiceId id) {
         actor.require(Role.SELLER);
-        return tx.readOnly(() -> invoices.creditNotesOf(id));
+        return tx.readOnly(() -> {
+            find(id);
+            return invoices.creditNotesOf(id);
+        });
     }
 
-    public Page<Invoice> list(Actor actor, InvoiceFilter filter, String cursor, int limit) {
+    public Page<Invoice> list(Actor actor, Query query, String cursor, int limit) {
         actor.require(Role.SELLER);
+        var filter = new InvoiceFilter(query.status(), query.companyId(), query.from(), query.to(), query.overdue() ? today() : null);
         return tx.readOnly(() -> invoices.list(filter, cursor, Math.max(1, Math.min(limit, MAX_PAGE))));
     }
 
@@ -42,11 +63,27 @@ public final class ReadInvoices {
     public String document(Actor actor, InvoiceId id) {
         actor.require(Role.SELLER);
         return tx.readOnly(() -> {
-            var invoice = invoices.find(id).orElseThrow(() -> new NotFoundException("invoice", id));
-            if (!invoice.getStatus().isIssued()) {
-                throw new ConflictException("invoice.draft", "A draft has no document until it is issued");
-            }
+            requireIssued(find(id));
             return invoices.document(id).orElseThrow(() -> new NotFoundException("invoice", id));
         });
+    }
+
+    /** The archived PDF, or empty while it is still being rendered after issue. */
+    public Optional<byte[]> pdf(Actor actor, InvoiceId id) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(() -> {
+            requireIssued(find(id));
+            return invoices.archivedPdf(id);
+        });
+    }
+
+    private Invoice find(InvoiceId id) {
+        return invoices.find(id).orElseThrow(() -> new NotFoundException("invoice", id));
+    }
+
+    private static void requireIssued(Invoice invoice) {
+        if (!invoice.getStatus().isIssued()) {
+            throw new ConflictException("invoice.draft", "A draft has no document until it is issued");
+        }
     }
 }

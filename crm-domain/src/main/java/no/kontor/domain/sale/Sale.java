@@ -109,11 +109,16 @@ public final class Sale {
 
     /** This ordered, uninvoiced sale on the draft invoice {@code invoiceId}: from now on its content is fixed. */
     public Sale putOnInvoice(long newInvoiceId, String actor, Instant now) {
+        requireInvoiceable();
+        return withInvoice(stage, newInvoiceId, actor, now);
+    }
+
+    /** Refuses a sale that is not ordered, or already on an invoice. */
+    public void requireInvoiceable() {
         if (stage != SaleStage.ORDERED || invoiceId != null) {
             throw new ConflictException("sale.not-invoiceable", "The sale " + id + " is " + stage
-                    + (invoiceId == null ? "" : " and on invoice draft " + invoiceId) + ": only an ordered, uninvoiced sale can be invoiced");
+                    + (invoiceId == null ? "" : " and on invoice " + invoiceId) + ": only an ordered, uninvoiced sale can be invoiced");
         }
-        return withInvoice(stage, newInvoiceId, actor, now);
     }
 
     /** Off its draft invoice again (the draft was discarded): ordered and changeable. */

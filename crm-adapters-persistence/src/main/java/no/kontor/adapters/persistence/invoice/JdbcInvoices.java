@@ -158,6 +158,18 @@ public class JdbcInvoices implements Invoices {
     }
 
     @Override
+    public Optional<byte[]> archivedPdf(InvoiceId id) {
+        return jdbc.query("SELECT pdf FROM invoice WHERE id = ? AND pdf IS NOT NULL", List.of(id.value()), rs -> rs.getBytes(1))
+                .stream().findFirst();
+    }
+
+    @Override
+    public void archivePdf(InvoiceId id, byte[] pdf) {
+        // a second render (a retried job) finds the PDF archived and leaves it as it is
+        jdbc.update("UPDATE invoice SET pdf = ? WHERE id = ? AND pdf IS NULL AND status <> 'DRAFT'", List.of(pdf, id.value()));
+    }
+
+    @Override
     public Page<Invoice> list(InvoiceFilter filter, String cursor, int limit) {
         var where = new StringBuilder("TRUE");
         var params = new ArrayList<Object>();

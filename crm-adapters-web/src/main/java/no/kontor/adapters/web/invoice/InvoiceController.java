@@ -1,0 +1,176 @@
+package no.kontor.adapters.web.invoice;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.PageResponse;
+import no.kontor.adapters.web.shared.Versions;
+import no.kontor.application.invoice.CreditInvoice;
+import no.kontor.application.invoice.DraftInvoice;
+import no.kontor.application.invoice.IssueInvoice;
+import no.kontor.application.invoice.ReadInvoices;
+import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.invoice.Invoice;
+import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.invoice.InvoiceStatus;
+import no.kontor.domain.sale.SaleId;
+import no.kontor.domain.shared.ValidationException;
+
+@Controller("/api/v1/invoices")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Invoices")
+public class InvoiceController {
+    /** How long a client waits before asking again for a PDF still being rendered. */
+    static final String RENDER_RETRY_SECONDS = "2";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final DraftInvoice drafts;
+    private final IssueInvoice issue;
+    private final CreditInvoice credit;
+    private final ReadInvoices read;
+
+    public InvoiceController(DraftInvoice drafts, IssueInvoice issue, CreditInvoice credit, ReadInvoices read) {
+        this.drafts = drafts;
+        this.issue = issue;
+        this.credit = credit;
+        this.read = read;
+    }
+
+    @Serdeable
+    public record DraftRequest(@NotEmpty @Size(max = DraftInvoice.MAX_SALES) List<@NotNull Long> saleIds,
+                               @Nullable @Size(max = Invoice.MAX_BUYER_REFERENCE) String buyerReference,
+                               @Nullable @Size(max = Invoice.MAX_NOTE) String note) {
+    }
+
+    @Serdeable
+    public record DraftChangeRequest(@NotNull @Size(min = 1, max = Invoice.MAX_BUYER_REFERENCE) String buyerReference,
+                                     @Nullable @Size(max = Invoice.MAX_NOTE) String note) {
+    }
+
+    @Serdeable
+    public record CreditRequest(@Nullable @Size(max = 1000) Set<@NotNull Integer> lineNumbers,
+                                @NotNull @Size(min = 1, max = Invoice.MAX_NOTE) String reason) {
+    }
+
+    @Post
+    @Operation(summary = "Draft an invoice from ordered, uninvoiced sales of one company (manager). The buyer reference "
+            + "defaults to the company's first contact, else its customer number")
+    public HttpResponse<InvoiceResponse> draft(@Body @Valid DraftRequest body, Authentication auth) {
+        var draft = drafts.create(Actors.of(auth), body.saleIds().stream().map(SaleId::new).toList(), body.buyerReference(),
+                body.note());
+        return Versions.tagged(HttpResponse.created(respond(draft), URI.create("/api/v1/invoices/" + draft.getId().value())),
+                draft.getVersion());
+    }
+
+    @Get("{?status,companyId,from,to,overdue,cursor,limit}")
+    @Operation(summary = "Invoices and credit notes newest first; filter by status, company, issue date (inclusive) and overdue")
+    public PageResponse<InvoiceResponse> list(@Nullable @QueryValue InvoiceStatus status, @Nullable @QueryValue Long companyId,
+                                              @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                              @Nullable @QueryValue Boolean overdue, @Nullable @QueryValue String cursor,
+                                              @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        var query = new ReadInvoices.Query(status, companyId == null ? null : new CompanyId(companyId), from, to,
+                Boolean.TRUE.equals(overdue));
+        var page = read.list(Actors.of(auth), query, cursor, limit);
+        return new PageResponse<>(page.items().stream().map(this::respond).toList(), page.nextCursor());
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "An invoice or credit note with its lines, VAT per rate, what is paid, credited and due")
+    public HttpResponse<InvoiceResponse> view(long id, Authentication auth) {
+        var invoice = read.view(Actors.of(auth), new InvoiceId(id));
+        return Versions.tagged(HttpResponse.ok(respond(invoice)), invoice.getVersion());
+    }
+
+    @Put("/{id}")
+    @Operation(summary = "Change a draft's buyer reference and note (manager); needs If-Match")
+    public HttpResponse<InvoiceResponse> change(long id, @Body @Valid DraftChangeRequest body, HttpRequest<?> request,
+                                                Authentication auth) {
+        var changed = drafts.change(Actors.of(auth), new InvoiceId(id), Versions.expected(request), body.buyerReference(), body.note());
+        return Versions.tagged(HttpResponse.ok(respond(changed)), changed.getVersion());
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "Discard a draft (manager); its sales are free to be invoiced again. Needs If-Match")
+    public HttpResponse<Void> discard(long id, HttpRequest<?> request, Authentication auth) {
+        drafts.discard(Actors.of(auth), new InvoiceId(id), Versions.expected(request));
+        return HttpResponse.noContent();
+    }
+
+    @Post("/{id}/issue")
+    @Operation(summary = "Issue a draft (manager): the next number, dates, KID, PIN and the frozen EHF document, in one "
+            + "transaction. 409 when it is already issued; a retry with the same Idempotency-Key gets the same invoice")
+    public HttpResponse<InvoiceResponse> issue(long id, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                               Authentication auth) {
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw new ValidationException("Idempotency-Key", "idempotency.key-invalid", "An Idempotency-Key is 1–200 visible ASCII characters");
+        }
+        var issued = issue.execute(Actors.of(auth), new InvoiceId(id), idempotencyKey);
+        return Versions.tagged(HttpResponse.ok(respond(issued)), issued.getVersion());
+    }
+
+    @Post("/{id}/credit-notes")
+    @Operation(summary = "Credit an issued invoice (manager), whole (no lineNumbers) or chosen lines; the credit note takes "
+            + "the next number of the series")
+    public HttpResponse<InvoiceResponse> credit(long id, @Body @Valid CreditRequest body, Authentication auth) {
+        var note = credit.execute(Actors.of(auth), new InvoiceId(id), body.lineNumbers() == null ? Set.of() : body.lineNumbers(),
+                body.reason());
+        return Versions.tagged(HttpResponse.created(respond(note), URI.create("/api/v1/invoices/" + note.getId().value())),
+                note.getVersion());
+    }
+
+    @Get("/{id}/credit-notes")
+    @Operation(summary = "The credit notes of an invoice, oldest first")
+    public List<InvoiceResponse> creditNotes(long id, Authentication auth) {
+        return read.creditNotes(Actors.of(auth), new InvoiceId(id)).stream().map(this::respond).toList();
+    }
+
+    @Get(value = "/{id}/ehf", produces = MediaType.APPLICATION_XML)
+    @Operation(summary = "The issued document as frozen: PEPPOL BIS Billing 3.0 UBL (EHF when the buyer has an org number)")
+    public HttpResponse<String> ehf(long id, Authentication auth) {
+        String ubl = read.document(Actors.of(auth), new InvoiceId(id));
+        return HttpResponse.ok(ubl).contentType(MediaType.APPLICATION_XML_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"invoice-" + id + ".xml\"");
+    }
+
+    @Get(value = "/{id}/pdf", produces = {"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The archived PDF/A, as issued; 202 with Retry-After while it is still being rendered")
+    public HttpResponse<byte[]> pdf(long id, Authentication auth) {
+        return read.pdf(Actors.of(auth), new InvoiceId(id))
+                .map(pdf -> HttpResponse.ok(pdf).contentType(new MediaType("application/pdf"))
+                        .header("Content-Disposition", "inline; filename=\"invoice-" + id + ".pdf\""))
+                .orElseGet(() -> HttpResponse.<byte[]>accepted().header("Retry-After", RENDER_RETRY_SECONDS));
+    }
+
+    private InvoiceResponse respond(Invoice invoice) {
+        return InvoiceResponse.of(invoice, read.today());
+    }
+}

@@ -1,0 +1,96 @@
+package no.kontor.bootstrap;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import no.kontor.adapters.pdf.UblWriter;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.company.Companies;
+import no.kontor.application.company.Contacts;
+import no.kontor.application.company.PostalCodeRegister;
+import no.kontor.application.invoice.CreditInvoice;
+import no.kontor.application.invoice.CustomerPins;
+import no.kontor.application.invoice.DraftInvoice;
+import no.kontor.application.invoice.EhfDocuments;
+import no.kontor.application.invoice.InvoiceJobs;
+import no.kontor.application.invoice.InvoiceNumbers;
+import no.kontor.application.invoice.InvoiceSettings;
+import no.kontor.application.invoice.Invoices;
+import no.kontor.application.invoice.IssueInvoice;
+import no.kontor.application.invoice.ReadInvoices;
+import no.kontor.application.sale.SaleLines;
+import no.kontor.application.sale.Sales;
+import no.kontor.application.shared.IdempotencyKeys;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.shared.BankAccountNumber;
+import no.kontor.domain.shared.Kid;
+import no.kontor.domain.shared.OrganisationNumber;
+
+/** Invoicing: the organisation's settings from {@code kontor.invoicing.*}, the documents adapter, the use cases. */
+@Factory
+public class InvoiceUseCases {
+
+    @Singleton
+    InvoiceSettings invoiceSettings(@Value("${kontor.invoicing.seller.name}") String name,
+                                    @Value("${kontor.invoicing.seller.organisation-number}") String organisationNumber,
+                                    @Nullable @Value("${kontor.invoicing.seller.street:}") String street,
+                                    @Nullable @Value("${kontor.invoicing.seller.postal-code:}") String postalCode,
+                                    @Nullable @Value("${kontor.invoicing.seller.place:}") String place,
+                                    @Nullable @Value("${kontor.invoicing.seller.email:}") String email,
+                                    @Nullable @Value("${kontor.invoicing.seller.phone:}") String phone,
+                                    @Value("${kontor.invoicing.seller.account}") String account,
+                                    @Value("${kontor.invoicing.seller.foretaksregisteret:false}") boolean foretaksregisteret,
+                                    @Nullable @Value("${kontor.invoicing.seller.vat-registered-from:}") String vatRegisteredFrom,
+                                    @Value("${kontor.invoicing.payment-terms-days:14}") int paymentTermsDays,
+                                    @Value("${kontor.invoicing.kid.algorithm:MOD10}") Kid.Algorithm kidAlgorithm,
+                                    @Value("${kontor.invoicing.kid.length:15}") int kidLength,
+                                    @Value("${kontor.invoicing.kid.customer-digits:7}") int kidCustomerDigits) {
+        return new InvoiceSettings(name, OrganisationNumber.parse(organisationNumber), blankToNull(street), blankToNull(postalCode),
+                blankToNull(place), blankToNull(email), blankToNull(phone), new BankAccountNumber(account), foretaksregisteret,
+                blankToNull(vatRegisteredFrom) == null ? null : LocalDate.parse(vatRegisteredFrom.strip()), paymentTermsDays,
+                kidAlgorithm, kidLength, kidCustomerDigits);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Singleton
+    EhfDocuments ehfDocuments() {
+        return new UblWriter();
+    }
+
+    @Singleton
+    CustomerPins customerPins(@Value("${kontor.invoicing.pin-key}") String key) {
+        return new CustomerPins(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Singleton
+    DraftInvoice draftInvoice(Invoices invoices, Sales sales, SaleLines lines, Contacts contacts, AuditTrail audit, Transactions tx,
+                              Clock clock) {
+        return new DraftInvoice(invoices, sales, lines, contacts, audit, tx, clock);
+    }
+
+    @Singleton
+    IssueInvoice issueInvoice(Invoices invoices, InvoiceNumbers numbers, Sales sales, Companies companies,
+                              PostalCodeRegister postalCodes, EhfDocuments ehf, CustomerPins pins, InvoiceJobs jobs,
+                              InvoiceSettings settings, IdempotencyKeys keys, AuditTrail audit, Transactions tx, Clock clock) {
+        return new IssueInvoice(invoices, numbers, sales, companies, postalCodes, ehf, pins, jobs, settings, keys, audit, tx, clock);
+    }
+
+    @Singleton
+    CreditInvoice creditInvoice(Invoices invoices, InvoiceNumbers numbers, Sales sales, EhfDocuments ehf, InvoiceJobs jobs,
+                                AuditTrail audit, Transactions tx, Clock clock) {
+        return new CreditInvoice(invoices, numbers, sales, ehf, jobs, audit, tx, clock);
+    }
+
+    @Singleton
+    ReadInvoices readInvoices(Invoices invoices, Transactions tx, Clock clock) {
+        return new ReadInvoices(invoices, tx, clock);
+    }
+}
