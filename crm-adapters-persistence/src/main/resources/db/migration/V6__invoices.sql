@@ -154,12 +154,19 @@ CREATE TABLE outbox (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kind          text        NOT NULL CHECK (kind IN ('RENDER_PDF', 'SEND_INVOICE')),
     invoice_id    bigint      NOT NULL REFERENCES invoice (id),
+    -- a render job's PIN, sealed; removed when the job is done
     payload       bytea,
+    recipient     text,
+    with_ehf      boolean     NOT NULL DEFAULT false,
+    requested_by  text        NOT NULL,
     attempts      integer     NOT NULL DEFAULT 0,
     not_before    timestamptz NOT NULL,
     claimed_until timestamptz,
     done_at       timestamptz,
+    failed        boolean     NOT NULL DEFAULT false,
     last_error    text,
-    created_at    timestamptz NOT NULL
+    created_at    timestamptz NOT NULL,
+    CHECK ((kind = 'SEND_INVOICE') = (recipient IS NOT NULL))
 );
 CREATE INDEX outbox_due ON outbox (not_before, id) WHERE done_at IS NULL;
+CREATE INDEX outbox_invoice ON outbox (invoice_id, id);

@@ -66,7 +66,7 @@ public final class CreditInvoice {
             var issued = stored.issue(new Invoice.Issue(number, BusinessDays.dayOf(now), null, null, invoice.getSeller(),
                     invoice.getBuyer()), actor.auditName(), now);
             var note = invoices.issue(issued, ehf.write(issued, invoice), null);
-            jobs.render(note.getId(), null);
+            jobs.render(note.getId(), null, actor.auditName());
             var after = invoices.updateMoney(invoice.creditedBy(note.totals().gross(), whole, actor.auditName(), now));
 
             var events = new ArrayList<AuditEvent>();

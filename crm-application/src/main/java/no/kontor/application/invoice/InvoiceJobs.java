@@ -1,13 +1,51 @@
 package no.kontor.application.invoice;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
 import no.kontor.domain.invoice.InvoiceId;
 
 /**
- * Work that follows a commit, written in the same transaction as what caused it (an
- * outbox), so a crash or an outage delays it and never loses it.
+ * Work that follows a commit (an outbox): written in the same transaction as what
+ * caused it, so a crash or an outage delays it and never loses it; claimed by one
+ * worker at a time, on any node, with a lease (DECISIONS.md).
  */
 public interface InvoiceJobs {
 
-    /** Render and archive the PDF of an issued document; the PIN is kept only until it is printed. */
-    void render(InvoiceId id, String pin);
+    enum Kind { RENDER_PDF, SEND_INVOICE }
+
+    /** Render and archive the PDF of an issued document; the PIN is kept, sealed, only until it is printed. */
+    void render(InvoiceId id, String pin, String requestedBy);
+
+    /** E-mail the archived PDF (and the EHF document when {@code withEhf}) to {@code recipient}; returns the job's id. */
+    long send(InvoiceId id, String recipient, boolean withEhf, String requestedBy);
+
+    /**
+     * Claims the oldest due job for {@code lease}, in its own short transaction: no
+     * other worker takes it until the lease runs out (a worker that dies gives it up).
+     */
+    Optional<Job> claim(Duration lease);
+
+    /** The job's work is done: it is never run again, and its sealed PIN is removed. */
+    void done(long jobId);
+
+    /** The job failed for now; it is due again after {@code delay}. */
+    void retryLater(long jobId, Duration delay, String error);
+
+    /** The job can never succeed (a recipient refused for good); it stays visible with its reason. */
+    void failed(long jobId, String error);
+
+    /** The jobs of one invoice, newest first: what was sent, and what is still waiting. */
+    List<JobStatus> of(InvoiceId id);
+
+    /** A claimed job; {@code pin} is the render job's PIN, unsealed. */
+    record Job(long id, Kind kind, InvoiceId invoiceId, String pin, String recipient, boolean withEhf, int attempts,
+               String requestedBy) {
+    }
+
+    record JobStatus(long id, Kind kind, String recipient, boolean withEhf, int attempts, Instant createdAt, Instant doneAt,
+                     boolean failed, String lastError) {
+    }
 }

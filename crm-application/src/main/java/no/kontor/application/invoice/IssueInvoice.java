@@ -97,7 +97,7 @@ public final class IssueInvoice {
                     settings.kid(company.getId().value(), number), settings.sellerOn(today), buyerOf(company)), actor.auditName(), now);
             String pin = pins.newPin();
             var stored = invoices.issue(issued, ehf.write(issued, null), pins.hash(number, pin));
-            jobs.render(id, pin);
+            jobs.render(id, pin, actor.auditName());
 
             var events = new ArrayList<AuditEvent>();
             events.add(AuditEvent.of(actor, now, "invoice", id, "issued", draft.auditFields(), stored.auditFields(), null));

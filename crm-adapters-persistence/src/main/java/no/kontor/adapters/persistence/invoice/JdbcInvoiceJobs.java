@@ -3,7 +3,10 @@ package no.kontor.adapters.persistence.invoice;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -17,7 +20,9 @@ import no.kontor.application.invoice.InvoiceJobs;
 import no.kontor.domain.invoice.InvoiceId;
 
 /**
- * Jobs written to the outbox table in the caller's transaction. A render job carries
+ * The outbox table: jobs written in the caller's transaction, claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and a lease, so two workers (or two nodes) never run
+ * one job at once and a dead worker's job comes back when its lease ends. A render job carries
  * the customer's clear PIN encrypted with AES-GCM under a key derived from the PIN
  * key in configuration, so the database never holds it readable (RELIABILITY.md).
  */
@@ -34,13 +39,58 @@ public class JdbcInvoiceJobs implements InvoiceJobs {
     }
 
     @Override
-    public void render(InvoiceId id, String pin) {
-        jdbc.update("INSERT INTO outbox (kind, invoice_id, payload, not_before, created_at) VALUES ('RENDER_PDF', ?, ?, now(), now())",
-                Arrays.asList(id.value(), pin == null ? null : seal(pin)));
+    public void render(InvoiceId id, String pin, String requestedBy) {
+        jdbc.update("INSERT INTO outbox (kind, invoice_id, payload, requested_by, not_before, created_at) "
+                + "VALUES ('RENDER_PDF', ?, ?, ?, now(), now())", Arrays.asList(id.value(), pin == null ? null : seal(pin), requestedBy));
+    }
+
+    @Override
+    public long send(InvoiceId id, String recipient, boolean withEhf, String requestedBy) {
+        return jdbc.query("INSERT INTO outbox (kind, invoice_id, recipient, with_ehf, requested_by, not_before, created_at) "
+                + "VALUES ('SEND_INVOICE', ?, ?, ?, ?, now(), now()) RETURNING id", Arrays.asList(id.value(), recipient, withEhf,
+                requestedBy), rs -> rs.getLong(1)).get(0);
+    }
+
+    @Override
+    public Optional<Job> claim(Duration lease) {
+        // SKIP LOCKED: a job another worker is claiming right now is passed over, never waited for
+        return jdbc.query("UPDATE outbox SET claimed_until = now() + ?::interval, attempts = attempts + 1 WHERE id = ("
+                + "SELECT id FROM outbox WHERE done_at IS NULL AND not_before <= now() "
+                + "AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY not_before, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                + "RETURNING id, kind, invoice_id, payload, recipient, with_ehf, attempts, requested_by",
+                List.of(lease.toMillis() + " milliseconds"), rs -> new Job(rs.getLong("id"), Kind.valueOf(rs.getString("kind")),
+                        new InvoiceId(rs.getLong("invoice_id")), openPin(rs.getBytes("payload")), rs.getString("recipient"),
+                        rs.getBoolean("with_ehf"), rs.getInt("attempts"), rs.getString("requested_by"))).stream().findFirst();
+    }
+
+    @Override
+    public void done(long jobId) {
+        jdbc.update("UPDATE outbox SET done_at = now(), payload = NULL, claimed_until = NULL, last_error = NULL WHERE id = ?",
+                List.of(jobId));
+    }
+
+    @Override
+    public void retryLater(long jobId, Duration delay, String error) {
+        jdbc.update("UPDATE outbox SET not_before = now() + ?::interval, claimed_until = NULL, last_error = ? WHERE id = ?",
+                Arrays.asList(delay.toMillis() + " milliseconds", error, jobId));
+    }
+
+    @Override
+    public void failed(long jobId, String error) {
+        jdbc.update("UPDATE outbox SET done_at = now(), failed = true, payload = NULL, claimed_until = NULL, last_error = ? WHERE id = ?",
+                Arrays.asList(error, jobId));
+    }
+
+    @Override
+    public List<JobStatus> of(InvoiceId id) {
+        return jdbc.query("SELECT id, kind, recipient, with_ehf, attempts, created_at, done_at, failed, last_error FROM outbox "
+                + "WHERE invoice_id = ? ORDER BY id DESC", List.of(id.value()), rs -> new JobStatus(rs.getLong("id"),
+                Kind.valueOf(rs.getString("kind")), rs.getString("recipient"), rs.getBoolean("with_ehf"), rs.getInt("attempts"),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "done_at"), rs.getBoolean("failed"), rs.getString("last_error")));
     }
 
     /** The PIN sealed in a render job, or null when the job has none. */
-    public String openPin(byte[] payload) {
+    String openPin(byte[] payload) {
         if (payload == null) {
             return null;
         }

@@ -1,0 +1,63 @@
+package no.kontor.application.invoice;
+
+import java.time.Clock;
+import java.util.Map;
+
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.company.Companies;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.shared.ConflictException;
+import no.kontor.domain.shared.NotFoundException;
+
+/**
+ * A seller asks for an issued invoice or credit note to be e-mailed to the company's
+ * invoice address, the EHF document attached as well when asked — only when the
+ * document is an EHF document (the buyer has an org number). The request is written
+ * to the outbox in this transaction; the worker sends it once the PDF is archived.
+ */
+public final class SendInvoice {
+    private final Invoices invoices;
+    private final Companies companies;
+    private final InvoiceJobs jobs;
+    private final AuditTrail audit;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public SendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, AuditTrail audit, Transactions tx, Clock clock) {
+        this.invoices = invoices;
+        this.companies = companies;
+        this.jobs = jobs;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public record Queued(long jobId, String recipient, boolean withEhf) {
+    }
+
+    public Queued execute(Actor actor, InvoiceId id, boolean withEhf) {
+        actor.require(Role.SELLER);
+        return tx.inTransaction(() -> {
+            var invoice = invoices.lock(id).orElseThrow(() -> new NotFoundException("invoice", id));
+            if (!invoice.getStatus().isIssued()) {
+                throw new ConflictException("invoice.draft", "A draft is not sent: issue it first");
+            }
+            if (withEhf && !invoice.getBuyer().receivesEhf()) {
+                throw new ConflictException("invoice.not-ehf", "The buyer has no org number, so this document is not an EHF document");
+            }
+            var company = companies.find(invoice.getCompanyId()).orElseThrow(() -> new NotFoundException("company", invoice.getCompanyId()));
+            String to = company.getInvoiceEmail() != null ? company.getInvoiceEmail().value() : invoice.getBuyer().email();
+            if (to == null) {
+                throw new ConflictException("invoice.no-email", "The company has no invoice e-mail address: add one to its card");
+            }
+            long job = jobs.send(id, to, withEhf, actor.auditName());
+            audit.record(AuditEvent.of(actor, clock.instant(), "invoice", id, "send-requested", Map.of(),
+                    Map.of("jobId", job, "to", to, "withEhf", withEhf), null));
+            return new Queued(job, to, withEhf);
+        });
+    }
+}
