@@ -63,7 +63,7 @@ CREATE TABLE invoice (
 CREATE INDEX invoice_company ON invoice (company_id, id);
 CREATE INDEX invoice_status ON invoice (status, id);
 CREATE INDEX invoice_credited ON invoice (credited_invoice_id) WHERE credited_invoice_id IS NOT NULL;
-CREATE INDEX invoice_kid ON invoice (kid) WHERE kid IS NOT NULL;
+CREATE UNIQUE INDEX invoice_kid ON invoice (kid) WHERE kid IS NOT NULL;
 CREATE INDEX invoice_open_due ON invoice (due_date) WHERE status IN ('ISSUED', 'PARTLY_PAID');
 
 ALTER TABLE sale ADD CONSTRAINT sale_invoice FOREIGN KEY (invoice_id) REFERENCES invoice (id);

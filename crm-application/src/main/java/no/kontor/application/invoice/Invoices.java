@@ -23,6 +23,9 @@ public interface Invoices {
     /** The document locked for the rest of the transaction. */
     Optional<Invoice> lock(InvoiceId id);
 
+    /** The issued invoice with this KID, locked for the rest of the transaction. */
+    Optional<Invoice> lockByKid(String kid);
+
     /** A draft's own fields (buyer reference, note). */
     Invoice update(Invoice draft);
 

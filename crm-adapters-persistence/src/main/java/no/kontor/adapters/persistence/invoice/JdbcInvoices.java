@@ -80,6 +80,12 @@ public class JdbcInvoices implements Invoices {
         return one("SELECT " + HEADER + " FROM invoice WHERE id = ? FOR UPDATE", id);
     }
 
+    @Override
+    public Optional<Invoice> lockByKid(String kid) {
+        return withLines(jdbc.query("SELECT " + HEADER + " FROM invoice WHERE kid = ? AND status <> 'DRAFT' FOR UPDATE", List.of(kid),
+                JdbcInvoices::header)).stream().findFirst();
+    }
+
     private Optional<Invoice> one(String sql, InvoiceId id) {
         return withLines(jdbc.query(sql, List.of(id.value()), JdbcInvoices::header)).stream().findFirst();
     }

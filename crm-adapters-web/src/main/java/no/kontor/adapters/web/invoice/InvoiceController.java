@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -31,6 +30,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.IdempotencyKeyHeader;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Versions;
 import no.kontor.application.invoice.CreditInvoice;
@@ -42,7 +42,6 @@ import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceStatus;
 import no.kontor.domain.sale.SaleId;
-import no.kontor.domain.shared.ValidationException;
 
 @Controller("/api/v1/invoices")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -51,7 +50,6 @@ import no.kontor.domain.shared.ValidationException;
 public class InvoiceController {
     /** How long a client waits before asking again for a PDF still being rendered. */
     static final String RENDER_RETRY_SECONDS = "2";
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final DraftInvoice drafts;
     private final IssueInvoice issue;
@@ -130,10 +128,7 @@ public class InvoiceController {
             + "transaction. 409 when it is already issued; a retry with the same Idempotency-Key gets the same invoice")
     public HttpResponse<InvoiceResponse> issue(long id, @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                Authentication auth) {
-        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-            throw new ValidationException("Idempotency-Key", "idempotency.key-invalid", "An Idempotency-Key is 1–200 visible ASCII characters");
-        }
-        var issued = issue.execute(Actors.of(auth), new InvoiceId(id), idempotencyKey);
+        var issued = issue.execute(Actors.of(auth), new InvoiceId(id), IdempotencyKeyHeader.checked(idempotencyKey));
         return Versions.tagged(HttpResponse.ok(respond(issued)), issued.getVersion());
     }
 

@@ -3,7 +3,6 @@ package no.kontor.adapters.web.sale;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -23,10 +22,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.ClientAddresses;
+import no.kontor.adapters.web.shared.IdempotencyKeyHeader;
 import no.kontor.adapters.web.shared.Problems;
 import no.kontor.application.sale.PlaceOrder;
 import no.kontor.domain.inventory.Period;
-import no.kontor.domain.shared.ValidationException;
 
 /**
  * The door strangers walk through: the newspaper's web order form posts here, with
@@ -38,7 +37,6 @@ import no.kontor.domain.shared.ValidationException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Public order form")
 public class PublicOrderController {
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private final PlaceOrder placeOrder;
 
     public PublicOrderController(PlaceOrder placeOrder) {
@@ -84,10 +82,7 @@ public class PublicOrderController {
             + "Without a key, the same content within ten minutes replays the first order. 30 posts a minute per address.")
     public HttpResponse<?> order(@Body OrderRequest body, @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                  HttpRequest<?> request) {
-        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-            throw new ValidationException("Idempotency-Key", "idempotency.key-invalid",
-                    "An Idempotency-Key is 1–200 visible ASCII characters");
-        }
+        IdempotencyKeyHeader.checked(idempotencyKey);
         var result = placeOrder.execute(new PlaceOrder.Form(body.companyName(), body.organisationNumber(), body.contactName(),
                 body.email(), body.phone(), body.placementId(), body.firstDay(), body.lastDay(), body.message()),
                 ClientAddresses.of(request), idempotencyKey);

@@ -1,0 +1,57 @@
+package no.kontor.adapters.persistence.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.application.payment.OcrImports;
+
+/**
+ * One row per transmission number. The claim is {@code INSERT … ON CONFLICT DO NOTHING}:
+ * a second import of the same file waits on the first's row and, once it commits,
+ * finds the number taken (DECISIONS.md's idempotency pattern).
+ */
+@Singleton
+public class JdbcOcrImports implements OcrImports {
+    private final Jdbc jdbc;
+
+    public JdbcOcrImports(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public OptionalLong claim(String transmissionNumber, String fileSha256, String actor, Instant now) {
+        return jdbc.query("INSERT INTO ocr_import (transmission_number, file_sha256, imported_by, imported_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (transmission_number) DO NOTHING RETURNING id", List.of(transmissionNumber, fileSha256, actor, now),
+                rs -> rs.getLong(1)).stream().mapToLong(Long::longValue).findFirst();
+    }
+
+    @Override
+    public void complete(ImportReport r) {
+        jdbc.update("UPDATE ocr_import SET transactions = ?, applied = ?, unmatched = ?, reversals = ?, duplicates = ?, "
+                + "applied_amount = ? WHERE id = ?", List.of(r.transactions(), r.applied(), r.unmatched(), r.reversals(), r.duplicates(),
+                r.appliedAmount(), r.importId()));
+    }
+
+    @Override
+    public Optional<ImportReport> byTransmission(String transmissionNumber) {
+        return jdbc.query("SELECT * FROM ocr_import WHERE transmission_number = ?", List.of(transmissionNumber), JdbcOcrImports::row)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<ImportReport> find(long importId) {
+        return jdbc.query("SELECT * FROM ocr_import WHERE id = ?", List.of(importId), JdbcOcrImports::row).stream().findFirst();
+    }
+
+    private static ImportReport row(ResultSet rs) throws SQLException {
+        return new ImportReport(rs.getLong("id"), rs.getString("transmission_number"), rs.getInt("transactions"), rs.getInt("applied"),
+                rs.getInt("unmatched"), rs.getInt("reversals"), rs.getInt("duplicates"), rs.getLong("applied_amount"),
+                rs.getString("imported_by"), Jdbc.instant(rs, "imported_at"));
+    }
+}

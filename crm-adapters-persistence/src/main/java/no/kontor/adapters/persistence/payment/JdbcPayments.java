@@ -1,0 +1,106 @@
+package no.kontor.adapters.persistence.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.Cursor;
+import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.application.payment.Payments;
+import no.kontor.application.shared.Page;
+import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.payment.Payment;
+
+@Singleton
+public class JdbcPayments implements Payments {
+    private static final String COLUMNS = "id, invoice_id, kind, source, amount, paid_on, kid, bank_reference, import_id, registered_by, "
+            + "registered_at";
+    private final Jdbc jdbc;
+
+    public JdbcPayments(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Payment add(Payment p) {
+        long id = jdbc.query("INSERT INTO payment (invoice_id, kind, source, amount, paid_on, kid, bank_reference, import_id, "
+                        + "registered_by, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                Arrays.asList(p.invoiceId() == null ? null : p.invoiceId().value(), p.kind().name(), p.source().name(), p.amount(),
+                        p.paidOn(), p.kid(), p.bankReference(), p.importId(), p.registeredBy(), p.registeredAt()),
+                rs -> rs.getLong(1)).get(0);
+        return p.withId(id);
+    }
+
+    @Override
+    public Optional<Payment> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE id = ?", List.of(id), JdbcPayments::row).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Payment> lock(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE id = ? FOR UPDATE", List.of(id), JdbcPayments::row).stream()
+                .findFirst();
+    }
+
+    @Override
+    public Payment assign(Payment assigned) {
+        jdbc.update("UPDATE payment SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL",
+                List.of(assigned.invoiceId().value(), assigned.id()));
+        return find(assigned.id()).orElseThrow();
+    }
+
+    @Override
+    public Set<String> knownBankReferences(Collection<String> references) {
+        if (references.isEmpty()) {
+            return Set.of();
+        }
+        String[] refs = references.toArray(String[]::new);
+        return jdbc.withStatement("SELECT bank_reference FROM payment WHERE bank_reference = ANY (?)", List.of(), ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", refs));
+            var known = new HashSet<String>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                }
+            }
+            return known;
+        });
+    }
+
+    @Override
+    public Page<Payment> unmatched(String cursor, int limit) {
+        var params = new ArrayList<Object>();
+        String after = "";
+        if (cursor != null) {
+            after = " AND id > ?";
+            params.add(Cursor.read(cursor, "unmatched", 1, keys -> Long.parseLong(keys.get(0))));
+        }
+        params.add(limit + 1);
+        var rows = jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE invoice_id IS NULL AND kind = 'PAYMENT'" + after
+                + " ORDER BY id LIMIT ?", params, JdbcPayments::row);
+        var items = rows.stream().limit(limit).toList();
+        return new Page<>(items, rows.size() > limit ? Cursor.encode("unmatched", items.get(items.size() - 1).id()) : null);
+    }
+
+    @Override
+    public List<Payment> ofInvoice(InvoiceId invoice) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE invoice_id = ? ORDER BY id", List.of(invoice.value()),
+                JdbcPayments::row);
+    }
+
+    private static Payment row(ResultSet rs) throws SQLException {
+        Long invoice = Jdbc.nullableLong(rs, "invoice_id");
+        return new Payment(rs.getLong("id"), invoice == null ? null : new InvoiceId(invoice), Payment.Kind.valueOf(rs.getString("kind")),
+                Payment.Source.valueOf(rs.getString("source")), rs.getLong("amount"), rs.getObject("paid_on", LocalDate.class),
+                rs.getString("kid"), rs.getString("bank_reference"), Jdbc.nullableLong(rs, "import_id"), rs.getString("registered_by"),
+                Jdbc.instant(rs, "registered_at"));
+    }
+}

@@ -1,0 +1,120 @@
+package no.kontor.application.payment;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.invoice.Invoices;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.invoice.Invoice;
+import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.invoice.InvoiceKind;
+import no.kontor.domain.payment.OcrFile;
+import no.kontor.domain.payment.OcrTransaction;
+import no.kontor.domain.payment.Payment;
+
+/**
+ * A manager imports the bank's OCR giro file. The file is checked whole first (a bad
+ * file is refused with the reason and nothing is imported); then, in one transaction,
+ * each transaction is registered once: matched by KID (leading zeros kept) to an
+ * issued invoice and booked, or put on the unmatched list; reversals kept and never
+ * booked; a transaction registered before skipped. The same file imported again
+ * registers nothing and answers with the first import's report.
+ */
+public final class ImportOcrPayments {
+    private final OcrImports imports;
+    private final Payments payments;
+    private final Invoices invoices;
+    private final AuditTrail audit;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public ImportOcrPayments(OcrImports imports, Payments payments, Invoices invoices, AuditTrail audit, Transactions tx, Clock clock) {
+        this.imports = imports;
+        this.payments = payments;
+        this.invoices = invoices;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public record Result(OcrImports.ImportReport report, boolean alreadyImported) {
+    }
+
+    public Result execute(Actor actor, byte[] file) {
+        actor.require(Role.MANAGER);
+        var transmission = OcrFile.parse(file);
+        return tx.inTransaction(() -> {
+            var now = clock.instant();
+            var claim = imports.claim(transmission.transmissionNumber(), sha256(file), actor.auditName(), now);
+            if (claim.isEmpty()) {
+                return new Result(imports.byTransmission(transmission.transmissionNumber()).orElseThrow(), true);
+            }
+            long importId = claim.getAsLong();
+            var transactions = transmission.transactions();
+            var known = new HashSet<>(payments.knownBankReferences(transactions.stream().map(Payment::bankReference).toList()));
+            var matched = lockInvoices(transactions);
+            var paid = new LinkedHashMap<InvoiceId, Invoice>();
+            int applied = 0, unmatched = 0, reversals = 0, duplicates = 0;
+            long appliedAmount = 0;
+            for (OcrTransaction t : transactions) {
+                if (!known.add(Payment.bankReference(t))) {
+                    duplicates++;
+                    continue;
+                }
+                var invoice = t.kid() == null ? null : matched.get(t.kid());
+                var payment = payments.add(Payment.fromOcr(t, invoice == null ? null : invoice.getId(), importId, actor.auditName(), now));
+                if (payment.kind() == Payment.Kind.REVERSAL) {
+                    reversals++;
+                } else if (invoice == null) {
+                    unmatched++;
+                } else {
+                    var current = paid.getOrDefault(invoice.getId(), invoice);
+                    paid.put(invoice.getId(), current.paidBy(payment.amount(), actor.auditName(), now));
+                    applied++;
+                    appliedAmount += payment.amount();
+                }
+            }
+            for (var after : paid.values()) {
+                var before = matched.values().stream().filter(i -> i.getId().equals(after.getId())).findFirst().orElseThrow();
+                invoices.updateMoney(after);
+                audit.record(AuditEvent.of(actor, now, "invoice", after.getId(), "paid", before.auditFields(), after.auditFields(), null));
+            }
+            var report = new OcrImports.ImportReport(importId, transmission.transmissionNumber(), transactions.size(), applied, unmatched,
+                    reversals, duplicates, appliedAmount, actor.auditName(), now);
+            imports.complete(report);
+            audit.record(AuditEvent.created(actor, now, "ocr-import", importId, Map.of("transmissionNumber",
+                    transmission.transmissionNumber(), "transactions", transactions.size(), "applied", applied, "unmatched", unmatched,
+                    "reversals", reversals, "duplicates", duplicates, "appliedAmount", appliedAmount)));
+            return new Result(report, false);
+        });
+    }
+
+    /** The issued invoices the file's KIDs name, locked in KID order (one order for every importer). */
+    private Map<String, Invoice> lockInvoices(java.util.List<OcrTransaction> transactions) {
+        var kids = new TreeSet<String>();
+        transactions.stream().filter(t -> !t.isReversal() && t.kid() != null).forEach(t -> kids.add(t.kid()));
+        var found = new HashMap<String, Invoice>();
+        for (String kid : kids) {
+            invoices.lockByKid(kid).filter(i -> i.getKind() == InvoiceKind.INVOICE).ifPresent(i -> found.put(kid, i));
+        }
+        return found;
+    }
+
+    private static String sha256(byte[] file) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package no.kontor.application.payment;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The OCR files imported, one per transmission number: a second import of the same
+ * file is recognised before anything of it is registered.
+ */
+public interface OcrImports {
+
+    /**
+     * Claims {@code transmissionNumber} for this import inside the caller's transaction;
+     * empty when it was imported before (a concurrent import of the same file waits for
+     * the first to finish, then gets empty).
+     */
+    OptionalLong claim(String transmissionNumber, String fileSha256, String actor, Instant now);
+
+    void complete(ImportReport report);
+
+    Optional<ImportReport> byTransmission(String transmissionNumber);
+
+    Optional<ImportReport> find(long importId);
+
+    /**
+     * What an import did: transactions in the file; payments booked against invoices;
+     * payments no invoice matched (the unmatched list); reversals kept but not booked;
+     * transactions registered before (by an earlier file) and skipped.
+     */
+    record ImportReport(long importId, String transmissionNumber, int transactions, int applied, int unmatched, int reversals,
+                        int duplicates, long appliedAmount, String importedBy, Instant importedAt) {
+    }
+}
