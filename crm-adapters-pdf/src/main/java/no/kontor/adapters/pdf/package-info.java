@@ -1,7 +1,9 @@
 /**
- * Invoice documents: the canonical PEPPOL BIS Billing 3.0 (EHF) UBL document, and the
- * PDF rendered from it through XSLT, XSL-FO and Apache FOP with the Norwegian giro.
- * A skeleton until invoicing arrives; like every adapter it depends on the
- * application's ports and never on another adapter.
+ * Invoice documents. {@link no.kontor.adapters.pdf.UblWriter} writes the canonical
+ * document of an issued invoice or credit note, PEPPOL BIS Billing 3.0 UBL (EHF);
+ * {@link no.kontor.adapters.pdf.FopInvoicePdfs} renders that frozen text, never live
+ * data, through XSLT to XSL-FO and Apache FOP as PDF/A-2b with bundled, embedded fonts
+ * and the Norwegian giro (OCR-B line on DOMAIN-NO.md's positions). Plain Java: the
+ * application's bootstrap constructs both.
  */
 package no.kontor.adapters.pdf;

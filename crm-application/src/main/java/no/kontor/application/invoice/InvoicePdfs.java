@@ -1,5 +1,7 @@
 package no.kontor.application.invoice;
 
+import no.kontor.domain.invoice.Reminder;
+
 /**
  * Renders the printable invoice from its frozen document: the PEPPOL BIS Billing 3.0
  * UBL (an Invoice or a CreditNote), never from live data, so the PDF shows exactly
@@ -21,4 +23,11 @@ public interface InvoicePdfs {
      * @throws IllegalArgumentException when {@code ubl} is not a document it can render
      */
     byte[] render(String ubl, String pin, Giro giro);
+
+    /**
+     * A reminder (purring) of the invoice in {@code ubl}: the invoice's number, KID and
+     * account, the reminder's number and date, what is due with the fee and interest,
+     * the new date to pay by, and the giro for the reminder's total.
+     */
+    byte[] renderReminder(String ubl, Reminder reminder);
 }
