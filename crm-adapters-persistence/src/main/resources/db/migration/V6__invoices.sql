@@ -152,7 +152,7 @@ CREATE TRIGGER invoice_line_no_truncate BEFORE TRUNCATE ON invoice_line
 -- lease, does the work without holding a lock, and marks it done (DECISIONS.md).
 CREATE TABLE outbox (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    kind          text        NOT NULL CHECK (kind IN ('RENDER_PDF', 'SEND_INVOICE')),
+    kind          text        NOT NULL CHECK (kind IN ('RENDER_PDF', 'SEND_INVOICE', 'SEND_REMINDER')),
     invoice_id    bigint      NOT NULL REFERENCES invoice (id),
     -- a render job's PIN, sealed; removed when the job is done
     payload       bytea,
@@ -166,7 +166,7 @@ CREATE TABLE outbox (
     failed        boolean     NOT NULL DEFAULT false,
     last_error    text,
     created_at    timestamptz NOT NULL,
-    CHECK ((kind = 'SEND_INVOICE') = (recipient IS NOT NULL))
+    CHECK ((kind = 'RENDER_PDF') = (recipient IS NULL))
 );
 CREATE INDEX outbox_due ON outbox (not_before, id) WHERE done_at IS NULL;
 CREATE INDEX outbox_invoice ON outbox (invoice_id, id);

@@ -1,13 +1,19 @@
 package no.kontor.bootstrap;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import no.kontor.adapters.mail.SmtpMailer;
+import no.kontor.adapters.pdf.FopInvoicePdfs;
 import no.kontor.adapters.pdf.UblWriter;
 import no.kontor.application.audit.AuditTrail;
 import no.kontor.application.company.Companies;
@@ -18,15 +24,23 @@ import no.kontor.application.invoice.CustomerPins;
 import no.kontor.application.invoice.DraftInvoice;
 import no.kontor.application.invoice.EhfDocuments;
 import no.kontor.application.invoice.InvoiceJobs;
+import no.kontor.application.invoice.InvoicePdfs;
+import no.kontor.application.invoice.InvoiceReminders;
 import no.kontor.application.invoice.InvoiceNumbers;
 import no.kontor.application.invoice.InvoiceSettings;
 import no.kontor.application.invoice.Invoices;
 import no.kontor.application.invoice.IssueInvoice;
+import no.kontor.application.invoice.Mailer;
 import no.kontor.application.invoice.ReadInvoices;
+import no.kontor.application.invoice.RemindInvoice;
+import no.kontor.application.invoice.ReminderSettings;
+import no.kontor.application.invoice.RunInvoiceJobs;
+import no.kontor.application.invoice.SendInvoice;
 import no.kontor.application.sale.SaleLines;
 import no.kontor.application.sale.Sales;
 import no.kontor.application.shared.IdempotencyKeys;
 import no.kontor.application.shared.Transactions;
+import no.kontor.domain.invoice.DatedRates;
 import no.kontor.domain.shared.BankAccountNumber;
 import no.kontor.domain.shared.Kid;
 import no.kontor.domain.shared.OrganisationNumber;
@@ -90,7 +104,53 @@ public class InvoiceUseCases {
     }
 
     @Singleton
-    ReadInvoices readInvoices(Invoices invoices, Transactions tx, Clock clock) {
-        return new ReadInvoices(invoices, tx, clock);
+    ReadInvoices readInvoices(Invoices invoices, InvoiceReminders reminders, InvoiceJobs jobs, Transactions tx, Clock clock) {
+        return new ReadInvoices(invoices, reminders, jobs, tx, clock);
+    }
+
+    @Singleton
+    SendInvoice sendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, AuditTrail audit, Transactions tx, Clock clock) {
+        return new SendInvoice(invoices, companies, jobs, audit, tx, clock);
+    }
+
+    @Singleton
+    ReminderSettings reminderSettings(@Value("${kontor.invoicing.reminders.fee}") String fee,
+                                      @Value("${kontor.invoicing.reminders.interest}") String interest) {
+        return new ReminderSettings(DatedRates.parse(fee), DatedRates.parse(interest));
+    }
+
+    @Singleton
+    RemindInvoice remindInvoice(Invoices invoices, InvoiceReminders reminders, Companies companies, InvoiceJobs jobs,
+                                ReminderSettings settings, AuditTrail audit, Transactions tx, Clock clock) {
+        return new RemindInvoice(invoices, reminders, companies, jobs, settings, audit, tx, clock);
+    }
+
+    /** The renderer, warmed at start-up: the first PDF in a JVM costs about a second. */
+    @Singleton
+    InvoicePdfs invoicePdfs(@Nullable @Value("${kontor.invoicing.seller.logo:}") String logoPath) throws IOException {
+        byte[] logo = logoPath == null || logoPath.isBlank() ? null : Files.readAllBytes(Path.of(logoPath.strip()));
+        var pdfs = new FopInvoicePdfs(logo);
+        pdfs.warmUp();
+        return pdfs;
+    }
+
+    /** The SMTP server; the sender defaults to the seller's e-mail address and name. */
+    @Singleton
+    Mailer mailer(InvoiceSettings seller, @Value("${kontor.mail.host:localhost}") String host, @Value("${kontor.mail.port:25}") int port,
+                  @Nullable @Value("${kontor.mail.username:}") String username, @Nullable @Value("${kontor.mail.password:}") String password,
+                  @Nullable @Value("${kontor.mail.from:}") String from, @Nullable @Value("${kontor.mail.from-name:}") String fromName,
+                  @Value("${kontor.mail.starttls:false}") boolean starttls, @Value("${kontor.mail.timeout:10s}") Duration timeout) {
+        String sender = blankToNull(from) != null ? from.strip() : seller.email();
+        if (sender == null) {
+            throw new IllegalStateException("set kontor.mail.from (KONTOR_MAIL_FROM) or the seller's e-mail address");
+        }
+        return new SmtpMailer(new SmtpMailer.Settings(host, port, blankToNull(username), blankToNull(password), sender,
+                blankToNull(fromName) != null ? fromName.strip() : seller.name(), starttls, timeout, timeout));
+    }
+
+    @Singleton
+    RunInvoiceJobs runInvoiceJobs(InvoiceJobs jobs, Invoices invoices, InvoiceReminders reminders, InvoicePdfs pdfs, Mailer mailer,
+                                  AuditTrail audit, Transactions tx, Clock clock, @Value("${kontor.jobs.lease:5m}") Duration lease) {
+        return new RunInvoiceJobs(jobs, invoices, reminders, pdfs, mailer, audit, tx, clock, lease);
     }
 }

@@ -33,6 +33,7 @@ public final class UblWriter implements EhfDocuments {
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     private static final String CURRENCY = "NOK";
     private static final String NORWEGIAN_ORG_NO = "0192";
+    private static final java.time.format.DateTimeFormatter NORWEGIAN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
@@ -198,7 +199,7 @@ public final class UblWriter implements EhfDocuments {
             end();
             end();
             start("PaymentTerms");
-            text("Note", "Betales innen " + doc.getDueDate() + " til konto " + doc.getSeller().account().formatted()
+            text("Note", "Betales innen " + NORWEGIAN_DATE.format(doc.getDueDate()) + " til konto " + doc.getSeller().account().formatted()
                     + (doc.getKid() == null ? "" : " med KID " + doc.getKid().value()));
             end();
         }

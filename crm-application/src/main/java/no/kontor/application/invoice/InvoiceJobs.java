@@ -14,13 +14,16 @@ import no.kontor.domain.invoice.InvoiceId;
  */
 public interface InvoiceJobs {
 
-    enum Kind { RENDER_PDF, SEND_INVOICE }
+    enum Kind { RENDER_PDF, SEND_INVOICE, SEND_REMINDER }
 
     /** Render and archive the PDF of an issued document; the PIN is kept, sealed, only until it is printed. */
     void render(InvoiceId id, String pin, String requestedBy);
 
     /** E-mail the archived PDF (and the EHF document when {@code withEhf}) to {@code recipient}; returns the job's id. */
     long send(InvoiceId id, String recipient, boolean withEhf, String requestedBy);
+
+    /** E-mail reminder {@code reminderId} of the invoice, its PDF attached, to {@code recipient}; returns the job's id. */
+    long sendReminder(InvoiceId id, long reminderId, String recipient, String requestedBy);
 
     /**
      * Claims the oldest due job for {@code lease}, in its own short transaction: no
@@ -41,7 +44,7 @@ public interface InvoiceJobs {
     List<JobStatus> of(InvoiceId id);
 
     /** A claimed job; {@code pin} is the render job's PIN, unsealed. */
-    record Job(long id, Kind kind, InvoiceId invoiceId, String pin, String recipient, boolean withEhf, int attempts,
+    record Job(long id, Kind kind, InvoiceId invoiceId, String pin, String recipient, boolean withEhf, Long reminderId, int attempts,
                String requestedBy) {
     }
 

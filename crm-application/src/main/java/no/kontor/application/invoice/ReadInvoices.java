@@ -13,6 +13,7 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceStatus;
+import no.kontor.domain.invoice.Reminder;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
@@ -22,11 +23,15 @@ public final class ReadInvoices {
     public static final int MAX_PAGE = 200;
 
     private final Invoices invoices;
+    private final InvoiceReminders reminders;
+    private final InvoiceJobs jobs;
     private final Transactions tx;
     private final Clock clock;
 
-    public ReadInvoices(Invoices invoices, Transactions tx, Clock clock) {
+    public ReadInvoices(Invoices invoices, InvoiceReminders reminders, InvoiceJobs jobs, Transactions tx, Clock clock) {
         this.invoices = invoices;
+        this.reminders = reminders;
+        this.jobs = jobs;
         this.tx = tx;
         this.clock = clock;
     }
@@ -74,6 +79,24 @@ public final class ReadInvoices {
         return tx.readOnly(() -> {
             requireIssued(find(id));
             return invoices.archivedPdf(id);
+        });
+    }
+
+    /** The reminders sent of an invoice, oldest first. */
+    public List<Reminder> reminders(Actor actor, InvoiceId id) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(() -> {
+            find(id);
+            return reminders.of(id);
+        });
+    }
+
+    /** What was queued for an invoice (its PDF, e-mails, reminders) and how far each has come, newest first. */
+    public List<InvoiceJobs.JobStatus> jobs(Actor actor, InvoiceId id) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(() -> {
+            find(id);
+            return jobs.of(id);
         });
     }
 

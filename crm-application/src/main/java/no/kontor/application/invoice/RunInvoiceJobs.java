@@ -32,6 +32,7 @@ public final class RunInvoiceJobs {
 
     private final InvoiceJobs jobs;
     private final Invoices invoices;
+    private final InvoiceReminders reminders;
     private final InvoicePdfs pdfs;
     private final Mailer mailer;
     private final AuditTrail audit;
@@ -39,10 +40,11 @@ public final class RunInvoiceJobs {
     private final Clock clock;
     private final Duration lease;
 
-    public RunInvoiceJobs(InvoiceJobs jobs, Invoices invoices, InvoicePdfs pdfs, Mailer mailer, AuditTrail audit, Transactions tx,
-                          Clock clock, Duration lease) {
+    public RunInvoiceJobs(InvoiceJobs jobs, Invoices invoices, InvoiceReminders reminders, InvoicePdfs pdfs, Mailer mailer,
+                          AuditTrail audit, Transactions tx, Clock clock, Duration lease) {
         this.jobs = jobs;
         this.invoices = invoices;
+        this.reminders = reminders;
         this.pdfs = pdfs;
         this.mailer = mailer;
         this.audit = audit;
@@ -71,6 +73,7 @@ public final class RunInvoiceJobs {
             switch (job.kind()) {
                 case RENDER_PDF -> render(job);
                 case SEND_INVOICE -> send(job);
+                case SEND_REMINDER -> remind(job);
             }
         } catch (Mailer.MailUnavailableException e) {
             later(job, backoff(job.attempts()), "the mail server is unavailable: " + e.getMessage());
@@ -114,6 +117,29 @@ public final class RunInvoiceJobs {
     }
 
     private record Found(byte[] pdf, Invoice invoice, String ubl) {
+    }
+
+    private void remind(InvoiceJobs.Job job) {
+        var invoice = tx.readOnly(() -> invoices.find(job.invoiceId()).orElseThrow(() -> new NotFoundException("invoice", job.invoiceId())));
+        var reminder = tx.readOnly(() -> reminders.find(job.reminderId()).orElseThrow(() -> new NotFoundException("reminder", job.reminderId())));
+        String ubl = tx.readOnly(() -> invoices.document(job.invoiceId()).orElseThrow());
+        byte[] pdf = pdfs.renderReminder(ubl, reminder);
+        String seller = invoice.getSeller().name();
+        String text = "Hei,\n\nVi kan ikke se å ha mottatt betaling for faktura " + invoice.getNumber() + " med forfall "
+                + invoice.getDueDate() + ". Purring nr. " + reminder.number() + " er vedlagt: kr " + kroner(reminder.total())
+                + " betales innen " + reminder.payBy() + " til konto " + invoice.getSeller().account().formatted()
+                + (invoice.getKid() == null ? "" : " med KID " + invoice.getKid().value()) + ".\n"
+                + (reminder.fee() > 0 ? "Beløpet omfatter purregebyr kr " + kroner(reminder.fee()) + ".\n" : "")
+                + (reminder.interest() > 0 ? "Forsinkelsesrente til i dag: kr " + kroner(reminder.interest()) + ".\n" : "")
+                + "\nHar du allerede betalt, kan du se bort fra denne purringen.\n\nMed vennlig hilsen\n" + seller + "\n";
+        mailer.send(new Mailer.Mail(messageId(job, invoice), job.recipient(), "Purring " + reminder.number() + ": faktura "
+                + invoice.getNumber() + " fra " + seller, text, List.of(new Mailer.Attachment("purring-" + invoice.getNumber() + "-"
+                + reminder.number() + ".pdf", "application/pdf", pdf))));
+        tx.inTransaction(() -> {
+            jobs.done(job.id());
+            audit.record(event(job, "reminder-sent", Map.of("jobId", job.id(), "reminder", reminder.number(), "to", job.recipient())));
+            return null;
+        });
     }
 
     private void later(InvoiceJobs.Job job, Duration delay, String why) {

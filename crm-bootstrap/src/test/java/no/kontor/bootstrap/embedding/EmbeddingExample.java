@@ -33,6 +33,7 @@ public final class EmbeddingExample {
                         "datasources.default.maximum-pool-size", 2,
                         "kontor.audit.key", "embedding-audit-key-0123456789abcdef0123",
                         "kontor.security.jwt-secret", "embedding-jwt-secret-0123456789abcdef0123",
+                        "kontor.invoicing.pin-key", "embedding-pin-key-0123456789abcdef0123456",
                         "kontor.security.bcrypt-cost", 4))
                 .start()) {
             context.getBean(RegisterStaffUser.class).firstAdmin(new RegisterStaffUser.Command(

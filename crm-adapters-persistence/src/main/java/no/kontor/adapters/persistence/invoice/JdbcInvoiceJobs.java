@@ -52,15 +52,23 @@ public class JdbcInvoiceJobs implements InvoiceJobs {
     }
 
     @Override
+    public long sendReminder(InvoiceId id, long reminderId, String recipient, String requestedBy) {
+        return jdbc.query("INSERT INTO outbox (kind, invoice_id, reminder_id, recipient, requested_by, not_before, created_at) "
+                + "VALUES ('SEND_REMINDER', ?, ?, ?, ?, now(), now()) RETURNING id", List.of(id.value(), reminderId, recipient,
+                requestedBy), rs -> rs.getLong(1)).get(0);
+    }
+
+    @Override
     public Optional<Job> claim(Duration lease) {
         // SKIP LOCKED: a job another worker is claiming right now is passed over, never waited for
         return jdbc.query("UPDATE outbox SET claimed_until = now() + ?::interval, attempts = attempts + 1 WHERE id = ("
                 + "SELECT id FROM outbox WHERE done_at IS NULL AND not_before <= now() "
                 + "AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY not_before, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
-                + "RETURNING id, kind, invoice_id, payload, recipient, with_ehf, attempts, requested_by",
+                + "RETURNING id, kind, invoice_id, payload, recipient, with_ehf, reminder_id, attempts, requested_by",
                 List.of(lease.toMillis() + " milliseconds"), rs -> new Job(rs.getLong("id"), Kind.valueOf(rs.getString("kind")),
                         new InvoiceId(rs.getLong("invoice_id")), openPin(rs.getBytes("payload")), rs.getString("recipient"),
-                        rs.getBoolean("with_ehf"), rs.getInt("attempts"), rs.getString("requested_by"))).stream().findFirst();
+                        rs.getBoolean("with_ehf"), Jdbc.nullableLong(rs, "reminder_id"), rs.getInt("attempts"),
+                        rs.getString("requested_by"))).stream().findFirst();
     }
 
     @Override

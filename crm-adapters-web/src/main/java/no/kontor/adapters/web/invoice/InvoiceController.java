@@ -2,8 +2,11 @@ package no.kontor.adapters.web.invoice;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -32,15 +35,20 @@ import jakarta.validation.constraints.Size;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.IdempotencyKeyHeader;
 import no.kontor.adapters.web.shared.PageResponse;
+import no.kontor.adapters.web.shared.Times;
 import no.kontor.adapters.web.shared.Versions;
 import no.kontor.application.invoice.CreditInvoice;
 import no.kontor.application.invoice.DraftInvoice;
+import no.kontor.application.invoice.InvoiceJobs;
 import no.kontor.application.invoice.IssueInvoice;
 import no.kontor.application.invoice.ReadInvoices;
+import no.kontor.application.invoice.RemindInvoice;
+import no.kontor.application.invoice.SendInvoice;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceStatus;
+import no.kontor.domain.invoice.Reminder;
 import no.kontor.domain.sale.SaleId;
 
 @Controller("/api/v1/invoices")
@@ -54,13 +62,53 @@ public class InvoiceController {
     private final DraftInvoice drafts;
     private final IssueInvoice issue;
     private final CreditInvoice credit;
+    private final SendInvoice send;
+    private final RemindInvoice remind;
     private final ReadInvoices read;
 
-    public InvoiceController(DraftInvoice drafts, IssueInvoice issue, CreditInvoice credit, ReadInvoices read) {
+    public InvoiceController(DraftInvoice drafts, IssueInvoice issue, CreditInvoice credit, SendInvoice send, RemindInvoice remind,
+                             ReadInvoices read) {
         this.drafts = drafts;
         this.issue = issue;
         this.credit = credit;
+        this.send = send;
+        this.remind = remind;
         this.read = read;
+    }
+
+    @Serdeable
+    public record SendRequest(@Nullable Boolean withEhf) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SendResponse(long jobId, String recipient, boolean withEhf) {
+    }
+
+    @Serdeable
+    public record ReminderRequest(@NotNull Boolean withFee) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ReminderResponse(long id, int number, LocalDate sentOn, LocalDate payBy, long principal, long fee, long interest,
+                                   long total, String sentBy) {
+        static ReminderResponse of(Reminder r) {
+            return new ReminderResponse(r.id(), r.number(), r.sentOn(), r.payBy(), r.principal(), r.fee(), r.interest(), r.total(),
+                    r.sentBy());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record JobResponse(long id, InvoiceJobs.Kind kind, @Nullable String recipient, boolean withEhf, int attempts,
+                              OffsetDateTime createdAt, @Nullable OffsetDateTime doneAt, boolean failed, @Nullable String lastError,
+                              String state) {
+        static JobResponse of(InvoiceJobs.JobStatus j) {
+            String state = j.doneAt() == null ? (j.attempts() == 0 ? "QUEUED" : "RETRYING") : j.failed() ? "FAILED" : "DONE";
+            return new JobResponse(j.id(), j.kind(), j.recipient(), j.withEhf(), j.attempts(), Times.oslo(j.createdAt()),
+                    j.doneAt() == null ? null : Times.oslo(j.doneAt()), j.failed(), j.lastError(), state);
+        }
     }
 
     @Serdeable
@@ -163,6 +211,34 @@ public class InvoiceController {
                 .map(pdf -> HttpResponse.ok(pdf).contentType(new MediaType("application/pdf"))
                         .header("Content-Disposition", "inline; filename=\"invoice-" + id + ".pdf\""))
                 .orElseGet(() -> HttpResponse.<byte[]>accepted().header("Retry-After", RENDER_RETRY_SECONDS));
+    }
+
+    @Post("/{id}/send")
+    @Operation(summary = "E-mail the archived PDF to the company's invoice address, with the EHF document as a second attachment "
+            + "when asked (EHF buyers only). 202: queued; the mail leaves once the PDF exists (see /jobs)")
+    public HttpResponse<SendResponse> send(long id, @Nullable @Body SendRequest body, Authentication auth) {
+        var queued = send.execute(Actors.of(auth), new InvoiceId(id), body != null && Boolean.TRUE.equals(body.withEhf()));
+        return HttpResponse.accepted().body(new SendResponse(queued.jobId(), queued.recipient(), queued.withEhf()));
+    }
+
+    @Post("/{id}/reminders")
+    @Operation(summary = "Send a reminder (manager): a fee only 14 days after the due date and at most two per claim, 14 days "
+            + "to pay, late-payment interest stated; e-mailed with its PDF")
+    public HttpResponse<ReminderResponse> remind(long id, @Body @Valid ReminderRequest body, Authentication auth) {
+        var reminder = remind.execute(Actors.of(auth), new InvoiceId(id), body.withFee());
+        return HttpResponse.created(ReminderResponse.of(reminder), URI.create("/api/v1/invoices/" + id + "/reminders"));
+    }
+
+    @Get("/{id}/reminders")
+    @Operation(summary = "The reminders sent of an invoice, oldest first")
+    public List<ReminderResponse> reminders(long id, Authentication auth) {
+        return read.reminders(Actors.of(auth), new InvoiceId(id)).stream().map(ReminderResponse::of).toList();
+    }
+
+    @Get("/{id}/jobs")
+    @Operation(summary = "What was queued for the document — its PDF, e-mails, reminders — and how far each has come")
+    public List<JobResponse> jobs(long id, Authentication auth) {
+        return read.jobs(Actors.of(auth), new InvoiceId(id)).stream().map(JobResponse::of).toList();
     }
 
     private InvoiceResponse respond(Invoice invoice) {

@@ -64,6 +64,15 @@ public final class ApiClient {
         }
     }
 
+    /** For a binary body (a PDF). */
+    public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new AssertionError("request failed: " + request, e);
+        }
+    }
+
     public HttpRequest.Builder request(String path) {
         var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

@@ -1,0 +1,7 @@
+/**
+ * E-mail: the application's {@link no.kontor.application.invoice.Mailer} port over SMTP,
+ * through Jakarta Mail (Eclipse Angus). Plain Java without Micronaut annotations: the
+ * bootstrap constructs it. Like every adapter it depends on the application's ports and
+ * never on another adapter.
+ */
+package no.kontor.adapters.mail;

@@ -1,0 +1,18 @@
+package no.kontor.application.invoice;
+
+import java.util.List;
+import java.util.Optional;
+
+import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.invoice.Reminder;
+
+/** The reminders sent of each invoice. */
+public interface InvoiceReminders {
+
+    Reminder add(Reminder reminder);
+
+    Optional<Reminder> find(long id);
+
+    /** An invoice's reminders, oldest first. */
+    List<Reminder> of(InvoiceId invoice);
+}

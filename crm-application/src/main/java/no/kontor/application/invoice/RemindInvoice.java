@@ -1,0 +1,60 @@
+package no.kontor.application.invoice;
+
+import java.time.Clock;
+import java.util.Map;
+
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.company.Companies;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.invoice.Reminder;
+import no.kontor.domain.shared.BusinessDays;
+import no.kontor.domain.shared.NotFoundException;
+
+/**
+ * A manager sends a reminder of an unpaid invoice, with or without a fee, as the
+ * rules of {@link Reminder} allow today (Europe/Oslo). It is numbered and stored, and
+ * its e-mail with the reminder PDF is queued in the same transaction.
+ */
+public final class RemindInvoice {
+    private final Invoices invoices;
+    private final InvoiceReminders reminders;
+    private final Companies companies;
+    private final InvoiceJobs jobs;
+    private final ReminderSettings settings;
+    private final AuditTrail audit;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public RemindInvoice(Invoices invoices, InvoiceReminders reminders, Companies companies, InvoiceJobs jobs, ReminderSettings settings,
+                         AuditTrail audit, Transactions tx, Clock clock) {
+        this.invoices = invoices;
+        this.reminders = reminders;
+        this.companies = companies;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Reminder execute(Actor actor, InvoiceId id, boolean withFee) {
+        actor.require(Role.MANAGER);
+        return tx.inTransaction(() -> {
+            var now = clock.instant();
+            var invoice = invoices.lock(id).orElseThrow(() -> new NotFoundException("invoice", id));
+            var reminder = reminders.add(Reminder.next(invoice, reminders.of(id), BusinessDays.dayOf(now), withFee, settings.feeKroner(),
+                    settings.interestPercent(), actor.auditName(), now));
+            String to = SendInvoice.recipientOf(companies, invoice);
+            long job = jobs.sendReminder(id, reminder.id(), to, actor.auditName());
+            var fields = new java.util.LinkedHashMap<String, Object>(reminder.auditFields());
+            fields.put("jobId", job);
+            fields.put("to", to);
+            audit.record(AuditEvent.of(actor, now, "invoice", id, "reminded", Map.of(), fields, null));
+            return reminder;
+        });
+    }
+}

@@ -1,0 +1,258 @@
+package no.kontor.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import no.kontor.adapters.persistence.testing.UsesTestDatabase;
+import no.kontor.adapters.web.testing.ApiClient;
+import no.kontor.domain.identity.Role;
+
+/**
+ * After the issuing commit: the PDF rendered through the outbox and served as archived
+ * (202 until then), e-mailed with the EHF document to a real SMTP server (GreenMail),
+ * kept through an outage and sent once when it is back; reminders by e-mail.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    final int smtpPort = freePort();
+    GreenMail smtp = startSmtp();
+
+    @Inject
+    TestStaff staff;
+    @Inject
+    DataSource dataSource;
+
+    ApiClient manager;
+    String companyId;
+
+    @Override
+    public Map<String, String> getProperties() {
+        var properties = new java.util.HashMap<>(UsesTestDatabase.super.getProperties());
+        properties.putAll(Map.of("kontor.mail.host", "127.0.0.1", "kontor.mail.port", Integer.toString(smtpPort),
+                "kontor.mail.timeout", "2s", "kontor.jobs.interval", "200ms"));
+        return properties;
+    }
+
+    @BeforeAll
+    void setUp() {
+        staff.add("mona", Role.MANAGER);
+        manager = staff.login("mona");
+        companyId = ApiClient.field(manager.post("/api/v1/companies", "{\"name\":\"Mottaker AS\",\"organisationNumber\":\"889640782\","
+                + "\"status\":\"CUSTOMER\",\"invoiceEmail\":\"faktura@mottaker.example\"}").body(), "id");
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    GreenMail startSmtp() {
+        var server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String issuedInvoice() {
+        var sale = ApiClient.field(manager.post("/api/v1/sales", "{\"companyId\":" + companyId + ",\"stage\":\"ORDERED\"}").body(), "id");
+        manager.post("/api/v1/sales/" + sale + "/lines", "{\"description\":\"Helside\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":250000}");
+        String id = ApiClient.field(manager.post("/api/v1/invoices", "{\"saleIds\":[" + sale + "]}").body(), "id");
+        assertThat(manager.post("/api/v1/invoices/" + id + "/issue", "").statusCode()).isEqualTo(200);
+        return id;
+    }
+
+    <T> T eventually(String what, Supplier<T> probe) {
+        var deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("not within " + PATIENCE + ": " + what + "; the outbox holds " + Db.text(dataSource,
+                "SELECT string_agg(kind || ' attempts ' || attempts || ' ' || coalesce(last_error, '-'), ' | ') FROM outbox"));
+    }
+
+    HttpResponse<byte[]> pdf(String id) {
+        return manager.sendBytes(manager.request("/api/v1/invoices/" + id + "/pdf").GET().build());
+    }
+
+    List<MimeMessage> receivedFor(String number) {
+        var found = new ArrayList<MimeMessage>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            try {
+                if (m.getSubject().contains(" " + number + " ")) {
+                    found.add(m);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void theArchivedPdfIsServedAsIssuedAndReadsBackWithNumberKidAndAmounts() throws Exception {
+        String id = issuedInvoice();
+        var invoice = Json.object(manager.get("/api/v1/invoices/" + id).body());
+        var first = pdf(id);
+        assertThat(first.statusCode()).isIn(200, 202);
+        if (first.statusCode() == 202) {
+            assertThat(first.headers().firstValue("Retry-After")).contains("2");
+        }
+        var archived = eventually("the PDF is archived", () -> {
+            var r = pdf(id);
+            return r.statusCode() == 200 ? r : null;
+        });
+        assertThat(archived.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        assertThat(new String(archived.body(), 0, 5)).isEqualTo("%PDF-");
+        try (var document = Loader.loadPDF(archived.body())) {
+            String text = new PDFTextStripper().getText(document).replace('\u00a0', ' '); // amounts group with no-break spaces
+            assertThat(text).contains("Faktura", String.valueOf(invoice.get("number")), (String) invoice.get("kid"), "3 125,00", "625,00",
+                    "PIN for Min side", "Mottaker AS", "974 760 673 MVA");
+        }
+        assertThat(pdf(id).body()).as("served as archived, byte for byte").isEqualTo(archived.body());
+        var jobs = Json.object("{\"x\":" + manager.get("/api/v1/invoices/" + id + "/jobs").body() + "}");
+        assertThat(Json.list(jobs.get("x"))).extracting(j -> j.get("kind") + "/" + j.get("state")).contains("RENDER_PDF/DONE");
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM outbox WHERE invoice_id = ? AND payload IS NOT NULL", Long.parseLong(id)))
+                .as("the PIN is gone once printed").isZero();
+    }
+
+    @Test
+    void sendingMailsThePdfAndTheEhfDocumentOnceWithAStableMessageId() throws Exception {
+        String id = issuedInvoice();
+        String number = ApiClient.field(manager.get("/api/v1/invoices/" + id).body(), "number");
+        var queued = manager.post("/api/v1/invoices/" + id + "/send", "{\"withEhf\":true}");
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        assertThat(ApiClient.field(queued.body(), "recipient")).isEqualTo("faktura@mottaker.example");
+        var mail = eventually("the invoice is mailed", () -> receivedFor(number).isEmpty() ? null : receivedFor(number).get(0));
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("faktura@mottaker.example");
+        assertThat(mail.getMessageID()).matches("<invoice-" + id + "\\.job-\\d+@lokalavisa\\.example>");
+        var parts = (Multipart) mail.getContent();
+        var names = new ArrayList<String>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null) {
+                names.add(part.getFileName());
+            }
+        }
+        assertThat(names).containsExactly("faktura-" + number + ".pdf", "ehf-faktura-" + number + ".xml");
+        Thread.sleep(1500);
+        assertThat(receivedFor(number)).as("sent once").hasSize(1);
+        eventually("the job is done", () -> manager.get("/api/v1/invoices/" + id + "/jobs").body().contains("\"SEND_INVOICE\"")
+                && manager.get("/api/v1/invoices/" + id + "/jobs").body().contains("DONE") ? true : null);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM audit_entry WHERE record_type = 'invoice' AND record_id = ? AND action = 'sent'",
+                id)).isEqualTo(1);
+    }
+
+    @Test
+    void withTheSmtpServerDownNothingIsLostAndTheMailLeavesOnceWhenItIsBack() throws Exception {
+        String id = issuedInvoice();
+        String number = ApiClient.field(manager.get("/api/v1/invoices/" + id).body(), "number");
+        eventually("the PDF is archived", () -> pdf(id).statusCode() == 200 ? true : null);
+        smtp.stop();
+        try {
+            assertThat(manager.post("/api/v1/invoices/" + id + "/send", "{}").statusCode()).isEqualTo(202);
+            eventually("a failed attempt is recorded", () -> manager.get("/api/v1/invoices/" + id + "/jobs").body().contains("RETRYING")
+                    ? true : null);
+            assertThat(manager.get("/api/v1/invoices/" + id + "/jobs").body()).contains("the mail server is unavailable");
+        } finally {
+            smtp = startSmtp();
+        }
+        eventually("the mail leaves after the outage", () -> receivedFor(number).isEmpty() ? null : true);
+        Thread.sleep(1500);
+        assertThat(receivedFor(number)).hasSize(1);
+    }
+
+    @Test
+    void aReminderIsMailedWithItsPdfAndAFeeBeforeItsTimeIsRefused() throws Exception {
+        String id = issuedInvoice();
+        String number = ApiClient.field(manager.get("/api/v1/invoices/" + id).body(), "number");
+        var early = manager.post("/api/v1/invoices/" + id + "/reminders", "{\"withFee\":true}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.field(early.body(), "code")).isEqualTo("reminder.fee-too-early");
+        assertThat(manager.post("/api/v1/invoices/" + id + "/reminders", "{}").statusCode()).isEqualTo(400);
+        var reminder = manager.post("/api/v1/invoices/" + id + "/reminders", "{\"withFee\":false}");
+        assertThat(reminder.statusCode()).as(reminder.body()).isEqualTo(201);
+        assertThat(Json.number(Json.object(reminder.body()).get("fee"))).isZero();
+        var mail = eventually("the reminder is mailed", () -> {
+            for (MimeMessage m : receivedFor(number)) {
+                try {
+                    if (m.getSubject().startsWith("Purring 1")) {
+                        return m;
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return null;
+        });
+        var attachment = ((Multipart) mail.getContent()).getBodyPart(1);
+        assertThat(attachment.getFileName()).isEqualTo("purring-" + number + "-1.pdf");
+        try (var document = Loader.loadPDF(attachment.getInputStream().readAllBytes())) {
+            assertThat(new PDFTextStripper().getText(document).replace('\u00a0', ' ')).contains("Purring nr. 1", "3 125,00");
+        }
+        var reminders = Json.object("{\"x\":" + manager.get("/api/v1/invoices/" + id + "/reminders").body() + "}");
+        assertThat(Json.list(reminders.get("x"))).hasSize(1);
+    }
+
+    @Test
+    void badSendsAreRefused() {
+        var noEmail = ApiClient.field(manager.post("/api/v1/companies", "{\"name\":\"Uten Epost AS\",\"status\":\"CUSTOMER\"}").body(), "id");
+        var sale = ApiClient.field(manager.post("/api/v1/sales", "{\"companyId\":" + noEmail + ",\"stage\":\"ORDERED\"}").body(), "id");
+        manager.post("/api/v1/sales/" + sale + "/lines", "{\"description\":\"x\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":100}");
+        String draft = ApiClient.field(manager.post("/api/v1/invoices", "{\"saleIds\":[" + sale + "]}").body(), "id");
+        assertThat(ApiClient.field(manager.post("/api/v1/invoices/" + draft + "/send", "{}").body(), "code")).isEqualTo("invoice.draft");
+        manager.post("/api/v1/invoices/" + draft + "/issue", "");
+        var noAddress = manager.post("/api/v1/invoices/" + draft + "/send", "{}");
+        assertThat(noAddress.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.field(noAddress.body(), "code")).isEqualTo("invoice.no-email");
+        var notEhf = manager.post("/api/v1/invoices/" + draft + "/send", "{\"withEhf\":true}");
+        assertThat(ApiClient.field(notEhf.body(), "code")).isEqualTo("invoice.not-ehf");
+        assertThat(manager.post("/api/v1/invoices/999999/send", "{}").statusCode()).isEqualTo(404);
+        assertThat(manager.post("/api/v1/invoices/" + draft + "/send", "{\"withEhf\":\"yes\"}").statusCode()).isEqualTo(400);
+    }
+}
