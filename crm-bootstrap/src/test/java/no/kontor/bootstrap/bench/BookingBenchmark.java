@@ -1,14 +1,9 @@
 package no.kontor.bootstrap.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,27 +49,18 @@ public final class BookingBenchmark {
         String database = "bookings_" + System.currentTimeMillis();
         postgres.createDatabase(database);
         String url = postgres.jdbcUrl(database);
-        var props = new HashMap<String, Object>(Map.of(
-                "datasources.default.url", url, "datasources.default.username", postgres.username(),
-                "datasources.default.password", "", "datasources.default.maximum-pool-size", 16,
-                "kontor.audit.key", "bench-audit-key-0123456789abcdef0123456789",
-                "kontor.security.jwt-secret", "bench-jwt-secret-0123456789abcdef0123456789",
-                "kontor.admin.username", "admin", "kontor.admin.password", "bench-admin-password",
-                "micronaut.server.port", -1));
-        props.put("kontor.security.bcrypt-cost", 4);
+        var props = BenchServer.properties(url, postgres.username(), 16);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
-            URI base = server.getURI();
-            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String token = login(http, base);
+            var client = BenchServer.login(server.getURI());
             System.out.printf("Kontor booking benchmark: %d placements × %d bookings, %d client threads, %d hot placements, "
                     + "%d rounds of %d s after %d s warm-up%n", placements, perPlacement, threads, hot, rounds, measure / 1000,
                     warmup / 1000);
 
-            long company = id(send(http, base, token, "POST", "/api/v1/companies", "{\"name\":\"Benk AS\",\"status\":\"CUSTOMER\"}", 201));
-            long sale = id(send(http, base, token, "POST", "/api/v1/sales", "{\"companyId\":" + company + ",\"stage\":\"ORDERED\"}", 201));
+            long company = BenchServer.id(client.send("POST", "/api/v1/companies", "{\"name\":\"Benk AS\",\"status\":\"CUSTOMER\"}", 201));
+            long sale = BenchServer.id(client.send("POST", "/api/v1/sales", "{\"companyId\":" + company + ",\"stage\":\"ORDERED\"}", 201));
             var ids = new ArrayList<Long>();
             for (int p = 0; p < placements; p++) {
-                ids.add(id(send(http, base, token, "POST", "/api/v1/placements",
+                ids.add(BenchServer.id(client.send("POST", "/api/v1/placements",
                         "{\"name\":\"Plassering " + p + "\",\"unit\":\"DAY\",\"channel\":\"Kanal " + (p % 10) + "\"}", 201)));
             }
             fillTheYear(url, postgres.username(), ids, sale, perPlacement);
@@ -84,14 +70,14 @@ public final class BookingBenchmark {
             String yearQuery = "?from=" + YEAR + "&to=" + YEAR.plusYears(1).minusDays(1);
             for (var scenario : List.<Map.Entry<String, LoadRunner.Operation>>of(
                     Map.entry("HTTP: a year, all " + placements + " placements",
-                            (w, i) -> send(http, base, token, "GET", "/api/v1/placements/availability" + yearQuery, null, 200)),
-                    Map.entry("HTTP: a year, one placement", (w, i) -> send(http, base, token, "GET",
+                            (w, i) -> client.send("GET", "/api/v1/placements/availability" + yearQuery, null, 200)),
+                    Map.entry("HTTP: a year, one placement", (w, i) -> client.send("GET",
                             "/api/v1/placements/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())) + "/availability" + yearQuery,
                             null, 200)),
                     Map.entry("HTTP: POST /bookings, contended", (w, i) -> {
                         var random = ThreadLocalRandom.current();
                         var first = CONTENDED_FROM.plusDays(random.nextInt(CONTENDED_DAYS));
-                        int status = send(http, base, token, "POST", "/api/v1/bookings", "{\"saleId\":" + sale + ",\"placementId\":"
+                        int status = client.send("POST", "/api/v1/bookings", "{\"saleId\":" + sale + ",\"placementId\":"
                                 + ids.get(random.nextInt(Math.min(hot, ids.size()))) + ",\"firstDay\":\"" + first + "\",\"lastDay\":\""
                                 + first.plusDays(random.nextInt(7)) + "\"}", -1).statusCode();
                         if (status != 201 && status != 409) {
@@ -145,25 +131,4 @@ public final class BookingBenchmark {
         }
     }
 
-    private static HttpResponse<String> send(HttpClient http, URI base, String token, String method, String path, String json,
-                                             int expected) throws Exception {
-        var b = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
-        b = json == null ? b.GET() : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (expected > 0 && r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
-        }
-        return r;
-    }
-
-    private static long id(HttpResponse<String> r) {
-        return Long.parseLong(r.body().replaceAll("^\\{\"id\":(\\d+).*", "$1"));
-    }
-
-    private static String login(HttpClient http, URI base) throws Exception {
-        var r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-password\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-    }
 }

@@ -1,13 +1,8 @@
 package no.kontor.bootstrap.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -59,14 +54,7 @@ public final class CompanyBenchmark {
             url = postgres.jdbcUrl("kontor_bench");
             user = postgres.username();
         }
-        var props = new HashMap<String, Object>(Map.of(
-                "datasources.default.url", url, "datasources.default.username", user, "datasources.default.password", "",
-                "datasources.default.maximum-pool-size", 16,
-                "kontor.audit.key", "bench-audit-key-0123456789abcdef0123456789",
-                "kontor.security.jwt-secret", "bench-jwt-secret-0123456789abcdef0123456789",
-                "kontor.admin.username", "admin", "kontor.admin.password", "bench-admin-password",
-                "micronaut.server.port", -1));
-        props.put("kontor.security.bcrypt-cost", 4);
+        var props = BenchServer.properties(url, user, 16);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
             System.out.printf("Kontor company benchmark: %,d companies, %d client threads, %d rounds of %d s (after %d s warm-up)%n",
                     companies, threads, rounds, measure / 1000, warmup / 1000);
@@ -77,9 +65,7 @@ public final class CompanyBenchmark {
                     System.out.printf("generated %,d companies in %.0f s%n", added, (System.nanoTime() - t0) / 1e9);
                 }
             }
-            URI base = server.getURI();
-            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String token = login(http, base);
+            var client = BenchServer.login(server.getURI());
 
             var hc = new HikariConfig();
             hc.setJdbcUrl(url);
@@ -98,11 +84,11 @@ public final class CompanyBenchmark {
                                 }
                             }
                         }),
-                        Map.entry("HTTP: GET /companies/{id}", (w, i) -> get(http, base, token, "/api/v1/companies/" + randomId(companies))),
-                        Map.entry("HTTP: search by name prefix", (w, i) -> get(http, base, token,
-                                "/api/v1/companies?limit=20&q=" + enc(PREFIXES[(int) ((i * 31 + w) % PREFIXES.length)]))),
-                        Map.entry("HTTP: fuzzy (trigram) search", (w, i) -> get(http, base, token,
-                                "/api/v1/companies?mode=FUZZY&limit=20&q=" + enc(FUZZY[(int) ((i * 31 + w) % FUZZY.length)]))))) {
+                        Map.entry("HTTP: GET /companies/{id}", (w, i) -> client.send("GET", "/api/v1/companies/" + randomId(companies), null, 200)),
+                        Map.entry("HTTP: search by name prefix", (w, i) -> client.send("GET",
+                                "/api/v1/companies?limit=20&q=" + enc(PREFIXES[(int) ((i * 31 + w) % PREFIXES.length)]), null, 200)),
+                        Map.entry("HTTP: fuzzy (trigram) search", (w, i) -> client.send("GET",
+                                "/api/v1/companies?mode=FUZZY&limit=20&q=" + enc(FUZZY[(int) ((i * 31 + w) % FUZZY.length)]), null, 200)))) {
                     var runs = new ArrayList<LoadRunner.Result>();
                     for (int r = 0; r < rounds; r++) {
                         var result = LoadRunner.run(scenario.getKey(), threads, warmup, measure, scenario.getValue());
@@ -130,18 +116,4 @@ public final class CompanyBenchmark {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void get(HttpClient http, URI base, String token, String path) throws Exception {
-        var r = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(path + " → " + r.statusCode());
-        }
-    }
-
-    private static String login(HttpClient http, URI base) throws Exception {
-        var r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-password\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-    }
 }

@@ -1,0 +1,76 @@
+package no.kontor.bootstrap.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every benchmark shares: the server's properties on a given database (fixed
+ * secrets for benchmarks only, a cheap bcrypt cost, an admin to log in as), and a
+ * small HTTP client that logs in and checks statuses.
+ */
+final class BenchServer {
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final URI base;
+    private final String token;
+
+    private BenchServer(URI base) throws Exception {
+        this.base = base;
+        var r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        this.token = r.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    /** A client logged in as the benchmark's admin. */
+    static BenchServer login(URI base) throws Exception {
+        return new BenchServer(base);
+    }
+
+    static Map<String, Object> properties(String url, String user, int poolSize) {
+        var props = new HashMap<String, Object>(Map.of(
+                "datasources.default.url", url, "datasources.default.username", user, "datasources.default.password", "",
+                "datasources.default.maximum-pool-size", poolSize,
+                "kontor.audit.key", "bench-audit-key-0123456789abcdef0123456789",
+                "kontor.security.jwt-secret", "bench-jwt-secret-0123456789abcdef0123456789",
+                "kontor.invoicing.pin-key", "bench-pin-key-0123456789abcdef0123456789ab",
+                "kontor.admin.username", "admin", "kontor.admin.password", ADMIN_PASSWORD,
+                "micronaut.server.port", -1));
+        props.put("kontor.security.bcrypt-cost", 4);
+        return props;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    String token() {
+        return token;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    /** A request with the admin's token; {@code expected} > 0 is checked, -1 accepts any status. */
+    HttpResponse<String> send(String method, String path, String json, int expected) throws Exception {
+        var b = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
+        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (expected > 0 && r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return r;
+    }
+
+    /** The {@code id} of a created resource's JSON. */
+    static long id(HttpResponse<String> r) {
+        return Long.parseLong(r.body().replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+    }
+}
