@@ -49,6 +49,8 @@ CREATE TABLE invoice (
     paid                     bigint      NOT NULL DEFAULT 0,
     credited                 bigint      NOT NULL DEFAULT 0 CHECK (credited >= 0),
     pdf                      bytea,
+    -- the same document printed for a pre-printed giro form (only the variable data)
+    pdf_preprinted           bytea,
     created_by               text        NOT NULL,
     created_at               timestamptz NOT NULL,
     changed_by               text        NOT NULL,
@@ -110,7 +112,8 @@ BEGIN
             OLD.seller_foretaksregisteret, OLD.buyer_customer_no, OLD.buyer_name, OLD.buyer_org_no, OLD.buyer_street,
             OLD.buyer_postal_code, OLD.buyer_place, OLD.buyer_email, OLD.net, OLD.vat, OLD.gross, OLD.ubl, OLD.pin_hash,
             OLD.created_by, OLD.created_at)
-        OR (OLD.pdf IS NOT NULL AND NEW.pdf IS DISTINCT FROM OLD.pdf)) THEN
+        OR (OLD.pdf IS NOT NULL AND NEW.pdf IS DISTINCT FROM OLD.pdf)
+        OR (OLD.pdf_preprinted IS NOT NULL AND NEW.pdf_preprinted IS DISTINCT FROM OLD.pdf_preprinted)) THEN
         RAISE EXCEPTION 'invoice % is issued: its content cannot change', OLD.number
             USING ERRCODE = 'integrity_constraint_violation';
     END IF;

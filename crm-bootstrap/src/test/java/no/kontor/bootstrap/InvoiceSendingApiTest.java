@@ -55,11 +55,17 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
     ApiClient manager;
     String companyId;
 
+    /** This class's database and SMTP server, kept so that a second instance can share them. */
+    Map<String, String> properties;
+
     @Override
     public Map<String, String> getProperties() {
-        var properties = new java.util.HashMap<>(UsesTestDatabase.super.getProperties());
-        properties.putAll(Map.of("kontor.mail.host", "127.0.0.1", "kontor.mail.port", Integer.toString(smtpPort),
-                "kontor.mail.timeout", "2s", "kontor.jobs.interval", "200ms"));
+        if (properties == null) {
+            var p = new java.util.HashMap<>(UsesTestDatabase.super.getProperties());
+            p.putAll(Map.of("kontor.mail.host", "127.0.0.1", "kontor.mail.port", Integer.toString(smtpPort),
+                    "kontor.mail.timeout", "2s", "kontor.jobs.interval", "200ms"));
+            properties = Map.copyOf(p);
+        }
         return properties;
     }
 
@@ -237,6 +243,45 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
         }
         var reminders = Json.object("{\"x\":" + manager.get("/api/v1/invoices/" + id + "/reminders").body() + "}");
         assertThat(Json.list(reminders.get("x"))).hasSize(1);
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseSendEachMailOnce() throws Exception {
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(issuedInvoice());
+        }
+        try (var second = io.micronaut.context.ApplicationContext.builder().environments("test")
+                .properties(new java.util.HashMap<String, Object>(getProperties())).start()) {
+            assertThat(second.getBean(InvoiceJobRunner.class)).as("the second instance runs the outbox too").isNotNull();
+            for (String id : ids) {
+                assertThat(manager.post("/api/v1/invoices/" + id + "/send", "{}").statusCode()).isEqualTo(202);
+            }
+            for (String id : ids) {
+                String number = ApiClient.field(manager.get("/api/v1/invoices/" + id).body(), "number");
+                eventually("invoice " + number + " is mailed", () -> receivedFor(number).isEmpty() ? null : true);
+            }
+            Thread.sleep(1500);
+            for (String id : ids) {
+                String number = ApiClient.field(manager.get("/api/v1/invoices/" + id).body(), "number");
+                assertThat(receivedFor(number)).as("invoice " + number + " sent once").hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void aPreprintedFormGetsOnlyTheVariableData() throws Exception {
+        String id = issuedInvoice();
+        var preprinted = eventually("the PDFs are archived", () -> {
+            var r = manager.sendBytes(manager.request("/api/v1/invoices/" + id + "/pdf?giro=PREPRINTED").GET().build());
+            return r.statusCode() == 200 ? r : null;
+        });
+        try (var document = Loader.loadPDF(preprinted.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).doesNotContain("Kvittering", "Betalingsinformasjon").contains("86011117947");
+        }
+        assertThat(preprinted.body()).isNotEqualTo(pdf(id).body());
+        assertThat(manager.get("/api/v1/invoices/" + id + "/pdf?giro=SIDEWAYS").statusCode()).isEqualTo(400);
     }
 
     @Test

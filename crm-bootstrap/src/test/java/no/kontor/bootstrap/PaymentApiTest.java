@@ -225,4 +225,23 @@ class PaymentApiTest implements UsesTestDatabase {
                 .isIn(400, 409);
         assertThat(Db.count(dataSource, "SELECT count(*) FROM payment WHERE invoice_id = ?", Long.parseLong(keyed[0]))).isEqualTo(1);
     }
+
+    @Test
+    void crediting_a_paid_invoice_leaves_a_credit_balance_on_the_companys_card() {
+        String company = ApiClient.field(seller.post("/api/v1/companies", "{\"name\":\"Saldo AS\",\"status\":\"CUSTOMER\"}").body(), "id");
+        var sale = ApiClient.field(seller.post("/api/v1/sales", "{\"companyId\":" + company + ",\"stage\":\"ORDERED\"}").body(), "id");
+        seller.post("/api/v1/sales/" + sale + "/lines", "{\"description\":\"Annonse\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":100000}");
+        String id = ApiClient.field(manager.post("/api/v1/invoices", "{\"saleIds\":[" + sale + "]}").body(), "id");
+        manager.post("/api/v1/invoices/" + id + "/issue", "");
+        var before = Json.object(seller.get("/api/v1/companies/" + company + "/balance").body());
+        assertThat(Json.number(before.get("due"))).isEqualTo(125000);
+        assertThat(Json.number(before.get("overdue"))).isZero();
+        String today = LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).toString();
+        manager.post("/api/v1/invoices/" + id + "/payments", "{\"amount\":125000,\"paidOn\":\"" + today + "\"}");
+        manager.post("/api/v1/invoices/" + id + "/credit-notes", "{\"reason\":\"Annonsen ble ikke trykket\"}");
+        var after = Json.object(seller.get("/api/v1/companies/" + company + "/balance").body());
+        assertThat(Json.number(after.get("due"))).isZero();
+        assertThat(Json.number(after.get("creditBalance"))).isEqualTo(125000);
+        assertThat(Json.object(manager.get("/api/v1/invoices/" + id).body()).get("overpaid")).isEqualTo(125000);
+    }
 }

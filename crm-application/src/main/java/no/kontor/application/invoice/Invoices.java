@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import java.time.LocalDate;
+
 import no.kontor.application.shared.Page;
+import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
 
@@ -47,11 +50,18 @@ public interface Invoices {
     /** The frozen UBL of an issued document. */
     Optional<String> document(InvoiceId id);
 
-    /** The PDF archived for an issued document, once it is rendered. */
-    Optional<byte[]> archivedPdf(InvoiceId id);
+    /** The PDF archived for an issued document, for plain paper or a pre-printed giro form, once it is rendered. */
+    Optional<byte[]> archivedPdf(InvoiceId id, InvoicePdfs.Giro giro);
 
-    /** Archives the rendered PDF; the store keeps the first and refuses to replace it. */
-    void archivePdf(InvoiceId id, byte[] pdf);
+    /** Archives the rendered PDFs; the store keeps the first and refuses to replace them. */
+    void archivePdf(InvoiceId id, byte[] pdf, byte[] preprinted);
+
+    /** What a company owes on its issued invoices, what of it is overdue on {@code today}, and what it is owed back. */
+    CompanyBalance balanceOf(CompanyId company, LocalDate today);
+
+    /** Sums in øre; {@code owedBack} is money paid or credited beyond invoices' totals: a credit balance. */
+    record CompanyBalance(long due, long overdue, long owedBack) {
+    }
 
     /** Newest first, a page at a time. */
     Page<Invoice> list(InvoiceFilter filter, String cursor, int limit);

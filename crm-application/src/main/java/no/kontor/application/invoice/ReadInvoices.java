@@ -73,13 +73,19 @@ public final class ReadInvoices {
         });
     }
 
-    /** The archived PDF, or empty while it is still being rendered after issue. */
-    public Optional<byte[]> pdf(Actor actor, InvoiceId id) {
+    /** The archived PDF for plain paper or a pre-printed giro form, or empty while it is still being rendered after issue. */
+    public Optional<byte[]> pdf(Actor actor, InvoiceId id, InvoicePdfs.Giro giro) {
         actor.require(Role.SELLER);
         return tx.readOnly(() -> {
             requireIssued(find(id));
-            return invoices.archivedPdf(id);
+            return invoices.archivedPdf(id, giro);
         });
+    }
+
+    /** What a company owes, has overdue today, and is owed back (its credit balance). */
+    public Invoices.CompanyBalance balance(Actor actor, CompanyId company) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(() -> invoices.balanceOf(company, today()));
     }
 
     /** The reminders sent of an invoice, oldest first. */

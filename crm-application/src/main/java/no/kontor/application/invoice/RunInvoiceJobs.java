@@ -92,8 +92,9 @@ public final class RunInvoiceJobs {
     private void render(InvoiceJobs.Job job) {
         String ubl = tx.readOnly(() -> invoices.document(job.invoiceId()).orElseThrow(() -> new NotFoundException("invoice", job.invoiceId())));
         byte[] pdf = pdfs.render(ubl, job.pin(), InvoicePdfs.Giro.FULL);
+        byte[] preprinted = pdfs.render(ubl, job.pin(), InvoicePdfs.Giro.PREPRINTED);
         tx.inTransaction(() -> {
-            invoices.archivePdf(job.invoiceId(), pdf);
+            invoices.archivePdf(job.invoiceId(), pdf, preprinted);
             jobs.done(job.id());
             audit.record(event(job, "pdf-archived", Map.of("bytes", pdf.length)));
             return null;
@@ -101,7 +102,7 @@ public final class RunInvoiceJobs {
     }
 
     private void send(InvoiceJobs.Job job) {
-        var found = tx.readOnly(() -> invoices.archivedPdf(job.invoiceId()).map(pdf -> new Found(pdf,
+        var found = tx.readOnly(() -> invoices.archivedPdf(job.invoiceId(), InvoicePdfs.Giro.FULL).map(pdf -> new Found(pdf,
                 invoices.find(job.invoiceId()).orElseThrow(), job.withEhf() ? invoices.document(job.invoiceId()).orElseThrow() : null)));
         if (found.isEmpty()) {
             later(job, WAIT_FOR_PDF, "waiting for the PDF to be rendered");

@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.invoice.InvoiceFilter;
+import no.kontor.application.invoice.InvoicePdfs;
 import no.kontor.application.invoice.Invoices;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.company.CompanyId;
@@ -164,15 +165,26 @@ public class JdbcInvoices implements Invoices {
     }
 
     @Override
-    public Optional<byte[]> archivedPdf(InvoiceId id) {
-        return jdbc.query("SELECT pdf FROM invoice WHERE id = ? AND pdf IS NOT NULL", List.of(id.value()), rs -> rs.getBytes(1))
-                .stream().findFirst();
+    public Optional<byte[]> archivedPdf(InvoiceId id, InvoicePdfs.Giro giro) {
+        String column = giro == InvoicePdfs.Giro.PREPRINTED ? "pdf_preprinted" : "pdf";
+        return jdbc.query("SELECT " + column + " FROM invoice WHERE id = ? AND " + column + " IS NOT NULL", List.of(id.value()),
+                rs -> rs.getBytes(1)).stream().findFirst();
     }
 
     @Override
-    public void archivePdf(InvoiceId id, byte[] pdf) {
-        // a second render (a retried job) finds the PDF archived and leaves it as it is
-        jdbc.update("UPDATE invoice SET pdf = ? WHERE id = ? AND pdf IS NULL AND status <> 'DRAFT'", List.of(pdf, id.value()));
+    public void archivePdf(InvoiceId id, byte[] pdf, byte[] preprinted) {
+        // a second render (a retried job) finds the PDFs archived and leaves them as they are
+        jdbc.update("UPDATE invoice SET pdf = ?, pdf_preprinted = ? WHERE id = ? AND pdf IS NULL AND status <> 'DRAFT'",
+                List.of(pdf, preprinted, id.value()));
+    }
+
+    @Override
+    public CompanyBalance balanceOf(CompanyId company, LocalDate today) {
+        return jdbc.query("SELECT coalesce(sum(greatest(gross - paid - credited, 0)) FILTER (WHERE status <> 'CREDITED'), 0), "
+                + "coalesce(sum(greatest(gross - paid - credited, 0)) FILTER (WHERE status <> 'CREDITED' AND due_date < ?), 0), "
+                + "coalesce(sum(greatest(paid + credited - gross, 0)), 0) "
+                + "FROM invoice WHERE company_id = ? AND kind = 'INVOICE' AND status <> 'DRAFT'", List.of(today, company.value()),
+                rs -> new CompanyBalance(rs.getLong(1), rs.getLong(2), rs.getLong(3))).get(0);
     }
 
     @Override

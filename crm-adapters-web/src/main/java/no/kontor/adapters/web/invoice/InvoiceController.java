@@ -40,6 +40,7 @@ import no.kontor.adapters.web.shared.Versions;
 import no.kontor.application.invoice.CreditInvoice;
 import no.kontor.application.invoice.DraftInvoice;
 import no.kontor.application.invoice.InvoiceJobs;
+import no.kontor.application.invoice.InvoicePdfs;
 import no.kontor.application.invoice.IssueInvoice;
 import no.kontor.application.invoice.ReadInvoices;
 import no.kontor.application.invoice.RemindInvoice;
@@ -204,10 +205,11 @@ public class InvoiceController {
                 .header("Content-Disposition", "attachment; filename=\"invoice-" + id + ".xml\"");
     }
 
-    @Get(value = "/{id}/pdf", produces = {"application/pdf", MediaType.APPLICATION_JSON})
-    @Operation(summary = "The archived PDF/A, as issued; 202 with Retry-After while it is still being rendered")
-    public HttpResponse<byte[]> pdf(long id, Authentication auth) {
-        return read.pdf(Actors.of(auth), new InvoiceId(id))
+    @Get(value = "/{id}/pdf{?giro}", produces = {"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The archived PDF/A, as issued; giro=PREPRINTED for paper with a pre-printed giro form (only the "
+            + "variable data on the giro). 202 with Retry-After while it is still being rendered")
+    public HttpResponse<byte[]> pdf(long id, @Nullable @QueryValue InvoicePdfs.Giro giro, Authentication auth) {
+        return read.pdf(Actors.of(auth), new InvoiceId(id), giro == null ? InvoicePdfs.Giro.FULL : giro)
                 .map(pdf -> HttpResponse.ok(pdf).contentType(new MediaType("application/pdf"))
                         .header("Content-Disposition", "inline; filename=\"invoice-" + id + ".pdf\""))
                 .orElseGet(() -> HttpResponse.<byte[]>accepted().header("Retry-After", RENDER_RETRY_SECONDS));
