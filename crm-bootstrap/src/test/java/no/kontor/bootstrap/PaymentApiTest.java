@@ -155,6 +155,10 @@ class PaymentApiTest implements UsesTestDatabase {
         assertThat(Db.count(dataSource, "SELECT count(*) FROM payment")).isEqualTo(before);
         assertThat(invoiceField(invoice[0], "status")).isEqualTo("ISSUED");
         assertThat(upload(seller, file().transaction(good).bytes()).statusCode()).isEqualTo(403);
+        var oversize = upload(manager, new byte[1024 * 1024 + 80]);
+        assertThat(oversize.statusCode()).isEqualTo(413);
+        var hostile = upload(manager, ("NY000010' OR 1=1; DROP TABLE payment; --" + " ".repeat(38) + "\n").getBytes());
+        assertThat(hostile.statusCode()).isEqualTo(400);
         var json = manager.send(manager.request("/api/v1/payments/ocr-imports").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         // the file is text as the bank sent it; JSON matches no route, and security answers for an unmatched route

@@ -1,0 +1,112 @@
+package no.kontor.application.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import no.kontor.application.invoice.InvoiceJobs;
+import no.kontor.domain.invoice.InvoiceId;
+
+/** The outbox in memory, on a clock the test controls: leases and retry delays are real. */
+public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs.Row> implements InvoiceJobs {
+    private final Clock clock;
+
+    public InMemoryInvoiceJobs(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** One job and its state. */
+    public record Row(long id, Kind kind, InvoiceId invoiceId, String pin, String recipient, boolean withEhf, Long reminderId,
+                      String requestedBy, int attempts, Instant notBefore, Instant claimedUntil, Instant doneAt, boolean failed,
+                      String lastError, Instant createdAt) {
+        Row claimed(Instant until) {
+            return new Row(id, kind, invoiceId, pin, recipient, withEhf, reminderId, requestedBy, attempts + 1, notBefore, until, doneAt,
+                    failed, lastError, createdAt);
+        }
+
+        Row settled(Instant notBefore, Instant doneAt, boolean failed, String error) {
+            return new Row(id, kind, invoiceId, doneAt == null ? pin : null, recipient, withEhf, reminderId, requestedBy, attempts,
+                    notBefore, null, doneAt, failed, error, createdAt);
+        }
+    }
+
+    private long add(Kind kind, InvoiceId invoice, String pin, String recipient, boolean withEhf, Long reminderId, String by) {
+        synchronized (rows) {
+            long id = nextId();
+            rows.put(id, new Row(id, kind, invoice, pin, recipient, withEhf, reminderId, by, 0, clock.instant(), null, null, false,
+                    null, clock.instant()));
+            return id;
+        }
+    }
+
+    @Override
+    public void render(InvoiceId id, String pin, String requestedBy) {
+        add(Kind.RENDER_PDF, id, pin, null, false, null, requestedBy);
+    }
+
+    @Override
+    public long send(InvoiceId id, String recipient, boolean withEhf, String requestedBy) {
+        return add(Kind.SEND_INVOICE, id, null, recipient, withEhf, null, requestedBy);
+    }
+
+    @Override
+    public long sendReminder(InvoiceId id, long reminderId, String recipient, String requestedBy) {
+        return add(Kind.SEND_REMINDER, id, null, recipient, false, reminderId, requestedBy);
+    }
+
+    @Override
+    public Optional<Job> claim(Duration lease) {
+        synchronized (rows) {
+            Instant now = clock.instant();
+            var due = rows.values().stream()
+                    .filter(r -> r.doneAt() == null && !r.notBefore().isAfter(now) && (r.claimedUntil() == null || r.claimedUntil().isBefore(now)))
+                    .min(Comparator.comparing(Row::notBefore).thenComparing(Row::id));
+            return due.map(r -> {
+                var claimed = r.claimed(now.plus(lease));
+                rows.put(r.id(), claimed);
+                return new Job(r.id(), r.kind(), r.invoiceId(), r.pin(), r.recipient(), r.withEhf(), r.reminderId(), claimed.attempts(),
+                        r.requestedBy());
+            });
+        }
+    }
+
+    @Override
+    public void done(long jobId) {
+        settle(jobId, r -> r.settled(r.notBefore(), clock.instant(), false, null));
+    }
+
+    @Override
+    public void retryLater(long jobId, Duration delay, String error) {
+        settle(jobId, r -> r.settled(clock.instant().plus(delay), null, false, error));
+    }
+
+    @Override
+    public void failed(long jobId, String error) {
+        settle(jobId, r -> r.settled(r.notBefore(), clock.instant(), true, error));
+    }
+
+    private void settle(long jobId, java.util.function.UnaryOperator<Row> change) {
+        synchronized (rows) {
+            rows.put(jobId, change.apply(rows.get(jobId)));
+        }
+    }
+
+    @Override
+    public List<JobStatus> of(InvoiceId id) {
+        synchronized (rows) {
+            return rows.descendingMap().values().stream().filter(r -> r.invoiceId().equals(id))
+                    .map(r -> new JobStatus(r.id(), r.kind(), r.recipient(), r.withEhf(), r.attempts(), r.createdAt(), r.doneAt(),
+                            r.failed(), r.lastError()))
+                    .toList();
+        }
+    }
+
+    public Row row(long id) {
+        synchronized (rows) {
+            return rows.get(id);
+        }
+    }
+}
