@@ -1,0 +1,124 @@
+package no.kontor.adapters.persistence.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.adapters.persistence.testing.UsesTestDatabase;
+import no.kontor.application.company.Companies;
+import no.kontor.application.invoice.InvoiceNumbers;
+import no.kontor.application.invoice.Invoices;
+import no.kontor.application.shared.Transactions;
+import no.kontor.domain.company.Company;
+import no.kontor.domain.company.CompanyDetails;
+import no.kontor.domain.company.CompanyStatus;
+import no.kontor.domain.invoice.Buyer;
+import no.kontor.domain.invoice.Invoice;
+import no.kontor.domain.invoice.InvoiceLine;
+import no.kontor.domain.invoice.Seller;
+import no.kontor.domain.invoice.TaxCategory;
+import no.kontor.domain.shared.BankAccountNumber;
+import no.kontor.domain.shared.Kid;
+import no.kontor.domain.shared.OrganisationNumber;
+
+/**
+ * The one series on a fresh database (RELIABILITY.md, DECISIONS.md): 201 drafts issued
+ * at once from 32 threads, one of them forced to fail after taking its number, leave
+ * exactly the numbers 1..200 in use — no gap, no duplicate — and the next issue takes 201.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvoiceSeriesTest implements UsesTestDatabase {
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+
+    @Inject
+    Invoices invoices;
+    @Inject
+    InvoiceNumbers numbers;
+    @Inject
+    Companies companies;
+    @Inject
+    Transactions tx;
+    @Inject
+    Jdbc jdbc;
+
+    @Test
+    void twoHundredConcurrentIssuesAndAForcedRollbackUseExactlyOneToTwoHundred() throws Exception {
+        var company = companies.add(Company.register(CompanyDetails.parse("Serie AS", null, CompanyStatus.CUSTOMER, null, null, null,
+                null, null, null, null, null, null), "test", NOW)).getId();
+        var line = new InvoiceLine(1, null, null, "Annonse", BigDecimal.ONE, "C62", 100000, BigDecimal.ZERO, TaxCategory.S,
+                new BigDecimal("25"), null);
+        var drafts = new ArrayList<Invoice>();
+        for (int i = 0; i < 201; i++) {
+            drafts.add(tx.inTransaction(() -> invoices.add(Invoice.draft(company, List.of(line), "Ref", null, "test", NOW))));
+        }
+        Invoice doomed = drafts.get(100);
+        var seller = new Seller("Lokalavisa AS", new OrganisationNumber("974760673"), null, null, null, null, null,
+                new BankAccountNumber("86011117947"), true, true);
+        var buyer = new Buyer(company.value(), "Serie AS", null, null, null, null, null);
+
+        var pool = Executors.newFixedThreadPool(32);
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<Long>>();
+        for (Invoice draft : drafts) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return tx.inTransaction(() -> {
+                    var locked = invoices.lock(draft.getId()).orElseThrow();
+                    long number = numbers.next();
+                    if (draft == doomed) {
+                        throw new IllegalStateException("forced failure after taking number " + number);
+                    }
+                    var issued = locked.issue(new Invoice.Issue(number, DAY, DAY.plusDays(14),
+                            Kid.of(Kid.Algorithm.MOD10, 15, 7, company.value(), number), seller, buyer), "test", NOW);
+                    return invoices.issue(issued, "<Invoice>" + number + "</Invoice>", null).getNumber();
+                });
+            }));
+        }
+        start.countDown();
+        var issued = new ArrayList<Long>();
+        int failed = 0;
+        for (var r : results) {
+            try {
+                issued.add(r.get(120, TimeUnit.SECONDS));
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).hasMessageContaining("forced failure");
+                failed++;
+            }
+        }
+        pool.shutdown();
+
+        assertThat(failed).isEqualTo(1);
+        assertThat(issued).hasSize(200).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(jdbc.query("SELECT number FROM invoice WHERE number IS NOT NULL ORDER BY number", List.of(), rs -> rs.getLong(1)))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(jdbc.query("SELECT n FROM generate_series(1, (SELECT max(number) FROM invoice)) n "
+                + "WHERE NOT EXISTS (SELECT 1 FROM invoice WHERE number = n)", List.of(), rs -> rs.getLong(1))).isEmpty();
+
+        long next = tx.inTransaction(() -> {
+            var locked = invoices.lock(doomed.getId()).orElseThrow();
+            long number = numbers.next();
+            return invoices.issue(locked.issue(new Invoice.Issue(number, DAY, DAY.plusDays(14),
+                    Kid.of(Kid.Algorithm.MOD10, 15, 7, company.value(), number), seller, buyer), "test", NOW), "<Invoice/>", null)
+                    .getNumber();
+        });
+        assertThat(next).as("the number the failure took was given back").isEqualTo(201);
+    }
+}
