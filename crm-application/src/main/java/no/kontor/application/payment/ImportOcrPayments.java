@@ -84,10 +84,12 @@ public final class ImportOcrPayments {
                     appliedAmount += payment.amount();
                 }
             }
+            var before = new HashMap<InvoiceId, Invoice>();
+            matched.values().forEach(i -> before.put(i.getId(), i));
             for (var after : paid.values()) {
-                var before = matched.values().stream().filter(i -> i.getId().equals(after.getId())).findFirst().orElseThrow();
                 invoices.updateMoney(after);
-                audit.record(AuditEvent.of(actor, now, "invoice", after.getId(), "paid", before.auditFields(), after.auditFields(), null));
+                audit.record(AuditEvent.of(actor, now, "invoice", after.getId(), "paid", before.get(after.getId()).auditFields(),
+                        after.auditFields(), null));
             }
             var report = new OcrImports.ImportReport(importId, transmission.transmissionNumber(), transactions.size(), applied, unmatched,
                     reversals, duplicates, appliedAmount, actor.auditName(), now);
