@@ -33,7 +33,6 @@ public final class UblWriter implements EhfDocuments {
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     private static final String CURRENCY = "NOK";
     private static final String NORWEGIAN_ORG_NO = "0192";
-    private static final java.time.format.DateTimeFormatter NORWEGIAN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
@@ -199,8 +198,7 @@ public final class UblWriter implements EhfDocuments {
             end();
             end();
             start("PaymentTerms");
-            text("Note", "Betales innen " + NORWEGIAN_DATE.format(doc.getDueDate()) + " til konto " + doc.getSeller().account().formatted()
-                    + (doc.getKid() == null ? "" : " med KID " + doc.getKid().value()));
+            text("Note", "Netto " + java.time.temporal.ChronoUnit.DAYS.between(doc.getIssueDate(), doc.getDueDate()) + " dager");
             end();
         }
 
