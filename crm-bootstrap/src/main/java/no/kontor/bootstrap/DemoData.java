@@ -1,5 +1,8 @@
 package no.kontor.bootstrap;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,11 +14,22 @@ import no.kontor.application.company.CompanyInput;
 import no.kontor.application.company.RegisterCompany;
 import no.kontor.application.identity.RegisterStaffUser;
 import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.invoice.DraftInvoice;
+import no.kontor.application.invoice.IssueInvoice;
+import no.kontor.application.payment.RegisterPayment;
+import no.kontor.application.sale.ManageSaleLines;
+import no.kontor.application.sale.OpenSale;
+import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.CompanyStatus;
+import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
+import no.kontor.domain.sale.SaleLine;
+import no.kontor.domain.sale.SaleStage;
+import no.kontor.domain.sale.SaleUnit;
+import no.kontor.domain.sale.VatCategory;
 
 /**
- * Demo users and a few customer cards, only on the embedded default
+ * Demo users, a few customer cards and an invoice, only on the embedded default
  * ({@code kontor.demo.enabled}, set by {@link Application} when no database is
  * configured) and only into an empty database. Never in production.
  */
@@ -27,11 +41,22 @@ public class DemoData {
     private final RegisterStaffUser registerStaffUser;
     private final RegisterCompany registerCompany;
     private final StaffUsers users;
+    private final OpenSale openSale;
+    private final ManageSaleLines saleLines;
+    private final DraftInvoice draftInvoice;
+    private final IssueInvoice issueInvoice;
+    private final RegisterPayment registerPayment;
 
-    public DemoData(RegisterStaffUser registerStaffUser, RegisterCompany registerCompany, StaffUsers users) {
+    public DemoData(RegisterStaffUser registerStaffUser, RegisterCompany registerCompany, StaffUsers users, OpenSale openSale,
+                    ManageSaleLines saleLines, DraftInvoice draftInvoice, IssueInvoice issueInvoice, RegisterPayment registerPayment) {
         this.registerStaffUser = registerStaffUser;
         this.registerCompany = registerCompany;
         this.users = users;
+        this.openSale = openSale;
+        this.saleLines = saleLines;
+        this.draftInvoice = draftInvoice;
+        this.issueInvoice = issueInvoice;
+        this.registerPayment = registerPayment;
     }
 
     @EventListener
@@ -41,13 +66,29 @@ public class DemoData {
             return;
         }
         var admin = users.findByUsername("admin").orElseThrow().asActor();
-        registerStaffUser.execute(admin, new RegisterStaffUser.Command("mona", "Mona Manager", "mona@example.no", pw.clone(), Role.MANAGER, "Salg"));
+        var manager = registerStaffUser.execute(admin, new RegisterStaffUser.Command("mona", "Mona Manager", "mona@example.no", pw.clone(),
+                Role.MANAGER, "Salg")).asActor();
         var seller = registerStaffUser.execute(admin, new RegisterStaffUser.Command("sindre", "Sindre Selger", "sindre@example.no", pw.clone(), Role.SELLER, "Salg"));
-        registerCompany.execute(seller.asActor(), new CompanyInput("Nordlys Avis AS", "974760673", CompanyStatus.CUSTOMER,
+        var nordlys = registerCompany.execute(seller.asActor(), new CompanyInput("Nordlys Avis AS", "974760673", CompanyStatus.CUSTOMER,
                 "Storgata 1", "9008", "Postboks 100", "9008", "faktura@nordlys.example", "+47 77 00 00 00",
                 "https://nordlys.example", seller.getId(), "Demo customer"));
         registerCompany.execute(seller.asActor(), new CompanyInput("Bergen Bakeri", null, CompanyStatus.PROSPECT,
                 "Bryggen 3", "5003", null, null, null, null, null, null, null));
-        LOG.info("Demo data created: users admin, mona, sindre and two companies");
+        invoiceDemo(manager, seller.asActor(), nordlys.getId());
+        LOG.info("Demo data created: users admin, mona, sindre, two companies, and an issued invoice partly paid");
+    }
+
+    /** An ordered sale with an advertisement and a subscription, invoiced and partly paid: something to open at once. */
+    private void invoiceDemo(Actor manager, Actor seller, CompanyId company) {
+        var sale = openSale.execute(seller, new OpenSale.Command(company, null, SaleStage.ORDERED, false, "Vinterkampanje"));
+        saleLines.add(seller, sale.getId(), new SaleLine.Input(null, "Helsidesannonse, lørdag", BigDecimal.ONE, SaleUnit.PIECE, 1_250_000L,
+                null, null, null, null));
+        saleLines.add(seller, sale.getId(), new SaleLine.Input(null, "Nettbanner, forsiden", new BigDecimal("7"), SaleUnit.DAY, 45_000L,
+                new BigDecimal("10"), null, null, null));
+        saleLines.add(seller, sale.getId(), new SaleLine.Input(null, "Avisabonnement", BigDecimal.ONE, SaleUnit.WEEK, 9_900L, null,
+                VatCategory.Z, null, null));
+        var draft = draftInvoice.create(manager, List.of(sale.getId()), null, "Takk for handelen!");
+        var invoice = issueInvoice.execute(manager, draft.getId(), null);
+        registerPayment.execute(manager, new RegisterPayment.Command(invoice.getId(), null, 500_000L, invoice.getIssueDate()), null);
     }
 }
