@@ -1,0 +1,44 @@
+package no.kontor.application.testing;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import no.kontor.application.payment.OcrImports;
+
+/** OCR imports in memory: one per transmission number, like the table's unique key. */
+public final class InMemoryOcrImports extends InMemoryStore<OcrImports.ImportReport> implements OcrImports {
+
+    @Override
+    public OptionalLong claim(String transmissionNumber, String fileSha256, String actor, Instant now) {
+        synchronized (rows) {
+            if (byTransmission(transmissionNumber).isPresent()) {
+                return OptionalLong.empty();
+            }
+            long id = nextId();
+            rows.put(id, new ImportReport(id, transmissionNumber, 0, 0, 0, 0, 0, 0, actor, now));
+            return OptionalLong.of(id);
+        }
+    }
+
+    @Override
+    public void complete(ImportReport report) {
+        synchronized (rows) {
+            rows.put(report.importId(), report);
+        }
+    }
+
+    @Override
+    public Optional<ImportReport> byTransmission(String transmissionNumber) {
+        synchronized (rows) {
+            return rows.values().stream().filter(r -> r.transmissionNumber().equals(transmissionNumber)).findFirst();
+        }
+    }
+
+    @Override
+    public Optional<ImportReport> find(long importId) {
+        synchronized (rows) {
+            return Optional.ofNullable(rows.get(importId));
+        }
+    }
+}

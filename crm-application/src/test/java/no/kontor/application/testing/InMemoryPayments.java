@@ -1,0 +1,70 @@
+package no.kontor.application.testing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import no.kontor.application.payment.Payments;
+import no.kontor.application.shared.Page;
+import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.payment.Payment;
+
+/** Payments in memory; like the table, a bank reference is stored once. (No paging: one page holds everything.) */
+public final class InMemoryPayments extends InMemoryStore<Payment> implements Payments {
+
+    @Override
+    public Payment add(Payment payment) {
+        synchronized (rows) {
+            if (payment.bankReference() != null
+                    && rows.values().stream().anyMatch(p -> payment.bankReference().equals(p.bankReference()))) {
+                throw new IllegalStateException("duplicate key value violates unique constraint: bank_reference");
+            }
+            var stored = payment.withId(nextId());
+            rows.put(stored.id(), stored);
+            return stored;
+        }
+    }
+
+    @Override
+    public Optional<Payment> find(long id) {
+        synchronized (rows) {
+            return Optional.ofNullable(rows.get(id));
+        }
+    }
+
+    @Override
+    public Optional<Payment> lock(long id) {
+        return find(id);
+    }
+
+    @Override
+    public Payment assign(Payment assigned) {
+        synchronized (rows) {
+            rows.put(assigned.id(), assigned);
+            return assigned;
+        }
+    }
+
+    @Override
+    public Set<String> knownBankReferences(Collection<String> references) {
+        synchronized (rows) {
+            return rows.values().stream().map(Payment::bankReference).filter(references::contains).collect(Collectors.toSet());
+        }
+    }
+
+    @Override
+    public Page<Payment> unmatched(String cursor, int limit) {
+        synchronized (rows) {
+            return new Page<>(rows.values().stream().filter(Payment::isUnmatched).limit(limit).toList(), null);
+        }
+    }
+
+    @Override
+    public List<Payment> ofInvoice(InvoiceId invoice) {
+        synchronized (rows) {
+            return rows.values().stream().filter(p -> invoice.equals(p.invoiceId())).toList();
+        }
+    }
+}
