@@ -18,6 +18,12 @@ public final class DirectTransactions implements Transactions {
         return this;
     }
 
+    /** {@code store}, registered: a factory's one-liner. */
+    public <S extends InMemoryStore<?>> S registered(S store) {
+        register(store);
+        return store;
+    }
+
     @Override
     public synchronized <T> T inTransaction(Supplier<T> work) {
         var snapshots = stores.stream().map(InMemoryStore::snapshot).toList();

@@ -20,30 +20,22 @@ public class PaymentTestFactory {
 
     @Singleton
     InMemoryInvoices invoices(DirectTransactions tx) {
-        var invoices = new InMemoryInvoices();
-        tx.register(invoices);
-        return invoices;
+        return tx.registered(new InMemoryInvoices());
     }
 
     @Singleton
     InMemoryPayments payments(DirectTransactions tx) {
-        var payments = new InMemoryPayments();
-        tx.register(payments);
-        return payments;
+        return tx.registered(new InMemoryPayments());
     }
 
     @Singleton
     InMemoryOcrImports ocrImports(DirectTransactions tx) {
-        var imports = new InMemoryOcrImports();
-        tx.register(imports);
-        return imports;
+        return tx.registered(new InMemoryOcrImports());
     }
 
     @Singleton
     InMemoryIdempotencyKeys idempotencyKeys(DirectTransactions tx) {
-        var keys = new InMemoryIdempotencyKeys();
-        tx.register(keys);
-        return keys;
+        return tx.registered(new InMemoryIdempotencyKeys());
     }
 
     @Singleton
