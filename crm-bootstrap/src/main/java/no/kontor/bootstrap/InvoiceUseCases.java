@@ -1,7 +1,6 @@
 package no.kontor.bootstrap;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,11 +76,6 @@ public class InvoiceUseCases {
     @Singleton
     EhfDocuments ehfDocuments() {
         return new UblWriter();
-    }
-
-    @Singleton
-    CustomerPins customerPins(@Value("${kontor.invoicing.pin-key}") String key) {
-        return new CustomerPins(key.getBytes(StandardCharsets.UTF_8));
     }
 
     @Singleton

@@ -58,8 +58,7 @@ public final class CreditInvoice {
             var alreadyCredited = invoices.creditedLines(invoiceId);
             var draft = invoice.creditNote(lineNos, alreadyCredited, reason, actor.auditName(), now);
             boolean whole = alreadyCredited.size() + draft.getLines().size() == invoice.getLines().size();
-            var billed = whole ? DraftInvoice.saleIdsOf(invoice).stream()
-                    .map(s -> sales.lock(s).orElseThrow(() -> new NotFoundException("sale", s))).toList() : List.<Sale>of();
+            var billed = whole ? InvoicedSales.lock(sales, invoice) : List.<Sale>of();
 
             var stored = invoices.add(draft);
             long number = numbers.next();

@@ -106,10 +106,10 @@ public final class DraftInvoice {
             var draft = current(id, version);
             draft.requireDraft();
             var events = new ArrayList<AuditEvent>();
-            for (SaleId saleId : saleIdsOf(draft)) {
-                var sale = sales.lock(saleId).orElseThrow(() -> new NotFoundException("sale", saleId));
+            for (Sale sale : InvoicedSales.lock(sales, draft)) {
                 sales.update(sale.takenOffInvoice(actor.auditName(), now));
-                events.add(AuditEvent.of(actor, now, "sale", saleId, "taken-off-invoice", Map.of("invoiceId", id.value()), Map.of(), null));
+                events.add(AuditEvent.of(actor, now, "sale", sale.getId(), "taken-off-invoice", Map.of("invoiceId", id.value()), Map.of(),
+                        null));
             }
             invoices.delete(draft);
             events.add(AuditEvent.of(actor, now, "invoice", id, "discarded", draft.auditFields(), Map.of(), null));
@@ -124,12 +124,6 @@ public final class DraftInvoice {
             throw new StaleVersionException("invoice", id, version);
         }
         return current;
-    }
-
-    /** The distinct sales an invoice bills, in line order. */
-    static List<SaleId> saleIdsOf(Invoice invoice) {
-        return invoice.getLines().stream().map(InvoiceLine::saleId).filter(java.util.Objects::nonNull).distinct().map(SaleId::new)
-                .toList();
     }
 
     private List<InvoiceLine> linesOf(List<Sale> locked) {

@@ -11,7 +11,6 @@ import no.kontor.application.company.Companies;
 import no.kontor.application.company.PostalCodeRegister;
 import no.kontor.application.sale.Sales;
 import no.kontor.application.shared.IdempotencyKeys;
-import no.kontor.application.shared.RequestMismatchException;
 import no.kontor.application.shared.Transactions;
 import no.kontor.domain.company.Address;
 import no.kontor.domain.company.Company;
@@ -33,6 +32,8 @@ import no.kontor.domain.shared.NotFoundException;
  * commit, so the series is never held while FOP works.
  */
 public final class IssueInvoice {
+    static final Duration KEY_KEPT_FOR = Duration.ofHours(24);
+
     private final Invoices invoices;
     private final InvoiceNumbers numbers;
     private final Sales sales;
@@ -74,21 +75,15 @@ public final class IssueInvoice {
         return tx.inTransaction(() -> {
             var now = clock.instant();
             if (idempotencyKey != null) {
-                String scope = "user:" + actor.userId();
-                String hash = "issue:" + id.value();
-                var claim = keys.claim(scope, idempotencyKey, hash, Duration.ofHours(24), now);
-                if (claim instanceof IdempotencyKeys.Earlier earlier) {
-                    if (!earlier.requestHash().equals(hash)) {
-                        throw new RequestMismatchException("This Idempotency-Key was used for another request");
-                    }
+                if (keys.earlierOutcome(actor.auditName(), idempotencyKey, "issue:" + id.value(), KEY_KEPT_FOR, now,
+                        "This Idempotency-Key was used for another request").isPresent()) {
                     return invoices.find(id).orElseThrow(() -> new NotFoundException("invoice", id));
                 }
-                keys.complete(scope, idempotencyKey, Long.toString(id.value()));
+                keys.complete(actor.auditName(), idempotencyKey, Long.toString(id.value()));
             }
             var draft = invoices.lock(id).orElseThrow(() -> new NotFoundException("invoice", id));
             draft.requireDraft();
-            var saleIds = DraftInvoice.saleIdsOf(draft);
-            var drafted = saleIds.stream().map(s -> sales.lock(s).orElseThrow(() -> new NotFoundException("sale", s))).toList();
+            var drafted = InvoicedSales.lock(sales, draft);
             var company = companies.find(draft.getCompanyId()).orElseThrow(() -> new NotFoundException("company", draft.getCompanyId()));
 
             long number = numbers.next();

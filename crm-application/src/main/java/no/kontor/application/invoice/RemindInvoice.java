@@ -48,7 +48,7 @@ public final class RemindInvoice {
             var invoice = invoices.lock(id).orElseThrow(() -> new NotFoundException("invoice", id));
             var reminder = reminders.add(Reminder.next(invoice, reminders.of(id), BusinessDays.dayOf(now), withFee, settings.feeKroner(),
                     settings.interestPercent(), actor.auditName(), now));
-            String to = SendInvoice.recipientOf(companies, invoice);
+            String to = InvoiceAddress.of(companies, invoice);
             long job = jobs.sendReminder(id, reminder.id(), to, actor.auditName());
             var fields = new java.util.LinkedHashMap<String, Object>(reminder.auditFields());
             fields.put("jobId", job);

@@ -9,7 +9,6 @@ import no.kontor.application.company.Companies;
 import no.kontor.application.shared.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
-import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
@@ -40,16 +39,6 @@ public final class SendInvoice {
     public record Queued(long jobId, String recipient, boolean withEhf) {
     }
 
-    /** Where a document goes: the company's invoice address today, else the buyer's as issued. */
-    static String recipientOf(Companies companies, Invoice invoice) {
-        var company = companies.find(invoice.getCompanyId()).orElseThrow(() -> new NotFoundException("company", invoice.getCompanyId()));
-        String to = company.getInvoiceEmail() != null ? company.getInvoiceEmail().value() : invoice.getBuyer().email();
-        if (to == null) {
-            throw new ConflictException("invoice.no-email", "The company has no invoice e-mail address: add one to its card");
-        }
-        return to;
-    }
-
     public Queued execute(Actor actor, InvoiceId id, boolean withEhf) {
         actor.require(Role.SELLER);
         return tx.inTransaction(() -> {
@@ -60,7 +49,7 @@ public final class SendInvoice {
             if (withEhf && !invoice.getBuyer().receivesEhf()) {
                 throw new ConflictException("invoice.not-ehf", "The buyer has no org number, so this document is not an EHF document");
             }
-            String to = recipientOf(companies, invoice);
+            String to = InvoiceAddress.of(companies, invoice);
             long job = jobs.send(id, to, withEhf, actor.auditName());
             audit.record(AuditEvent.of(actor, clock.instant(), "invoice", id, "send-requested", Map.of(),
                     Map.of("jobId", job, "to", to, "withEhf", withEhf), null));

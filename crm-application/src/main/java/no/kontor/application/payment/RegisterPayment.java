@@ -8,7 +8,6 @@ import no.kontor.application.audit.AuditEvent;
 import no.kontor.application.audit.AuditTrail;
 import no.kontor.application.invoice.Invoices;
 import no.kontor.application.shared.IdempotencyKeys;
-import no.kontor.application.shared.RequestMismatchException;
 import no.kontor.application.shared.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
@@ -25,6 +24,8 @@ import no.kontor.domain.shared.ValidationException;
  * Idempotency-Key a retried request registers nothing twice.
  */
 public final class RegisterPayment {
+    static final Duration KEY_KEPT_FOR = Duration.ofHours(24);
+
     private final Payments payments;
     private final Invoices invoices;
     private final IdempotencyKeys keys;
@@ -55,15 +56,12 @@ public final class RegisterPayment {
         }
         return tx.inTransaction(() -> {
             var now = clock.instant();
-            String scope = "user:" + actor.userId();
-            String hash = "payment:" + c;
+            String scope = actor.auditName();
             if (idempotencyKey != null) {
-                var claim = keys.claim(scope, idempotencyKey, hash, Duration.ofHours(24), now);
-                if (claim instanceof IdempotencyKeys.Earlier earlier) {
-                    if (!earlier.requestHash().equals(hash)) {
-                        throw new RequestMismatchException("This Idempotency-Key was used for another payment");
-                    }
-                    var payment = payments.find(Long.parseLong(earlier.outcome())).orElseThrow();
+                var earlier = keys.earlierOutcome(scope, idempotencyKey, "payment:" + c, KEY_KEPT_FOR, now,
+                        "This Idempotency-Key was used for another payment");
+                if (earlier.isPresent()) {
+                    var payment = payments.find(Long.parseLong(earlier.get())).orElseThrow();
                     return new Registered(payment, invoices.find(payment.invoiceId()).orElseThrow());
                 }
             }

@@ -22,7 +22,6 @@ import no.kontor.application.inventory.Bookings;
 import no.kontor.application.inventory.PlacementPrices;
 import no.kontor.application.inventory.Placements;
 import no.kontor.application.shared.IdempotencyKeys;
-import no.kontor.application.shared.RequestMismatchException;
 import no.kontor.application.shared.Transactions;
 import no.kontor.domain.activity.Activity;
 import no.kontor.domain.activity.ActivityId;
@@ -191,12 +190,9 @@ public final class PlaceOrder {
 
     private Order place(Checked c, String key, String hash, Duration keptFor) {
         var now = clock.instant();
-        var claim = keys.claim(SCOPE, key, hash, keptFor, now);
-        if (claim instanceof IdempotencyKeys.Earlier earlier) {
-            if (!earlier.requestHash().equals(hash)) {
-                throw new RequestMismatchException("This Idempotency-Key was used with a different order");
-            }
-            return replay(Outcome.parse(earlier.outcome()), c);
+        var earlier = keys.earlierOutcome(SCOPE, key, hash, keptFor, now, "This Idempotency-Key was used with a different order");
+        if (earlier.isPresent()) {
+            return replay(Outcome.parse(earlier.get()), c);
         }
         var actor = Actor.publicForm();
         var events = new ArrayList<AuditEvent>();

@@ -2,6 +2,7 @@ package no.kontor.application.shared;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Keys of requests a client may retry (DECISIONS.md, Idempotency). {@link #claim} is
@@ -20,6 +21,24 @@ public interface IdempotencyKeys {
     Claim claim(String scope, String key, String requestHash, Duration keptFor, Instant now);
 
     void complete(String scope, String key, String outcome);
+
+    /**
+     * Claims {@code key} as {@link #claim} does and says what to do: empty when this is
+     * the first request with the key (do the work, then {@link #complete} it), or the
+     * outcome of the earlier, identical request (replay it).
+     *
+     * @throws RequestMismatchException with {@code mismatch} when the key was used for another request
+     */
+    default Optional<String> earlierOutcome(String scope, String key, String requestHash, Duration keptFor, Instant now,
+                                            String mismatch) {
+        if (claim(scope, key, requestHash, keptFor, now) instanceof Earlier earlier) {
+            if (!earlier.requestHash().equals(requestHash)) {
+                throw new RequestMismatchException(mismatch);
+            }
+            return Optional.of(earlier.outcome());
+        }
+        return Optional.empty();
+    }
 
     sealed interface Claim permits Fresh, Earlier {
     }

@@ -27,14 +27,10 @@ public final class HexagonRules {
                 .as("the domain depends on the JDK only (no java.sql, no javax, no framework)");
     }
 
-    /**
-     * The application imports the domain and the JDK and nothing else; of javax only the
-     * JDK's own crypto API (the PIN's HMAC), never a framework.
-     */
+    /** The application imports the domain and the JDK and nothing else. */
     public static ArchRule applicationDependsOnTheDomainOnly(String root) {
         return classes().that().resideInAPackage(root + ".application..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", root + ".domain..",
-                        root + ".application..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..", root + ".application..")
                 .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.sql..")
                 .as("the application depends on the domain and the JDK only");
     }

@@ -1,6 +1,5 @@
 package no.kontor.adapters.persistence.audit;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -9,11 +8,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.Crypto;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.audit.PersonalDataKeys;
 
@@ -24,7 +20,6 @@ import no.kontor.application.audit.PersonalDataKeys;
 @Singleton
 public class PersonalDataVault implements PersonalDataKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int IV_BYTES = 12;
 
     private final Jdbc jdbc;
 
@@ -33,29 +28,16 @@ public class PersonalDataVault implements PersonalDataKeys {
     }
 
     String encrypt(String subject, String plaintext) {
-        byte[] key = keyFor(subject);
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-            cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM failed", e);
-        }
+        return Base64.getEncoder().encodeToString(Crypto.seal(keyFor(subject), plaintext.getBytes(StandardCharsets.UTF_8),
+                subject.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The plaintext, or empty when the person's key has been deleted (forgotten). */
     Optional<String> decrypt(String subject, String sealedBase64) {
         return existingKey(subject).map(key -> {
             try {
-                byte[] all = Base64.getDecoder().decode(sealedBase64);
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, all, 0, IV_BYTES));
-                cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
-                return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+                return new String(Crypto.open(key, Base64.getDecoder().decode(sealedBase64), subject.getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.UTF_8);
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 throw new IllegalStateException("an audit entry of " + subject + " cannot be decrypted", e);
             }

@@ -111,11 +111,7 @@ public class JdbcInvoices implements Invoices {
         Seller s = issued.getSeller();
         Buyer b = issued.getBuyer();
         var totals = issued.totals();
-        if (issued.getLines().stream().anyMatch(l -> l.category() == TaxCategory.O)) {
-            // a seller not VAT-registered bills in category O: the drafted lines are rewritten before the row is issued
-            jdbc.update("UPDATE invoice_line SET tax_category = 'O', tax_percent = NULL, exemption_reason = NULL WHERE invoice_id = ?",
-                    List.of(issued.getId().value()));
-        }
+        writeVatAsIssued(issued);
         versioned(issued, jdbc.update("UPDATE invoice SET status = ?, number = ?, issue_date = ?, due_date = ?, kid = ?, "
                         + "seller_name = ?, seller_org_no = ?, seller_street = ?, seller_postal_code = ?, seller_place = ?, seller_email = ?, "
                         + "seller_phone = ?, seller_account = ?, seller_vat_registered = ?, seller_foretaksregisteret = ?, "
@@ -129,6 +125,26 @@ public class JdbcInvoices implements Invoices {
                         b.street(), b.postalCode(), b.place(), b.email(), totals.net(), totals.vat(), totals.gross(), ubl, pinHash,
                         issued.getChangedBy(), issued.getChangedAt(), issued.getId().value(), issued.getVersion())));
         return find(issued.getId()).orElseThrow();
+    }
+
+    /**
+     * Issuing may change a line's VAT (a seller not registered bills in category O): the
+     * lines' VAT is written as the issued document has it, in one statement, while the
+     * invoice is still a draft and its lines may change.
+     */
+    private void writeVatAsIssued(Invoice issued) {
+        var lines = issued.getLines();
+        jdbc.withStatement("UPDATE invoice_line l SET tax_category = v.category, tax_percent = v.percent, exemption_reason = v.reason "
+                + "FROM unnest(?::int[], ?::text[], ?::numeric[], ?::text[]) AS v(line_no, category, percent, reason) "
+                + "WHERE l.invoice_id = ? AND l.line_no = v.line_no", List.of(), ps -> {
+                    var c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("int4", lines.stream().map(InvoiceLine::lineNo).toArray()));
+                    ps.setArray(2, c.createArrayOf("text", lines.stream().map(l -> l.category().name()).toArray()));
+                    ps.setArray(3, c.createArrayOf("numeric", lines.stream().map(InvoiceLine::percent).toArray()));
+                    ps.setArray(4, c.createArrayOf("text", lines.stream().map(InvoiceLine::exemptionReason).toArray()));
+                    ps.setLong(5, issued.getId().value());
+                    return ps.executeUpdate();
+                });
     }
 
     @Override

@@ -33,8 +33,6 @@ import no.kontor.domain.invoice.InvoiceLine;
 import no.kontor.domain.invoice.InvoiceStatus;
 import no.kontor.domain.invoice.Seller;
 import no.kontor.domain.invoice.TaxCategory;
-import no.kontor.domain.shared.BankAccountNumber;
-import no.kontor.domain.shared.Kid;
 import no.kontor.domain.shared.OrganisationNumber;
 import no.kontor.domain.shared.StaleVersionException;
 
@@ -46,8 +44,8 @@ import no.kontor.domain.shared.StaleVersionException;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InvoicePersistenceTest implements UsesTestDatabase {
-    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-    static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+    static final Instant NOW = InvoiceFixtures.NOW;
+    static final LocalDate DAY = InvoiceFixtures.DAY;
 
     @Inject
     Invoices invoices;
@@ -80,20 +78,13 @@ class InvoicePersistenceTest implements UsesTestDatabase {
     }
 
     static Seller seller(boolean vat) {
-        return new Seller("Lokalavisa AS", new OrganisationNumber("974760673"), "Storgata 1", "0150", "OSLO", null, null,
-                new BankAccountNumber("86011117947"), vat, true);
+        return InvoiceFixtures.seller(vat);
     }
 
     Invoice issue(Invoice draft, boolean vat) {
-        return tx.inTransaction(() -> {
-            var locked = invoices.lock(draft.getId()).orElseThrow();
-            long number = numbers.next();
-            var issued = locked.issue(new Invoice.Issue(number, DAY, DAY.plusDays(14),
-                    Kid.of(Kid.Algorithm.MOD10, 15, 7, company.value(), number), seller(vat),
-                    new Buyer(company.value(), "Fakturert AS", new OrganisationNumber("991825827"), "Vei 1", "5003", "BERGEN", null)),
-                    "test", NOW);
-            return invoices.issue(issued, "<Invoice>" + number + "</Invoice>", new byte[] {1, 2, 3});
-        });
+        var buyer = new Buyer(company.value(), "Fakturert AS", new OrganisationNumber("991825827"), "Vei 1", "5003", "BERGEN", null);
+        return tx.inTransaction(() -> InvoiceFixtures.issue(invoices, numbers, draft.getId(), seller(vat), buyer, new byte[] {1, 2, 3},
+                number -> { }));
     }
 
     @Test

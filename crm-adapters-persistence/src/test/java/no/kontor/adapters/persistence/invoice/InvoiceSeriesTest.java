@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,11 +29,7 @@ import no.kontor.domain.company.CompanyStatus;
 import no.kontor.domain.invoice.Buyer;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceLine;
-import no.kontor.domain.invoice.Seller;
 import no.kontor.domain.invoice.TaxCategory;
-import no.kontor.domain.shared.BankAccountNumber;
-import no.kontor.domain.shared.Kid;
-import no.kontor.domain.shared.OrganisationNumber;
 
 /**
  * The one series on a fresh database (RELIABILITY.md, DECISIONS.md): 201 drafts issued
@@ -44,8 +39,7 @@ import no.kontor.domain.shared.OrganisationNumber;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InvoiceSeriesTest implements UsesTestDatabase {
-    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-    static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+    static final Instant NOW = InvoiceFixtures.NOW;
 
     @Inject
     Invoices invoices;
@@ -69,8 +63,7 @@ class InvoiceSeriesTest implements UsesTestDatabase {
             drafts.add(tx.inTransaction(() -> invoices.add(Invoice.draft(company, List.of(line), "Ref", null, "test", NOW))));
         }
         Invoice doomed = drafts.get(100);
-        var seller = new Seller("Lokalavisa AS", new OrganisationNumber("974760673"), null, null, null, null, null,
-                new BankAccountNumber("86011117947"), true, true);
+        var seller = InvoiceFixtures.seller(true);
         var buyer = new Buyer(company.value(), "Serie AS", null, null, null, null, null);
 
         var pool = Executors.newFixedThreadPool(32);
@@ -79,16 +72,11 @@ class InvoiceSeriesTest implements UsesTestDatabase {
         for (Invoice draft : drafts) {
             results.add(pool.submit(() -> {
                 start.await();
-                return tx.inTransaction(() -> {
-                    var locked = invoices.lock(draft.getId()).orElseThrow();
-                    long number = numbers.next();
+                return tx.inTransaction(() -> InvoiceFixtures.issue(invoices, numbers, draft.getId(), seller, buyer, null, number -> {
                     if (draft == doomed) {
                         throw new IllegalStateException("forced failure after taking number " + number);
                     }
-                    var issued = locked.issue(new Invoice.Issue(number, DAY, DAY.plusDays(14),
-                            Kid.of(Kid.Algorithm.MOD10, 15, 7, company.value(), number), seller, buyer), "test", NOW);
-                    return invoices.issue(issued, "<Invoice>" + number + "</Invoice>", null).getNumber();
-                });
+                }).getNumber());
             }));
         }
         start.countDown();
@@ -112,13 +100,8 @@ class InvoiceSeriesTest implements UsesTestDatabase {
         assertThat(jdbc.query("SELECT n FROM generate_series(1, (SELECT max(number) FROM invoice)) n "
                 + "WHERE NOT EXISTS (SELECT 1 FROM invoice WHERE number = n)", List.of(), rs -> rs.getLong(1))).isEmpty();
 
-        long next = tx.inTransaction(() -> {
-            var locked = invoices.lock(doomed.getId()).orElseThrow();
-            long number = numbers.next();
-            return invoices.issue(locked.issue(new Invoice.Issue(number, DAY, DAY.plusDays(14),
-                    Kid.of(Kid.Algorithm.MOD10, 15, 7, company.value(), number), seller, buyer), "test", NOW), "<Invoice/>", null)
-                    .getNumber();
-        });
+        long next = tx.inTransaction(() -> InvoiceFixtures.issue(invoices, numbers, doomed.getId(), seller, buyer, null, number -> { })
+                .getNumber());
         assertThat(next).as("the number the failure took was given back").isEqualTo(201);
     }
 }

@@ -1,12 +1,10 @@
 package no.kontor.adapters.web.testing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.invoice.CreditInvoice;
-import no.kontor.application.invoice.CustomerPins;
 import no.kontor.application.invoice.DraftInvoice;
 import no.kontor.application.invoice.EhfDocuments;
 import no.kontor.application.invoice.InvoiceSettings;
@@ -26,6 +24,7 @@ import no.kontor.application.testing.InMemoryInvoiceReminders;
 import no.kontor.application.testing.InMemoryInvoices;
 import no.kontor.application.testing.InMemoryPostalCodes;
 import no.kontor.application.testing.InMemorySales;
+import no.kontor.application.testing.TestCustomerPins;
 import no.kontor.domain.invoice.DatedRates;
 import no.kontor.domain.shared.BankAccountNumber;
 import no.kontor.domain.shared.Kid;
@@ -79,7 +78,7 @@ public class InvoiceTestFactory {
     IssueInvoice issueInvoice(InMemoryInvoices invoices, InMemoryInvoiceNumbers numbers, InMemorySales sales, InMemoryCompanies companies,
                               InMemoryPostalCodes postalCodes, InMemoryInvoiceJobs jobs, InvoiceSettings settings,
                               InMemoryIdempotencyKeys keys, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
-        return new IssueInvoice(invoices, numbers, sales, companies, postalCodes, documentNamingItsNumber(), pins(), jobs, settings, keys,
+        return new IssueInvoice(invoices, numbers, sales, companies, postalCodes, documentNamingItsNumber(), new TestCustomerPins(), jobs, settings, keys,
                 audit, tx, clock);
     }
 
@@ -110,9 +109,5 @@ public class InvoiceTestFactory {
 
     private static EhfDocuments documentNamingItsNumber() {
         return (issued, credited) -> "<" + issued.getKind() + "><ID>" + issued.getNumber() + "</ID></" + issued.getKind() + ">";
-    }
-
-    private static CustomerPins pins() {
-        return new CustomerPins("web-test-pin-key-0123456789abcdef0123".getBytes(StandardCharsets.UTF_8));
     }
 }

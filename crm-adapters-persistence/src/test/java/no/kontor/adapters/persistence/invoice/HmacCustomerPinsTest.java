@@ -1,15 +1,15 @@
-package no.kontor.application.invoice;
+package no.kontor.adapters.persistence.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 
 import org.junit.jupiter.api.Test;
 
-class CustomerPinsTest {
-    final CustomerPins pins = new CustomerPins("pin-key-0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+/** PIN hashes: plain unit tests, no database. */
+class HmacCustomerPinsTest {
+    final HmacCustomerPins pins = new HmacCustomerPins("pin-key-0123456789abcdef0123456789abcdef");
 
     @Test
     void aPinIsSixDigitsAndVaries() {
@@ -30,12 +30,12 @@ class CustomerPinsTest {
         assertThat(pins.matches(1042, "482914", stored)).isFalse();
         assertThat(pins.matches(1043, "482913", stored)).as("bound to its invoice number").isFalse();
         assertThat(pins.matches(1042, null, stored)).isFalse();
-        var otherKey = new CustomerPins("another-key-0123456789abcdef0123456789ab".getBytes(StandardCharsets.UTF_8));
+        var otherKey = new HmacCustomerPins("another-key-0123456789abcdef0123456789ab");
         assertThat(otherKey.matches(1042, "482913", stored)).as("the key is not in the database").isFalse();
     }
 
     @Test
     void aShortKeyIsRefused() {
-        assertThatThrownBy(() -> new CustomerPins("short".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HmacCustomerPins("short")).isInstanceOf(IllegalStateException.class);
     }
 }
