@@ -105,6 +105,9 @@ class InvoiceApiTest implements UsesTestDatabase {
         assertThat(draft.get("status")).isEqualTo("DRAFT");
         assertThat(draft.get("number")).isNull();
         assertThat(draft.get("buyerReference")).isEqualTo("Kari Nordmann");
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM audit_entry WHERE record_type = 'invoice' AND record_id = ? "
+                + "AND action = 'created' AND entry_text LIKE '%sealed%'", id)).as("the contact's name is sealed for her").isEqualTo(1);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM audit_entry WHERE entry_text LIKE '%Kari Nordmann%'")).isZero();
         assertThat(Json.list(draft.get("lines"))).hasSize(4);
         // 2 × 1500.00 − 12.5 % = 2625.00 per sale at 25 %, 99.00 at 0 %: VAT on the sum per rate
         assertThat(Json.number(draft.get("net"))).isEqualTo(2 * (262500 + 9900));

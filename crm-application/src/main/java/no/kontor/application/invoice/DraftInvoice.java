@@ -3,8 +3,10 @@ package no.kontor.application.invoice;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import no.kontor.application.audit.AuditEvent;
@@ -78,7 +80,8 @@ public final class DraftInvoice {
             String reference = buyerReference == null || buyerReference.isBlank() ? defaultReference(company) : buyerReference;
             var draft = invoices.add(Invoice.draft(company, lines, reference, note, actor.auditName(), now));
             var events = new ArrayList<AuditEvent>();
-            events.add(AuditEvent.created(actor, now, "invoice", draft.getId(), draft.auditFields()));
+            events.add(withReference(AuditEvent.created(actor, now, "invoice", draft.getId(), withReference(draft)), company,
+                    draft.getBuyerReference()));
             for (Sale sale : locked) {
                 var on = sales.update(sale.putOnInvoice(draft.getId().value(), actor.auditName(), now));
                 events.add(AuditEvent.of(actor, now, "sale", on.getId(), "put-on-invoice", Map.of(),
@@ -94,7 +97,9 @@ public final class DraftInvoice {
         return tx.inTransaction(() -> {
             var current = current(id, version);
             var changed = invoices.update(current.edit(buyerReference, note, actor.auditName(), clock.instant()));
-            audit.record(AuditEvent.changed(actor, clock.instant(), "invoice", id, current.auditFields(), changed.auditFields()));
+            var event = AuditEvent.changed(actor, clock.instant(), "invoice", id, withReference(current), withReference(changed));
+            audit.record(withReference(withReference(event, current.getCompanyId(), current.getBuyerReference()), current.getCompanyId(),
+                    changed.getBuyerReference()));
             return changed;
         });
     }
@@ -116,6 +121,26 @@ public final class DraftInvoice {
             events.forEach(audit::record);
             return null;
         });
+    }
+
+    private static Map<String, Object> withReference(Invoice invoice) {
+        var fields = new LinkedHashMap<String, Object>(invoice.auditFields());
+        fields.put("buyerReference", invoice.getBuyerReference());
+        return fields;
+    }
+
+    /**
+     * The event with its buyer reference encrypted for the contact it names (DECISIONS.md:
+     * personal data in the log is encrypted per person), when it names one of the company's
+     * contacts and the event is not already someone's.
+     */
+    private AuditEvent withReference(AuditEvent event, CompanyId company, String reference) {
+        if (event.personal() != null || !event.changes().containsKey("buyerReference")) {
+            return event;
+        }
+        return contacts.ofCompany(company).stream().filter(c -> reference.equals(c.getDetails().name())).findFirst()
+                .map(c -> event.withPersonal(new AuditEvent.PersonalData(c.getId().dataSubject(), Set.of("buyerReference"))))
+                .orElse(event);
     }
 
     private Invoice current(InvoiceId id, long version) {

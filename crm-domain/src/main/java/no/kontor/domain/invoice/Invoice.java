@@ -238,6 +238,11 @@ public final class Invoice {
         return n;
     }
 
+    /**
+     * The fields the audit log records. The buyer reference is left out: it is often a
+     * contact person's name, which the log keeps only encrypted for that person (the
+     * drafting use case records it so); the document itself keeps it as issued.
+     */
     public Map<String, Object> auditFields() {
         var m = new LinkedHashMap<String, Object>();
         m.put("kind", kind.name());
@@ -245,7 +250,6 @@ public final class Invoice {
         m.put("status", status.name());
         m.put("number", number);
         m.put("creditedInvoiceId", creditedInvoiceId == null ? null : creditedInvoiceId.value());
-        m.put("buyerReference", buyerReference);
         m.put("note", note);
         m.put("issueDate", issueDate == null ? null : issueDate.toString());
         m.put("dueDate", dueDate == null ? null : dueDate.toString());
