@@ -103,8 +103,9 @@ public class InvoiceUseCases {
     }
 
     @Singleton
-    SendInvoice sendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, AuditTrail audit, Transactions tx, Clock clock) {
-        return new SendInvoice(invoices, companies, jobs, audit, tx, clock);
+    SendInvoice sendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, IdempotencyKeys keys, AuditTrail audit,
+                            Transactions tx, Clock clock) {
+        return new SendInvoice(invoices, companies, jobs, keys, audit, tx, clock);
     }
 
     @Singleton
@@ -115,8 +116,8 @@ public class InvoiceUseCases {
 
     @Singleton
     RemindInvoice remindInvoice(Invoices invoices, InvoiceReminders reminders, Companies companies, InvoiceJobs jobs,
-                                ReminderSettings settings, AuditTrail audit, Transactions tx, Clock clock) {
-        return new RemindInvoice(invoices, reminders, companies, jobs, settings, audit, tx, clock);
+                                ReminderSettings settings, IdempotencyKeys keys, AuditTrail audit, Transactions tx, Clock clock) {
+        return new RemindInvoice(invoices, reminders, companies, jobs, settings, keys, audit, tx, clock);
     }
 
     /** The renderer, warmed at start-up: the first PDF in a JVM costs about a second. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import no.kontor.application.audit.AuditEvent;
 import no.kontor.application.audit.AuditTrail;
 import no.kontor.application.company.Companies;
+import no.kontor.application.shared.IdempotencyKeys;
 import no.kontor.application.shared.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
@@ -23,14 +24,17 @@ public final class SendInvoice {
     private final Invoices invoices;
     private final Companies companies;
     private final InvoiceJobs jobs;
+    private final IdempotencyKeys keys;
     private final AuditTrail audit;
     private final Transactions tx;
     private final Clock clock;
 
-    public SendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, AuditTrail audit, Transactions tx, Clock clock) {
+    public SendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, IdempotencyKeys keys, AuditTrail audit, Transactions tx,
+                       Clock clock) {
         this.invoices = invoices;
         this.companies = companies;
         this.jobs = jobs;
+        this.keys = keys;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -39,9 +43,19 @@ public final class SendInvoice {
     public record Queued(long jobId, String recipient, boolean withEhf) {
     }
 
-    public Queued execute(Actor actor, InvoiceId id, boolean withEhf) {
+    /** @param idempotencyKey optional: a retry with the same key queues nothing new and answers with the first request's job */
+    public Queued execute(Actor actor, InvoiceId id, boolean withEhf, String idempotencyKey) {
         actor.require(Role.SELLER);
         return tx.inTransaction(() -> {
+            if (idempotencyKey != null) {
+                var earlier = keys.earlierOutcome(actor.auditName(), idempotencyKey, "send:" + id.value() + ":" + withEhf,
+                        IssueInvoice.KEY_KEPT_FOR, clock.instant(), "This Idempotency-Key was used for another request");
+                if (earlier.isPresent()) {
+                    long job = Long.parseLong(earlier.get());
+                    var queued = jobs.of(id).stream().filter(j -> j.id() == job).findFirst().orElseThrow();
+                    return new Queued(job, queued.recipient(), queued.withEhf());
+                }
+            }
             var invoice = invoices.lock(id).orElseThrow(() -> new NotFoundException("invoice", id));
             if (!invoice.getStatus().isIssued()) {
                 throw new ConflictException("invoice.draft", "A draft is not sent: issue it first");
@@ -51,6 +65,9 @@ public final class SendInvoice {
             }
             String to = InvoiceAddress.of(companies, invoice);
             long job = jobs.send(id, to, withEhf, actor.auditName());
+            if (idempotencyKey != null) {
+                keys.complete(actor.auditName(), idempotencyKey, Long.toString(job));
+            }
             audit.record(AuditEvent.of(actor, clock.instant(), "invoice", id, "send-requested", Map.of(),
                     Map.of("jobId", job, "to", to, "withEhf", withEhf), null));
             return new Queued(job, to, withEhf);

@@ -20,6 +20,7 @@ import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.application.company.Companies;
 import no.kontor.application.invoice.InvoiceFilter;
 import no.kontor.application.invoice.InvoiceNumbers;
+import no.kontor.application.invoice.InvoiceReminders;
 import no.kontor.application.invoice.Invoices;
 import no.kontor.application.shared.Transactions;
 import no.kontor.domain.company.Company;
@@ -31,6 +32,7 @@ import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceLine;
 import no.kontor.domain.invoice.InvoiceStatus;
+import no.kontor.domain.invoice.Reminder;
 import no.kontor.domain.invoice.Seller;
 import no.kontor.domain.invoice.TaxCategory;
 import no.kontor.domain.shared.OrganisationNumber;
@@ -51,6 +53,8 @@ class InvoicePersistenceTest implements UsesTestDatabase {
     Invoices invoices;
     @Inject
     InvoiceNumbers numbers;
+    @Inject
+    InvoiceReminders reminders;
     @Inject
     Companies companies;
     @Inject
@@ -183,6 +187,24 @@ class InvoicePersistenceTest implements UsesTestDatabase {
         assertThat(invoices.creditNotesOf(invoice.getId())).extracting(Invoice::getId).containsExactly(note.getId());
         assertThat(note.getCreditedInvoiceId()).isEqualTo(invoice.getId());
         assertThat(note.getLines().get(0).creditedLineNo()).isEqualTo(2);
+    }
+
+    @Test
+    void the_table_holds_the_reminder_rules_too_at_most_two_fees_and_fourteen_days_to_pay() {
+        var invoice = issue(draft(), true);
+        for (int n = 1; n <= 2; n++) {
+            int number = n;
+            tx.inTransaction(() -> reminders.add(new Reminder(null, invoice.getId(), number, DAY.plusDays(30L * number),
+                    DAY.plusDays(30L * number + 14), 100, 3750, 0, "m", NOW)));
+        }
+        assertThatThrownBy(() -> tx.inTransaction(() -> reminders.add(new Reminder(null, invoice.getId(), 3, DAY.plusDays(90),
+                DAY.plusDays(104), 100, 3750, 0, "m", NOW)))).hasStackTraceContaining("already carries two reminder fees");
+        assertThatThrownBy(() -> tx.inTransaction(() -> reminders.add(new Reminder(null, invoice.getId(), 3, DAY.plusDays(90),
+                DAY.plusDays(100), 100, 0, 0, "m", NOW)))).as("fewer than 14 days to pay").hasStackTraceContaining("invoice_reminder_check");
+        var third = tx.inTransaction(() -> reminders.add(new Reminder(null, invoice.getId(), 3, DAY.plusDays(90), DAY.plusDays(104), 100, 0,
+                0, "m", NOW)));
+        assertThat(reminders.of(invoice.getId())).extracting(Reminder::number).containsExactly(1, 2, 3);
+        assertThat(reminders.find(third.id()).orElseThrow().fee()).isZero();
     }
 
     @Test

@@ -217,17 +217,21 @@ public class InvoiceController {
 
     @Post("/{id}/send")
     @Operation(summary = "E-mail the archived PDF to the company's invoice address, with the EHF document as a second attachment "
-            + "when asked (EHF buyers only). 202: queued; the mail leaves once the PDF exists (see /jobs)")
-    public HttpResponse<SendResponse> send(long id, @Nullable @Body SendRequest body, Authentication auth) {
-        var queued = send.execute(Actors.of(auth), new InvoiceId(id), body != null && Boolean.TRUE.equals(body.withEhf()));
+            + "when asked (EHF buyers only). 202: queued; the mail leaves once the PDF exists (see /jobs). An Idempotency-Key makes a retry "
+            + "queue nothing new")
+    public HttpResponse<SendResponse> send(long id, @Nullable @Body SendRequest body,
+                                           @Nullable @Header("Idempotency-Key") String idempotencyKey, Authentication auth) {
+        var queued = send.execute(Actors.of(auth), new InvoiceId(id), body != null && Boolean.TRUE.equals(body.withEhf()),
+                IdempotencyKeyHeader.checked(idempotencyKey));
         return HttpResponse.accepted().body(new SendResponse(queued.jobId(), queued.recipient(), queued.withEhf()));
     }
 
     @Post("/{id}/reminders")
     @Operation(summary = "Send a reminder (manager): a fee only 14 days after the due date and at most two per claim, 14 days "
-            + "to pay, late-payment interest stated; e-mailed with its PDF")
-    public HttpResponse<ReminderResponse> remind(long id, @Body @Valid ReminderRequest body, Authentication auth) {
-        var reminder = remind.execute(Actors.of(auth), new InvoiceId(id), body.withFee());
+            + "to pay, late-payment interest stated; e-mailed with its PDF. An Idempotency-Key makes a retry send nothing new")
+    public HttpResponse<ReminderResponse> remind(long id, @Body @Valid ReminderRequest body,
+                                                 @Nullable @Header("Idempotency-Key") String idempotencyKey, Authentication auth) {
+        var reminder = remind.execute(Actors.of(auth), new InvoiceId(id), body.withFee(), IdempotencyKeyHeader.checked(idempotencyKey));
         return HttpResponse.created(ReminderResponse.of(reminder), URI.create("/api/v1/invoices/" + id + "/reminders"));
     }
 

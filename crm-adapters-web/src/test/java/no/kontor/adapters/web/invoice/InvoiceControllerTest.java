@@ -172,6 +172,29 @@ class InvoiceControllerTest {
         assertThat(badKey.body()).contains("\"field\":\"Idempotency-Key\"");
     }
 
+    @Test
+    void aRetriedSendOrReminderWithItsKeyQueuesNothingNew() {
+        String id = issuedInvoice(companyId);
+        String path = "/api/v1/invoices/" + id;
+        var first = manager.send(manager.request(path + "/send").header("Content-Type", "application/json").header("Idempotency-Key", "s-" + id)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        var again = manager.send(manager.request(path + "/send").header("Content-Type", "application/json").header("Idempotency-Key", "s-" + id)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(ApiClient.field(again.body(), "jobId")).isEqualTo(ApiClient.field(first.body(), "jobId"));
+        var reminders = new java.util.ArrayList<String>();
+        for (int i = 0; i < 2; i++) {
+            var r = manager.send(manager.request(path + "/reminders").header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "r-" + id).POST(HttpRequest.BodyPublishers.ofString("{\"withFee\":false}")).build());
+            assertThat(r.statusCode()).isEqualTo(201);
+            reminders.add(ApiClient.field(r.body(), "id"));
+        }
+        assertThat(reminders.get(1)).isEqualTo(reminders.get(0));
+        assertThat(manager.get(path + "/reminders").body()).contains("\"number\":1").doesNotContain("\"number\":2");
+        assertThat(manager.get(path + "/jobs").body().split("SEND_INVOICE", -1)).as("one send job").hasSize(2);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             no sales            | {"saleIds":[]}                                   | 400

@@ -89,16 +89,17 @@ public class InvoiceTestFactory {
     }
 
     @Singleton
-    SendInvoice sendInvoice(InMemoryInvoices invoices, InMemoryCompanies companies, InMemoryInvoiceJobs jobs, InMemoryAuditTrail audit,
-                            DirectTransactions tx, Clock clock) {
-        return new SendInvoice(invoices, companies, jobs, audit, tx, clock);
+    SendInvoice sendInvoice(InMemoryInvoices invoices, InMemoryCompanies companies, InMemoryInvoiceJobs jobs, InMemoryIdempotencyKeys keys,
+                            InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
+        return new SendInvoice(invoices, companies, jobs, keys, audit, tx, clock);
     }
 
     @Singleton
     RemindInvoice remindInvoice(InMemoryInvoices invoices, InMemoryInvoiceReminders reminders, InMemoryCompanies companies,
-                                InMemoryInvoiceJobs jobs, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
+                                InMemoryInvoiceJobs jobs, InMemoryIdempotencyKeys keys, InMemoryAuditTrail audit, DirectTransactions tx,
+                                Clock clock) {
         return new RemindInvoice(invoices, reminders, companies, jobs, new ReminderSettings(DatedRates.parse("2021-01-01=35.00"),
-                DatedRates.parse("2024-01-01=12.00")), audit, tx, clock);
+                DatedRates.parse("2024-01-01=12.00")), keys, audit, tx, clock);
     }
 
     @Singleton
