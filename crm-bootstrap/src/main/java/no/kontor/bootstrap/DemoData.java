@@ -29,13 +29,17 @@ import no.kontor.domain.sale.SaleUnit;
 import no.kontor.domain.sale.VatCategory;
 
 /**
- * Demo users, a few customer cards and an invoice, only on the embedded default
- * ({@code kontor.demo.enabled}, set by {@link Application} when no database is
- * configured) and only into an empty database. Never in production.
+ * Demo users, a few customer cards and an invoice, only on the embedded default (the
+ * {@value #ENVIRONMENT} environment, which {@link Application} activates when no
+ * database is configured, and where {@code kontor.demo.enabled} defaults to true) and
+ * only into an empty database. Never in production.
  */
 @Singleton
 @Requires(property = "kontor.demo.enabled", value = "true")
 public class DemoData {
+    /** The environment of the embedded default: demo users and data, the demo seller (application-demo.yml). */
+    public static final String ENVIRONMENT = "demo";
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     private final RegisterStaffUser registerStaffUser;

@@ -63,6 +63,7 @@ public class InvoiceUseCases {
                                     @Value("${kontor.invoicing.kid.algorithm:MOD10}") Kid.Algorithm kidAlgorithm,
                                     @Value("${kontor.invoicing.kid.length:15}") int kidLength,
                                     @Value("${kontor.invoicing.kid.customer-digits:7}") int kidCustomerDigits) {
+        StartupChecks.requireSeller(name, organisationNumber, account);
         return new InvoiceSettings(name, OrganisationNumber.parse(organisationNumber), blankToNull(street), blankToNull(postalCode),
                 blankToNull(place), blankToNull(email), blankToNull(phone), new BankAccountNumber(account), foretaksregisteret,
                 blankToNull(vatRegisteredFrom) == null ? null : LocalDate.parse(vatRegisteredFrom.strip()), paymentTermsDays,

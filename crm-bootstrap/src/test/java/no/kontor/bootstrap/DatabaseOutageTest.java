@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import no.kontor.adapters.persistence.embedded.EmbeddedPostgres;
+import no.kontor.adapters.persistence.schema.Migrations;
 import no.kontor.adapters.web.testing.ApiClient;
 
 /**
@@ -37,8 +38,10 @@ class DatabaseOutageTest {
         EmbeddedPostgres postgres = EmbeddedPostgres.start(base, options);
         try {
             String url = postgres.createDatabase("kontor");
+            // the superuser owns and runs this throw-away database: the outage, not the roles, is under test here
+            Migrations.migrate(url, postgres.username(), postgres.password(), postgres.username());
             Map<String, Object> properties = Map.of("datasources.default.url", url,
-                    "datasources.default.username", postgres.username(), "datasources.default.password", "",
+                    "datasources.default.username", postgres.username(), "datasources.default.password", postgres.password(),
                     "datasources.default.connection-timeout", 2000);
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
                 var admin = ApiClient.anonymous(server.getURI()).login("admin", "admin-password");

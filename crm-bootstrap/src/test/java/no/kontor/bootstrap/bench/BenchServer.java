@@ -32,15 +32,41 @@ final class BenchServer {
         return new BenchServer(base);
     }
 
-    static Map<String, Object> properties(String url, String user, int poolSize) {
+    /** A benchmark's database on the embedded PostgreSQL in {@code target/<directory>}, prepared as the embedded default is. */
+    static Database embedded(String directory, String database) {
+        java.nio.file.Path base = java.nio.file.Path.of("target", directory).toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(base);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var props = no.kontor.bootstrap.EmbeddedDefault.start(base, no.kontor.bootstrap.EmbeddedSecrets.load(base),
+                no.kontor.adapters.persistence.schema.DatabaseRoles.Timeouts.DEFAULTS, database);
+        return new Database((String) props.get("datasources.default.url"), (String) props.get("datasources.default.username"),
+                (String) props.get("datasources.default.password"));
+    }
+
+    /** Where a benchmark's server connects, as the application role. */
+    record Database(String url, String user, String password) {
+        java.sql.Connection connect() throws java.sql.SQLException {
+            return java.sql.DriverManager.getConnection(url, user, password);
+        }
+    }
+
+    static Map<String, Object> properties(Database db, int poolSize) {
         var props = new HashMap<String, Object>(Map.of(
-                "datasources.default.url", url, "datasources.default.username", user, "datasources.default.password", "",
-                "datasources.default.maximum-pool-size", poolSize,
+                "datasources.default.url", db.url(), "datasources.default.username", db.user(),
+                "datasources.default.password", db.password(), "datasources.default.maximum-pool-size", poolSize,
                 "kontor.audit.key", "bench-audit-key-0123456789abcdef0123456789",
                 "kontor.security.jwt-secret", "bench-jwt-secret-0123456789abcdef0123456789",
                 "kontor.invoicing.pin-key", "bench-pin-key-0123456789abcdef0123456789ab",
                 "kontor.admin.username", "admin", "kontor.admin.password", ADMIN_PASSWORD,
                 "micronaut.server.port", -1));
+        props.put("kontor.invoicing.seller.name", "Benkeavisa AS");
+        props.put("kontor.invoicing.seller.organisation-number", "974760673");
+        props.put("kontor.invoicing.seller.account", "86011117947");
+        props.put("kontor.invoicing.seller.email", "faktura@benkeavisa.example");
+        props.put("kontor.invoicing.seller.vat-registered-from", "2024-01-01");
         props.put("kontor.security.bcrypt-cost", 4);
         return props;
     }

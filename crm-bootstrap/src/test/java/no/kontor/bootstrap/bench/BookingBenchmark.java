@@ -1,7 +1,5 @@
 package no.kontor.bootstrap.bench;
 
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import no.kontor.adapters.persistence.embedded.EmbeddedPostgres;
 
 /**
  * The inventory benchmark, over HTTP against the real server on a durable embedded
@@ -44,12 +41,8 @@ public final class BookingBenchmark {
         long warmup = Long.getLong("bench.warmup-ms", 3_000);
         long measure = Long.getLong("bench.measure-ms", 8_000);
 
-        var postgres = EmbeddedPostgres.start(Path.of("target/bench-bookings-postgres").toAbsolutePath(),
-                EmbeddedPostgres.Options.durable());
-        String database = "bookings_" + System.currentTimeMillis();
-        postgres.createDatabase(database);
-        String url = postgres.jdbcUrl(database);
-        var props = BenchServer.properties(url, postgres.username(), 16);
+        var db = BenchServer.embedded("bench-bookings-postgres", "bookings_" + System.currentTimeMillis());
+        var props = BenchServer.properties(db, 16);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
             var client = BenchServer.login(server.getURI());
             System.out.printf("Kontor booking benchmark: %d placements × %d bookings, %d client threads, %d hot placements, "
@@ -63,7 +56,7 @@ public final class BookingBenchmark {
                 ids.add(BenchServer.id(client.send("POST", "/api/v1/placements",
                         "{\"name\":\"Plassering " + p + "\",\"unit\":\"DAY\",\"channel\":\"Kanal " + (p % 10) + "\"}", 201)));
             }
-            fillTheYear(url, postgres.username(), ids, sale, perPlacement);
+            fillTheYear(db, ids, sale, perPlacement);
 
             var counts = new AtomicLong[] {new AtomicLong(), new AtomicLong()};
             var results = new ArrayList<LoadRunner.Result>();
@@ -100,21 +93,19 @@ public final class BookingBenchmark {
             long refused = counts[1].get();
             System.out.printf("Contended bookings (warm-up included): %,d booked (201), %,d refused (409), %.0f %% booked%n",
                     booked, refused, 100.0 * booked / Math.max(1, booked + refused));
-            try (var c = DriverManager.getConnection(url, postgres.username(), ""); var st = c.createStatement();
+            try (var c = db.connect(); var st = c.createStatement();
                  var rs = st.executeQuery("SELECT count(*) FROM booking a JOIN booking b ON a.placement_id = b.placement_id "
                          + "AND a.id < b.id AND a.period && b.period WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'")) {
                 rs.next();
                 System.out.println("Overlapping active bookings: " + rs.getLong(1) + " (must be 0)");
             }
-        } finally {
-            postgres.stop();
         }
     }
 
     /** Books every placement {@code perPlacement} times through the year, a week each, in SQL (the setup, not the measure). */
-    private static void fillTheYear(String url, String user, List<Long> placements, long sale, int perPlacement) throws Exception {
+    private static void fillTheYear(BenchServer.Database db, List<Long> placements, long sale, int perPlacement) throws Exception {
         int spacing = 365 / perPlacement;
-        try (var c = DriverManager.getConnection(url, user, ""); var ps = c.prepareStatement("INSERT INTO booking (placement_id, "
+        try (var c = db.connect(); var ps = c.prepareStatement("INSERT INTO booking (placement_id, "
                 + "sale_id, first_day, last_day, status, created_by, created_at, changed_by, changed_at) "
                 + "VALUES (?, ?, ?, ?, 'RESERVED', 'bench', now(), 'bench', now())")) {
             for (long placement : placements) {

@@ -1,7 +1,5 @@
 package no.kontor.bootstrap.bench;
 
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,6 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import no.kontor.adapters.persistence.embedded.EmbeddedPostgres;
 
 /**
  * The customer-card benchmark: a million companies with two contacts each, then,
@@ -45,21 +42,23 @@ public final class CompanyBenchmark {
         long measure = Long.getLong("bench.measure-ms", 10_000);
         int rounds = Integer.getInteger("bench.rounds", 3);
 
-        String url = System.getenv("KONTOR_BENCH_DATABASE_URL");
-        EmbeddedPostgres postgres = null;
-        String user = "postgres";
-        if (url == null || url.isBlank()) {
-            postgres = EmbeddedPostgres.start(Path.of("target/bench-postgres").toAbsolutePath(), EmbeddedPostgres.Options.durable());
-            postgres.createDatabase("kontor_bench");
-            url = postgres.jdbcUrl("kontor_bench");
-            user = postgres.username();
+        String external = System.getenv("KONTOR_BENCH_DATABASE_URL");
+        BenchServer.Database db;
+        if (external == null || external.isBlank()) {
+            db = BenchServer.embedded("bench-postgres", "kontor_bench");
+        } else {
+            // an existing server, e.g. the machine's own with trust: its user owns the schema and runs the benchmark
+            db = new BenchServer.Database(external, System.getenv().getOrDefault("KONTOR_BENCH_DATABASE_USER", "postgres"), "");
+            no.kontor.adapters.persistence.schema.Migrations.migrate(db.url(), db.user(), db.password(), db.user());
         }
-        var props = BenchServer.properties(url, user, 16);
+        String url = db.url();
+        String user = db.user();
+        var props = BenchServer.properties(db, 16);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
             System.out.printf("Kontor company benchmark: %,d companies, %d client threads, %d rounds of %d s (after %d s warm-up)%n",
                     companies, threads, rounds, measure / 1000, warmup / 1000);
             long t0 = System.nanoTime();
-            try (var c = DriverManager.getConnection(url, user, "")) {
+            try (var c = db.connect()) {
                 long added = CompanyDataGenerator.generate(c, companies);
                 if (added > 0) {
                     System.out.printf("generated %,d companies in %.0f s%n", added, (System.nanoTime() - t0) / 1e9);
@@ -70,6 +69,7 @@ public final class CompanyBenchmark {
             var hc = new HikariConfig();
             hc.setJdbcUrl(url);
             hc.setUsername(user);
+            hc.setPassword(db.password());
             hc.setMaximumPoolSize(threads);
             try (var pool = new HikariDataSource(hc)) {
                 var results = new ArrayList<LoadRunner.Result>();
@@ -100,10 +100,6 @@ public final class CompanyBenchmark {
                 System.out.println();
                 System.out.println("Medians of " + rounds + " rounds:");
                 results.forEach(System.out::println);
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.stop();
             }
         }
     }

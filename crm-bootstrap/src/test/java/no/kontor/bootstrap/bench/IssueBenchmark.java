@@ -1,7 +1,5 @@
 package no.kontor.bootstrap.bench;
 
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -9,7 +7,6 @@ import java.util.concurrent.Future;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import no.kontor.adapters.persistence.embedded.EmbeddedPostgres;
 
 /**
  * Issuing throughput over HTTP against the real server on a durable embedded
@@ -37,11 +34,8 @@ public final class IssueBenchmark {
         long warmup = Long.getLong("bench.warmup-ms", 1_000);
         long measure = Long.getLong("bench.measure-ms", 5_000);
 
-        var postgres = EmbeddedPostgres.start(Path.of("target/bench-issue-postgres").toAbsolutePath(), EmbeddedPostgres.Options.durable());
-        String database = "issue_" + System.currentTimeMillis();
-        postgres.createDatabase(database);
-        String url = postgres.jdbcUrl(database);
-        var props = BenchServer.properties(url, postgres.username(), 16);
+        var db = BenchServer.embedded("bench-issue-postgres", "issue_" + System.currentTimeMillis());
+        var props = BenchServer.properties(db, 16);
         props.put("kontor.jobs.enabled", false);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
             var client = BenchServer.login(server.getURI());
@@ -66,15 +60,13 @@ public final class IssueBenchmark {
             System.out.println();
             System.out.println("Median of " + rounds + " rounds:");
             System.out.println(LoadRunner.median(runs));
-            try (var c = DriverManager.getConnection(url, postgres.username(), ""); var st = c.createStatement();
+            try (var c = db.connect(); var st = c.createStatement();
                  var rs = st.executeQuery("SELECT count(*), coalesce(max(number), 0), (SELECT count(*) FROM generate_series(1, "
                          + "(SELECT coalesce(max(number), 0) FROM invoice)) n WHERE NOT EXISTS (SELECT 1 FROM invoice WHERE number = n)) "
                          + "FROM invoice WHERE number IS NOT NULL")) {
                 rs.next();
                 System.out.printf("Issued %d, highest number %d, gaps %d (must be 0)%n", rs.getLong(1), rs.getLong(2), rs.getLong(3));
             }
-        } finally {
-            postgres.stop();
         }
     }
 

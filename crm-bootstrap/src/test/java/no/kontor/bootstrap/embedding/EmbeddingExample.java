@@ -26,15 +26,20 @@ public final class EmbeddingExample {
 
     public static void main(String[] args) {
         try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of(
-                        "datasources.default.url", args[0],
-                        "datasources.default.username", args[1],
-                        "datasources.default.password", args.length > 2 ? args[2] : "",
-                        "datasources.default.maximum-pool-size", 2,
-                        "kontor.audit.key", "embedding-audit-key-0123456789abcdef0123",
-                        "kontor.security.jwt-secret", "embedding-jwt-secret-0123456789abcdef0123",
-                        "kontor.invoicing.pin-key", "embedding-pin-key-0123456789abcdef0123456",
-                        "kontor.security.bcrypt-cost", 4))
+                .properties(Map.ofEntries(
+                        Map.entry("datasources.default.url", args[0]),
+                        Map.entry("datasources.default.username", args[1]),
+                        Map.entry("datasources.default.password", args.length > 2 ? args[2] : ""),
+                        Map.entry("datasources.default.maximum-pool-size", 2),
+                        Map.entry("kontor.audit.key", "embedding-audit-key-0123456789abcdef0123"),
+                        Map.entry("kontor.security.jwt-secret", "embedding-jwt-secret-0123456789abcdef0123"),
+                        Map.entry("kontor.invoicing.pin-key", "embedding-pin-key-0123456789abcdef0123456"),
+                        Map.entry("kontor.security.bcrypt-cost", 4),
+                        // an embedder names the organisation that invoices, as every install must
+                        Map.entry("kontor.invoicing.seller.name", "Innebygd Forlag AS"),
+                        Map.entry("kontor.invoicing.seller.organisation-number", "974760673"),
+                        Map.entry("kontor.invoicing.seller.account", "86011117947"),
+                        Map.entry("kontor.invoicing.seller.email", "faktura@innebygd.example")))
                 .start()) {
             context.getBean(RegisterStaffUser.class).firstAdmin(new RegisterStaffUser.Command(
                     "embedder", "Embedding Service", null, "embedding-password".toCharArray(), Role.ADMIN, null));

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * <p>The cluster is made with ICU collation {@code nb-NO} (names sort A…Z, Æ, Ø, Å),
- * UTF-8, data checksums, and only the user {@code postgres} with {@code trust}
- * authentication — reachable over 127.0.0.1 and the private socket directory only.
+ * UTF-8, data checksums, and the superuser {@code postgres}, which like every role proves a password
+ * ({@code scram-sha-256}) — reachable over 127.0.0.1 and the private socket directory only.
  * A start refuses, with a message saying what to do, when the data directory was made
  * by another major version, when a server already runs on it, or when a database's
  * recorded collation version differs from the ICU in the binaries. Nothing is ever
@@ -85,11 +85,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final ServerUser serverUser;
     private final Options options;
     private final int port;
+    private final String superuserPassword;
     private boolean stopped;
     private Thread shutdownHook;
 
     private EmbeddedPostgres(Path baseDirectory, Path dataDirectory, Path logFile, Path socketDirectory,
-            boolean temporarySocketDirectory, PostgresBinaries binaries, ServerUser serverUser, Options options, int port) {
+            boolean temporarySocketDirectory, PostgresBinaries binaries, ServerUser serverUser, Options options, int port,
+            String superuserPassword) {
         this.baseDirectory = baseDirectory;
         this.dataDirectory = dataDirectory;
         this.logFile = logFile;
@@ -99,6 +101,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.serverUser = serverUser;
         this.options = options;
         this.port = port;
+        this.superuserPassword = superuserPassword;
     }
 
     /**
@@ -109,33 +112,64 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private final boolean durable;
         private final int port;
         private final boolean refreshCollationVersion;
+        private final String superuserPassword;
 
-        private Options(boolean durable, int port, boolean refreshCollationVersion) {
+        private Options(boolean durable, int port, boolean refreshCollationVersion, String superuserPassword) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 (pick a free one) or 1..65535: " + port);
+            }
+            if (superuserPassword != null && (superuserPassword.length() < 16 || superuserPassword.indexOf('\0') >= 0
+                    || superuserPassword.indexOf('\n') >= 0 || superuserPassword.indexOf('\r') >= 0)) {
+                throw new IllegalArgumentException("the superuser's password is at least 16 characters on one line");
             }
             this.durable = durable;
             this.port = port;
             this.refreshCollationVersion = refreshCollationVersion;
+            this.superuserPassword = superuserPassword;
         }
 
-        /** Kontor's data: {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on; a free port. */
+        /**
+         * Kontor's data: {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on; a free port.
+         * Needs {@link #withSuperuserPassword(String)}: the password must be the same at every start.
+         */
         public static Options durable() {
-            return new Options(true, 0, false);
+            return new Options(true, 0, false, null);
         }
 
-        /** A throw-away cluster for tests: fsync, synchronous commit and full-page writes off; a free port. */
+        /**
+         * A throw-away cluster for tests: fsync, synchronous commit and full-page writes off; a free port;
+         * a random superuser password (kept by these options, so a restart with them gets in again).
+         */
         public static Options nonDurable() {
-            return new Options(false, 0, false);
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            return new Options(false, 0, false, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         }
 
         /** The TCP port on 127.0.0.1; 0 (the default) picks a free one. */
         public Options withPort(int newPort) {
-            return new Options(durable, newPort, refreshCollationVersion);
+            return new Options(durable, newPort, refreshCollationVersion, superuserPassword);
         }
 
         public Options withDurable(boolean newDurable) {
-            return new Options(newDurable, port, refreshCollationVersion);
+            return new Options(newDurable, port, refreshCollationVersion, superuserPassword);
+        }
+
+        /**
+         * The password of the superuser {@value EmbeddedPostgres#USER}: every connection, over
+         * TCP or the socket, authenticates with {@code scram-sha-256}; nobody is trusted.
+         * Keep it where only the server's owner can read it (Kontor keeps it in its secrets file).
+         */
+        public Options withSuperuserPassword(String password) {
+            return new Options(durable, port, refreshCollationVersion, password);
+        }
+
+        String requireSuperuserPassword() {
+            if (superuserPassword == null) {
+                throw new IllegalStateException("a durable cluster needs its superuser's password (withSuperuserPassword),"
+                        + " the same at every start");
+            }
+            return superuserPassword;
         }
 
         /**
@@ -144,7 +178,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
          * database, records the new version, and says so in the log.
          */
         public Options withRefreshCollationVersion(boolean refresh) {
-            return new Options(durable, port, refresh);
+            return new Options(durable, port, refresh, superuserPassword);
         }
 
         /** True: durability settings forced on (over any configuration file); false: all three off. */
@@ -215,8 +249,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path data = base.resolve("data");
         Path log = base.resolve("postgres.log");
         prepareLog(log, user);
+        String password;
+        boolean trustedBefore = false;
         if (isEmptyOrMissing(data)) {
-            initdb(binaries, user, data, log, options);
+            password = options.requireSuperuserPassword();
+            initdb(binaries, user, data, log, options, password);
         } else {
             checkMajorVersion(data, binaries);
             checkNotRunning(data);
@@ -224,6 +261,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 throw new IllegalStateException("The data directory " + data + " does not belong to " + user.describe()
                         + ", the user PostgreSQL runs as. Give it back (chown -R), or use another base directory.");
             }
+            password = options.requireSuperuserPassword();
+            trustedBefore = trustsAnyone(data);
         }
 
         Path sockets = base.resolve("run");
@@ -245,8 +284,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
 
         int port = startServer(binaries, user, data, log, sockets, options);
-        var postgres = new EmbeddedPostgres(base, data, log, sockets, temporarySockets, binaries, user, options, port);
+        var postgres = new EmbeddedPostgres(base, data, log, sockets, temporarySockets, binaries, user, options, port, password);
         try {
+            if (trustedBefore) {
+                postgres.requirePasswords();
+            }
             postgres.verify();
         } catch (RuntimeException e) {
             try {
@@ -268,14 +310,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return port;
     }
 
-    /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}; the user is {@link #username()}, no password. */
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}; the superuser is {@link #username()} with {@link #password()}. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    /** The superuser, {@value #USER}; it needs no password (trust authentication, loopback only). */
+    /** The superuser, {@value #USER}. */
     public String username() {
         return USER;
+    }
+
+    /** The superuser's password ({@code scram-sha-256}; nobody is trusted without one). */
+    public String password() {
+        return superuserPassword;
     }
 
     public Path baseDirectory() {
@@ -441,22 +488,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * renamed when complete, so a crash mid-initdb never leaves a half cluster; an
      * existing empty one (e.g. a mounted volume) is used in place.
      */
-    private static void initdb(PostgresBinaries binaries, ServerUser user, Path data, Path log, Options options) {
+    private static void initdb(PostgresBinaries binaries, ServerUser user, Path data, Path log, Options options, String password) {
         boolean inPlace = Files.isDirectory(data);
         Path target = inPlace ? data : data.resolveSibling(data.getFileName() + ".initdb");
         long started = System.nanoTime();
+        Path passwordFile = data.resolveSibling(".initdb-password");
         try {
             if (!inPlace) {
                 PostgresBinaries.deleteRecursively(target); // a crashed earlier attempt
                 Files.createDirectory(target);
             }
+            Files.deleteIfExists(passwordFile);
+            Files.createFile(passwordFile);
+            PostgresBinaries.setMode(passwordFile, 0600);
+            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+            user.own(passwordFile);
             PostgresBinaries.setMode(target, 0700);
             user.own(target);
             LOG.info("Creating a PostgreSQL {} cluster in {} (ICU locale {}, UTF-8){}", binaries.serverVersion(), data,
                     ICU_LOCALE, user.dropsPrivileges() ? " as " + user.describe() : "");
             ChildProcess.Result result = null;
             for (String locale : CTYPE_LOCALES) {
-                var arguments = new ArrayList<>(List.of("-D", target.toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
+                var arguments = new ArrayList<>(List.of("-D", target.toString(), "-U", USER, "-A", "scram-sha-256",
+                        "--pwfile=" + passwordFile, "-E", "UTF8",
                         "--locale-provider=icu", "--icu-locale=" + ICU_LOCALE, "--locale=" + locale,
                         "--data-checksums", "--no-instructions"));
                 if (!options.isDurable()) {
@@ -479,18 +533,57 @@ public final class EmbeddedPostgres implements AutoCloseable {
             LOG.info("Created the cluster in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the PostgreSQL data directory " + data + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException e) {
+                LOG.warn("cannot remove {}: remove it by hand", passwordFile, e);
+            }
         }
     }
 
-    /** Only the loopback address and the private socket directory; no replication. */
+    private static final String CLIENT_AUTHENTICATION = """
+            # Written by Kontor's embedded-PostgreSQL launcher.
+            # The server listens on 127.0.0.1 only, its socket directory is private to its user,
+            # and every role proves its password (scram-sha-256): nobody is trusted. No replication.
+            # TYPE  DATABASE  USER  ADDRESS        METHOD
+            local   all       all                  scram-sha-256
+            host    all       all   127.0.0.1/32   scram-sha-256
+            """;
+
+    /** Only the loopback address and the private socket directory, each with a password; no replication. */
     private static void restrictClientAuthentication(Path data) throws IOException {
-        Files.writeString(data.resolve("pg_hba.conf"), """
-                # Written by Kontor's embedded-PostgreSQL launcher.
-                # The server listens on 127.0.0.1 only, and its socket directory is private to its user.
-                # TYPE  DATABASE  USER  ADDRESS        METHOD
-                local   all       all                  trust
-                host    all       all   127.0.0.1/32   trust
-                """, StandardCharsets.UTF_8);
+        Files.writeString(data.resolve("pg_hba.conf"), CLIENT_AUTHENTICATION, StandardCharsets.UTF_8);
+    }
+
+    /** A cluster made before passwords were required trusts every local connection. */
+    private static boolean trustsAnyone(Path data) {
+        try {
+            return Files.readAllLines(data.resolve("pg_hba.conf"), StandardCharsets.UTF_8).stream()
+                    .map(String::strip).filter(line -> !line.startsWith("#"))
+                    .anyMatch(line -> line.matches(".*\\btrust\\s*$"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + data.resolve("pg_hba.conf"), e);
+        }
+    }
+
+    /**
+     * Moves a cluster that trusted local connections (made by an earlier Kontor) to
+     * passwords: the superuser gets its password while trust still lets us in, then the
+     * server is told to require passwords from everyone.
+     */
+    private void requirePasswords() {
+        try (Connection c = connect("postgres", ""); Statement st = c.createStatement()) {
+            st.execute("ALTER ROLE " + USER + " PASSWORD '" + superuserPassword.replace("'", "''") + "'");
+            restrictClientAuthentication(dataDirectory);
+            st.execute("SELECT pg_reload_conf()");
+            LOG.warn("The embedded PostgreSQL in {} trusted every local connection; it now requires passwords"
+                    + " (scram-sha-256), kept in Kontor's secrets file", dataDirectory);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot move the embedded PostgreSQL to password authentication: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite " + dataDirectory.resolve("pg_hba.conf"), e);
+        }
     }
 
     private static void checkMajorVersion(Path data, PostgresBinaries binaries) {
@@ -654,8 +747,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private Connection connect(String database) throws SQLException {
+        return connect(database, superuserPassword);
+    }
+
+    private Connection connect(String database, String password) throws SQLException {
         var properties = new Properties();
         properties.setProperty("user", USER);
+        properties.setProperty("password", password);
         properties.setProperty("ApplicationName", "kontor-embedded-postgres");
         return DriverManager.getConnection(jdbcUrl(database), properties);
     }

@@ -27,6 +27,11 @@ class EmbeddedPostgresTest {
 
     static Path base;
 
+    static final EmbeddedPostgres.Options DURABLE = EmbeddedPostgres.Options.durable()
+            .withSuperuserPassword("durable-test-superuser-password");
+    static final EmbeddedPostgres.Options NON_DURABLE = EmbeddedPostgres.Options.nonDurable()
+            .withSuperuserPassword("durable-test-superuser-password");
+
     @BeforeAll
     static void createBaseDirectory() throws IOException {
         // under the temp directory with mode 755: as root, PostgreSQL runs as nobody, which must reach it
@@ -44,14 +49,14 @@ class EmbeddedPostgresTest {
     }
 
     static String query(EmbeddedPostgres pg, String database, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), "");
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
     static void execute(EmbeddedPostgres pg, String database, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), "");
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
                 Statement st = c.createStatement()) {
             st.execute(sql);
         }
@@ -61,7 +66,7 @@ class EmbeddedPostgresTest {
     void keepsCommittedDataAcrossAStopAndAStartAndRunsDurable() throws Exception {
         removeCluster();
         Object binariesBefore;
-        try (EmbeddedPostgres first = EmbeddedPostgres.start(base, EmbeddedPostgres.Options.durable())) {
+        try (EmbeddedPostgres first = EmbeddedPostgres.start(base, DURABLE)) {
             assertThat(query(first, "postgres", "SHOW fsync")).isEqualTo("on");
             assertThat(query(first, "postgres", "SHOW synchronous_commit")).isEqualTo("on");
             assertThat(query(first, "postgres", "SHOW full_page_writes")).isEqualTo("on");
@@ -77,7 +82,7 @@ class EmbeddedPostgresTest {
         assertThat(Files.readString(base.resolve("data/PG_VERSION")).strip()).isEqualTo("17");
         assertThat(base.resolve("postgres.log")).isNotEmptyFile();
 
-        try (EmbeddedPostgres second = EmbeddedPostgres.start(base, EmbeddedPostgres.Options.durable())) {
+        try (EmbeddedPostgres second = EmbeddedPostgres.start(base, DURABLE)) {
             assertThat(query(second, "kontor", "SELECT text FROM note WHERE id = 1")).isEqualTo("Blåbærsyltetøy");
             assertThat(second.majorVersion()).isEqualTo(17);
             assertThat(second.serverVersion()).startsWith("17.");
@@ -96,7 +101,7 @@ class EmbeddedPostgresTest {
     @Test
     void sortsNorwegianAndTreatsÆØÅAsLetters() throws Exception {
         removeCluster();
-        try (EmbeddedPostgres pg = EmbeddedPostgres.start(base, EmbeddedPostgres.Options.nonDurable())) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(base, NON_DURABLE)) {
             assertThat(query(pg, "postgres", "SHOW fsync")).isEqualTo("off");
             pg.createDatabase("kontor");
             assertThat(query(pg, "kontor",
@@ -117,12 +122,12 @@ class EmbeddedPostgresTest {
     @Test
     void refusesADataDirectoryFromAnotherMajorVersion() throws Exception {
         removeCluster();
-        EmbeddedPostgres.start(base, EmbeddedPostgres.Options.nonDurable()).stop();
+        EmbeddedPostgres.start(base, NON_DURABLE).stop();
         Path versionFile = base.resolve("data/PG_VERSION");
         Files.writeString(versionFile, "16\n");
         Path data = base.resolve("data");
 
-        assertThatThrownBy(() -> EmbeddedPostgres.start(base, EmbeddedPostgres.Options.durable()))
+        assertThatThrownBy(() -> EmbeddedPostgres.start(base, DURABLE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PostgreSQL 16")
                 .hasMessageContaining("major version 17")
@@ -135,11 +140,11 @@ class EmbeddedPostgresTest {
     @Test
     void refusesToStartASecondServerOnADataDirectoryInUse() throws Exception {
         removeCluster();
-        try (EmbeddedPostgres running = EmbeddedPostgres.start(base, EmbeddedPostgres.Options.nonDurable())) {
+        try (EmbeddedPostgres running = EmbeddedPostgres.start(base, NON_DURABLE)) {
             execute(running, "postgres", "CREATE TABLE still_here (x int)");
             long pid = Long.parseLong(Files.readAllLines(base.resolve("data/postmaster.pid")).get(0).strip());
 
-            assertThatThrownBy(() -> EmbeddedPostgres.start(base, EmbeddedPostgres.Options.nonDurable()))
+            assertThatThrownBy(() -> EmbeddedPostgres.start(base, NON_DURABLE))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already running")
                     .hasMessageContaining("pid " + pid)
@@ -153,7 +158,7 @@ class EmbeddedPostgresTest {
     void refusesAChangedCollationVersionUntilToldToReindex() throws Exception {
         removeCluster();
         String actual;
-        try (EmbeddedPostgres pg = EmbeddedPostgres.start(base, EmbeddedPostgres.Options.nonDurable())) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(base, NON_DURABLE)) {
             pg.createDatabase("kontor");
             execute(pg, "kontor", "CREATE TABLE company (name text PRIMARY KEY)");
             actual = query(pg, "postgres", "SELECT datcollversion FROM pg_database WHERE datname = 'kontor'");
@@ -162,7 +167,7 @@ class EmbeddedPostgresTest {
         }
         assertThat(actual).isNotBlank().isNotEqualTo("1.0");
 
-        assertThatThrownBy(() -> EmbeddedPostgres.start(base, EmbeddedPostgres.Options.nonDurable()))
+        assertThatThrownBy(() -> EmbeddedPostgres.start(base, NON_DURABLE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("kontor (recorded 1.0")
                 .hasMessageContaining("now gives " + actual)
@@ -170,12 +175,40 @@ class EmbeddedPostgresTest {
                 .hasMessageContaining("REFRESH COLLATION VERSION");
         assertThat(base.resolve("data/postmaster.pid")).as("the refused server was stopped").doesNotExist();
 
-        var reindexing = EmbeddedPostgres.Options.nonDurable().withRefreshCollationVersion(true);
+        var reindexing = NON_DURABLE.withRefreshCollationVersion(true);
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(base, reindexing)) {
             assertThat(query(pg, "postgres", "SELECT datcollversion FROM pg_database WHERE datname = 'kontor'"))
                     .isEqualTo(actual);
         }
-        EmbeddedPostgres.start(base, EmbeddedPostgres.Options.nonDurable()).stop(); // and now without the option
+        EmbeddedPostgres.start(base, NON_DURABLE).stop(); // and now without the option
+    }
+
+    @Test
+    void everyConnectionProvesAPasswordAndATrustingClusterIsMovedToPasswords() throws Exception {
+        removeCluster();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(base, NON_DURABLE)) {
+            assertThatThrownBy(() -> DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.username(), "not-the-password"))
+                    .hasMessageContaining("password authentication failed");
+            assertThat(query(pg, "postgres", "SELECT count(*) FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'"))
+                    .isEqualTo("0");
+        }
+        // a cluster made by an earlier Kontor trusted every local connection
+        Files.writeString(base.resolve("data/pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n");
+        var renewed = NON_DURABLE.withSuperuserPassword("a-new-superuser-password-from-the-secrets");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(base, renewed)) {
+            assertThat(query(pg, "postgres", "SELECT 1")).isEqualTo("1");
+            assertThatThrownBy(() -> DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.username(), ""))
+                    .hasMessageContaining("password");
+            assertThat(query(pg, "postgres", "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules"))
+                    .isEqualTo("scram-sha-256");
+        }
+    }
+
+    @Test
+    void aDurableClusterCannotStartWithoutAKnownPassword() throws Exception {
+        removeCluster();
+        assertThatThrownBy(() -> EmbeddedPostgres.start(base, EmbeddedPostgres.Options.durable()))
+                .hasMessageContaining("withSuperuserPassword");
     }
 
     @Test

@@ -51,9 +51,12 @@ class TestPostgresTest {
                 + " FROM pg_database WHERE datname = '" + TestPostgres.templateName() + "'")).isEqualTo("true false");
 
         // independent: what one test writes, the other does not see
-        try (Connection c = connect(first); Statement st = c.createStatement()) {
+        try (Connection c = TestPostgres.connectAsAdmin(first); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE only_in_first (x int)");
         }
+        // tests connect as the application role, like the server: no schema changes
+        assertThat(query(first, "SELECT current_user")).isEqualTo(TestPostgres.username()).startsWith("kontor_app_");
+        assertThat(query(first, "SELECT has_schema_privilege('public', 'CREATE')::text")).isEqualTo("false");
         assertThat(query(first, "SELECT to_regclass('only_in_first')::text")).isEqualTo("only_in_first");
         assertThat(query(second, "SELECT to_regclass('only_in_first')::text")).isNull();
     }

@@ -155,10 +155,11 @@ class InvoicePersistenceTest implements UsesTestDatabase {
             assertThatThrownBy(() -> tx.inTransaction(() -> jdbc.update(sql, List.of(id)))).as(sql)
                     .hasStackTraceContaining("is issued");
         }
+        // the application role may not truncate at all; the trigger behind it holds for the owner (ApplicationRoleTest)
         assertThatThrownBy(() -> tx.inTransaction(() -> jdbc.update("TRUNCATE invoice_line", List.of())))
-                .hasStackTraceContaining("TRUNCATE of invoice_line refused");
+                .hasStackTraceContaining("permission denied");
         assertThatThrownBy(() -> tx.inTransaction(() -> jdbc.update("TRUNCATE invoice CASCADE", List.of())))
-                .hasStackTraceContaining("refused");
+                .hasStackTraceContaining("permission denied");
         assertThat(invoices.find(issued.getId()).orElseThrow().getLines()).isEqualTo(issued.getLines());
     }
 

@@ -21,7 +21,6 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -29,6 +28,8 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import no.kontor.adapters.persistence.embedded.EmbeddedPostgres;
+import no.kontor.adapters.persistence.schema.DatabaseRoles;
+import no.kontor.adapters.persistence.schema.Migrations;
 
 /**
  * One PostgreSQL server per test JVM, a template database migrated once, and a fresh
@@ -69,12 +70,42 @@ public final class TestPostgres {
         return Server.INSTANCE.newDatabase(hint);
     }
 
+    /**
+     * The application's role, which tests connect as, like the server does: it may read and
+     * write what the migrations grant it, and nothing else.
+     */
     public static String username() {
-        return Server.INSTANCE.user;
+        return Server.INSTANCE.appRole;
     }
 
     public static String password() {
+        return Server.INSTANCE.appPassword;
+    }
+
+    /** The schema's owner, which migrates (this run's own role). */
+    public static String ownerUsername() {
+        return Server.INSTANCE.ownerRole;
+    }
+
+    public static String ownerPassword() {
+        return Server.INSTANCE.ownerPassword;
+    }
+
+    /**
+     * The server's administrator (a superuser on the embedded and Testcontainers servers):
+     * for tests that tamper with what the application role cannot touch.
+     */
+    public static String adminUsername() {
+        return Server.INSTANCE.user;
+    }
+
+    public static String adminPassword() {
         return Server.INSTANCE.password;
+    }
+
+    /** A connection to a test database as the server's administrator. */
+    public static Connection connectAsAdmin(String url) throws SQLException {
+        return Server.INSTANCE.connect(url);
     }
 
     /** The migrated template's name (it accepts no connections). */
@@ -102,6 +133,10 @@ public final class TestPostgres {
         final String password;
         final String runId = randomId();
         final String template = "kontor_tpl_" + runId;
+        final String ownerRole = Migrations.DEFAULT_OWNER_ROLE + "_" + runId;
+        final String ownerPassword = randomPassword();
+        final String appRole = Migrations.DEFAULT_APP_ROLE + "_" + runId;
+        final String appPassword = randomPassword();
         private final AtomicInteger counter = new AtomicInteger();
         private final List<String> created = new ArrayList<>();
 
@@ -134,8 +169,9 @@ public final class TestPostgres {
                 }, "test-postgres-stop"));
                 maintenanceUrl = embedded.jdbcUrl("postgres");
                 user = embedded.username();
-                password = "";
+                password = embedded.password();
             }
+            createRoles();
             createTemplate();
             LOG.info("Test PostgreSQL ({}) ready with template {} in {} ms: {}", source, template,
                     (System.nanoTime() - started) / 1_000_000, maintenanceUrl);
@@ -144,7 +180,7 @@ public final class TestPostgres {
         synchronized String newDatabase(String hint) {
             String name = databaseName(hint, counter.incrementAndGet(), runId);
             try (Connection c = connect(maintenanceUrl); Statement st = c.createStatement()) {
-                st.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+                st.execute("CREATE DATABASE " + name + " TEMPLATE " + template + " OWNER " + ownerRole);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create test database " + name + " from " + template + ": " + e.getMessage(), e);
             }
@@ -152,7 +188,19 @@ public final class TestPostgres {
             return urlFor(maintenanceUrl, name);
         }
 
-        /** Makes the template (ICU nb-NO where possible), migrates it, and closes it to connections. */
+        /** This run's owner and application roles, the latter with the timeouts a server gives it. */
+        private void createRoles() {
+            try (Connection c = connect(maintenanceUrl)) {
+                DatabaseRoles.ensureLoginRole(c, ownerRole, ownerPassword);
+                DatabaseRoles.ensureLoginRole(c, appRole, appPassword);
+                DatabaseRoles.applyTimeouts(c, appRole, null, DatabaseRoles.Timeouts.DEFAULTS);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create this run's roles on " + maintenanceUrl
+                        + " (the user needs CREATEROLE): " + e.getMessage(), e);
+            }
+        }
+
+        /** Makes the template (ICU nb-NO where possible), migrates it as the owner, and closes it to connections. */
         private void createTemplate() {
             try (Connection c = connect(maintenanceUrl); Statement st = c.createStatement()) {
                 String ctype = "C";
@@ -162,13 +210,13 @@ public final class TestPostgres {
                     }
                 }
                 try {
-                    st.execute("CREATE DATABASE " + template + " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu"
+                    st.execute("CREATE DATABASE " + template + " OWNER " + ownerRole + " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu"
                             + " ICU_LOCALE 'nb-NO' LC_COLLATE '" + ctype.replace("'", "''") + "' LC_CTYPE '"
                             + ctype.replace("'", "''") + "'");
                 } catch (SQLException noIcu) {
                     LOG.warn("This server cannot make an ICU nb-NO database ({}); the template uses the server's default"
                             + " collation, so Norwegian order (Æ, Ø, Å after Z) may not hold", noIcu.getMessage());
-                    st.execute("CREATE DATABASE " + template);
+                    st.execute("CREATE DATABASE " + template + " OWNER " + ownerRole);
                 }
                 created.add(template);
             } catch (SQLException e) {
@@ -176,7 +224,7 @@ public final class TestPostgres {
                         + ": " + e.getMessage(), e);
             }
             String templateUrl = urlFor(maintenanceUrl, template);
-            Flyway.configure().dataSource(templateUrl, user, password).locations("classpath:db/migration").load().migrate();
+            Migrations.migrate(templateUrl, ownerRole, ownerPassword, appRole);
             try (Connection c = connect(maintenanceUrl); Statement st = c.createStatement()) {
                 st.execute("ALTER DATABASE " + template + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
                 // a session left open on the template would make every CREATE DATABASE … TEMPLATE fail
@@ -199,12 +247,19 @@ public final class TestPostgres {
                         LOG.warn("cannot drop test database {}: {}", name, e.getMessage());
                     }
                 }
+                for (String role : new String[] {appRole, ownerRole}) {
+                    try {
+                        st.execute("DROP ROLE IF EXISTS " + role);
+                    } catch (SQLException e) {
+                        LOG.warn("cannot drop test role {}: {}", role, e.getMessage());
+                    }
+                }
             } catch (SQLException e) {
                 LOG.warn("cannot drop this run's test databases on {}: {}", maintenanceUrl, e.getMessage());
             }
         }
 
-        private Connection connect(String url) throws SQLException {
+        Connection connect(String url) throws SQLException {
             var properties = new Properties();
             properties.setProperty("user", user);
             properties.setProperty("password", password);
@@ -271,6 +326,12 @@ public final class TestPostgres {
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    private static String randomPassword() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private static String randomId() {
