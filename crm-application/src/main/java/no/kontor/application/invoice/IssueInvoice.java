@@ -84,6 +84,8 @@ public final class IssueInvoice {
             var draft = invoices.lock(id).orElseThrow(() -> new NotFoundException("invoice", id));
             draft.requireDraft();
             var drafted = InvoicedSales.lock(sales, draft);
+            // under the sales' locks, before a number is taken: each is still ordered and on this draft
+            drafted.forEach(sale -> sale.requireBilledBy(id.value()));
             var company = companies.find(draft.getCompanyId()).orElseThrow(() -> new NotFoundException("company", draft.getCompanyId()));
 
             long number = numbers.next();
@@ -97,7 +99,7 @@ public final class IssueInvoice {
             var events = new ArrayList<AuditEvent>();
             events.add(AuditEvent.of(actor, now, "invoice", id, "issued", draft.auditFields(), stored.auditFields(), null));
             for (var sale : drafted) {
-                sales.changeStage(sale.invoiced(actor.auditName(), now), sale.getStage(), "Faktura " + number);
+                sales.changeStage(sale.invoiced(id.value(), actor.auditName(), now), sale.getStage(), "Faktura " + number);
                 events.add(AuditEvent.of(actor, now, "sale", sale.getId(), "stage-changed", Map.of("stage", sale.getStage().name()),
                         Map.of("stage", SaleStage.INVOICED.name(), "invoiceNumber", number), null));
             }
