@@ -80,8 +80,8 @@ public class InvoiceUseCases {
 
     @Singleton
     DraftInvoice draftInvoice(Invoices invoices, Sales sales, SaleLines lines, Contacts contacts, AuditTrail audit, Transactions tx,
-                              Clock clock) {
-        return new DraftInvoice(invoices, sales, lines, contacts, audit, tx, clock);
+                              Clock clock, @Value("${kontor.invoicing.max-lines:500}") int maxLines) {
+        return new DraftInvoice(invoices, sales, lines, contacts, audit, tx, clock, maxLines);
     }
 
     @Singleton
