@@ -83,9 +83,9 @@ class SaleOnInvoiceTest {
             () -> new VatRates(List.of(new VatRate(new BigDecimal("25"), LocalDate.of(2001, 1, 1), null, "standard"))),
             inventory.placements(), new NoPrices(), audit, tx, clock);
     final DraftInvoice drafting = new DraftInvoice(invoices, sales, lines, contacts, audit, tx, clock);
-    final IssueInvoice issuing = new IssueInvoice(invoices, numbers, sales, companies, new InMemoryPostalCodes(), ehf,
+    final IssueInvoice issuing = new IssueInvoice(invoices, numbers, sales, companies, new InMemoryPostalCodes(), ehf, (ubl, kind) -> java.util.Optional.empty(),
             new TestCustomerPins(), jobs, settings, keys, audit, tx, clock);
-    final CreditInvoice crediting = new CreditInvoice(invoices, numbers, sales, ehf, jobs, audit, tx, clock);
+    final CreditInvoice crediting = new CreditInvoice(invoices, numbers, sales, ehf, (ubl, kind) -> java.util.Optional.empty(), jobs, audit, tx, clock);
 
     static final class NoPrices implements no.kontor.application.inventory.PlacementPrices {
         @Override
