@@ -13,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.mail.SmtpMailer;
 import no.kontor.adapters.pdf.FopInvoicePdfs;
+import no.kontor.adapters.pdf.UblSchemaValidator;
 import no.kontor.adapters.pdf.UblWriter;
 import no.kontor.application.audit.AuditTrail;
 import no.kontor.application.company.Companies;
@@ -20,6 +21,7 @@ import no.kontor.application.company.Contacts;
 import no.kontor.application.company.PostalCodeRegister;
 import no.kontor.application.invoice.CreditInvoice;
 import no.kontor.application.invoice.CustomerPins;
+import no.kontor.application.invoice.DocumentValidator;
 import no.kontor.application.invoice.DraftInvoice;
 import no.kontor.application.invoice.EhfDocuments;
 import no.kontor.application.invoice.InvoiceJobs;
@@ -79,23 +81,31 @@ public class InvoiceUseCases {
         return new UblWriter();
     }
 
+    /** The UBL 2.1 schema, compiled once in the background from start (it takes a second or two). */
+    @Singleton
+    DocumentValidator documentValidator() {
+        return new UblSchemaValidator();
+    }
+
     @Singleton
     DraftInvoice draftInvoice(Invoices invoices, Sales sales, SaleLines lines, Contacts contacts, AuditTrail audit, Transactions tx,
-                              Clock clock) {
-        return new DraftInvoice(invoices, sales, lines, contacts, audit, tx, clock);
+                              Clock clock, @Value("${kontor.invoicing.max-lines:500}") int maxLines) {
+        return new DraftInvoice(invoices, sales, lines, contacts, audit, tx, clock, maxLines);
     }
 
     @Singleton
     IssueInvoice issueInvoice(Invoices invoices, InvoiceNumbers numbers, Sales sales, Companies companies,
-                              PostalCodeRegister postalCodes, EhfDocuments ehf, CustomerPins pins, InvoiceJobs jobs,
-                              InvoiceSettings settings, IdempotencyKeys keys, AuditTrail audit, Transactions tx, Clock clock) {
-        return new IssueInvoice(invoices, numbers, sales, companies, postalCodes, ehf, pins, jobs, settings, keys, audit, tx, clock);
+                              PostalCodeRegister postalCodes, EhfDocuments ehf, DocumentValidator documents, CustomerPins pins,
+                              InvoiceJobs jobs, InvoiceSettings settings, IdempotencyKeys keys, AuditTrail audit, Transactions tx,
+                              Clock clock) {
+        return new IssueInvoice(invoices, numbers, sales, companies, postalCodes, ehf, documents, pins, jobs, settings, keys, audit, tx,
+                clock);
     }
 
     @Singleton
-    CreditInvoice creditInvoice(Invoices invoices, InvoiceNumbers numbers, Sales sales, EhfDocuments ehf, InvoiceJobs jobs,
-                                AuditTrail audit, Transactions tx, Clock clock) {
-        return new CreditInvoice(invoices, numbers, sales, ehf, jobs, audit, tx, clock);
+    CreditInvoice creditInvoice(Invoices invoices, InvoiceNumbers numbers, Sales sales, EhfDocuments ehf, DocumentValidator documents,
+                                InvoiceJobs jobs, AuditTrail audit, Transactions tx, Clock clock) {
+        return new CreditInvoice(invoices, numbers, sales, ehf, documents, jobs, audit, tx, clock);
     }
 
     @Singleton

@@ -57,8 +57,9 @@ public class SalesUseCases {
 
     @Singleton
     ManageSaleLines manageSaleLines(Sales sales, SaleLines lines, VatRateTable vatRates, Placements placements,
-                                    PlacementPrices prices, AuditTrail audit, Transactions tx, Clock clock) {
-        return new ManageSaleLines(sales, lines, vatRates, placements, prices, audit, tx, clock);
+                                    PlacementPrices prices, AuditTrail audit, Transactions tx, Clock clock,
+                                    @Value("${kontor.sales.max-lines:1000}") int maxLines) {
+        return new ManageSaleLines(sales, lines, vatRates, placements, prices, audit, tx, clock, maxLines);
     }
 
     @Singleton

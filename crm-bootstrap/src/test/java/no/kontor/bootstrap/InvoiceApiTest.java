@@ -117,7 +117,7 @@ class InvoiceApiTest implements UsesTestDatabase {
         var changeLine = seller.post("/api/v1/sales/" + sale1 + "/lines", "{\"description\":\"Mer\",\"quantity\":1,\"unit\":\"PIECE\","
                 + "\"unitPrice\":100}");
         assertThat(changeLine.statusCode()).isEqualTo(409);
-        assertThat(code(changeLine)).isEqualTo("sale.invoiced");
+        assertThat(code(changeLine)).isEqualTo("sale.on-invoice");
         assertThat(code(draft(sale1))).isEqualTo("sale.not-invoiceable");
 
         var issued = issue(id);

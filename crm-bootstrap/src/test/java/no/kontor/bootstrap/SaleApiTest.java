@@ -210,9 +210,9 @@ class SaleApiTest implements UsesTestDatabase {
         String invoiced = sale(companyId, ",\"stage\":\"ORDERED\"");
         var added = addLine(invoiced, "{\"description\":\"x\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":1}");
         assertThat(manager.post("/api/v1/invoices", "{\"saleIds\":[" + invoiced + "]}").statusCode()).isEqualTo(201);
-        assertThat(addLine(invoiced, "{\"description\":\"y\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":1}").body()).contains("sale.invoiced");
+        assertThat(addLine(invoiced, "{\"description\":\"y\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":1}").body()).contains("sale.on-invoice");
         String current = etag(seller.get("/api/v1/sales/" + invoiced)); // putting it on the draft changed the sale
-        assertThat(seller.put("/api/v1/sales/" + invoiced, "{\"barter\":true}", current).body()).contains("sale.invoiced");
+        assertThat(seller.put("/api/v1/sales/" + invoiced, "{\"barter\":true}", current).body()).contains("sale.on-invoice");
         var lineId = Json.number(Json.list(Json.object(added.body()).get("lines")).get(0).get("id"));
         assertThat(delete(seller, "/api/v1/sales/" + invoiced + "/lines/" + lineId, current).statusCode()).isEqualTo(409);
     }

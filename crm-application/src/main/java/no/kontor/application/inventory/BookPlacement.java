@@ -17,7 +17,9 @@ import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
 
 /**
- * A seller books a placement for a sale, and confirms or cancels the booking.
+ * A seller books a placement for a sale, and confirms or cancels the booking. A sale
+ * that is closed or on an invoice takes no new booking, and a sale on an invoice
+ * keeps its bookings (they may still be confirmed).
  * Booking locks the placement's row, checks for a booking that shares a day (the
  * friendly refusal, naming it), then inserts; the exclusion constraint in the
  * database is the guarantee behind the check.
@@ -46,10 +48,8 @@ public final class BookPlacement {
             if (!placement.active()) {
                 throw new ConflictException("placement.inactive", "The placement " + placement.name() + " is not for sale");
             }
-            var stage = sales.stageOf(saleId).orElseThrow(() -> new NotFoundException("sale", saleId));
-            if (stage.isClosed()) {
-                throw new ConflictException("sale.closed", "The sale " + saleId + " is " + stage + " and takes no bookings");
-            }
+            // after the placement's lock (the order every booking takes), before the overlap check
+            sales.lock(saleId).orElseThrow(() -> new NotFoundException("sale", saleId)).requireTakesBookings();
             var clash = bookings.overlapping(placementId, period);
             if (!clash.isEmpty()) {
                 throw conflict(placement.name(), clash.get(0));
@@ -73,6 +73,11 @@ public final class BookPlacement {
     private Booking move(Actor actor, BookingId id, boolean confirm) {
         return tx.inTransaction(() -> {
             var current = bookings.find(id).orElseThrow(() -> new NotFoundException("booking", id));
+            if (!confirm) {
+                // a sale on an invoice keeps the days the invoice bills; its lock orders this against invoicing
+                sales.lock(current.saleId()).orElseThrow(() -> new NotFoundException("sale", current.saleId()))
+                        .requireBookingsReleasable();
+            }
             var next = confirm ? current.confirm(actor.auditName(), clock.instant()) : current.cancel(actor.auditName(), clock.instant());
             var stored = bookings.update(next);
             audit.record(AuditEvent.changed(actor, clock.instant(), "booking", id, current.auditFields(), stored.auditFields()));

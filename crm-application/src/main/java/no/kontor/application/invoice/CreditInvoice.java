@@ -32,17 +32,19 @@ public final class CreditInvoice {
     private final InvoiceNumbers numbers;
     private final Sales sales;
     private final EhfDocuments ehf;
+    private final DocumentValidator documents;
     private final InvoiceJobs jobs;
     private final AuditTrail audit;
     private final Transactions tx;
     private final Clock clock;
 
-    public CreditInvoice(Invoices invoices, InvoiceNumbers numbers, Sales sales, EhfDocuments ehf, InvoiceJobs jobs, AuditTrail audit,
-                         Transactions tx, Clock clock) {
+    public CreditInvoice(Invoices invoices, InvoiceNumbers numbers, Sales sales, EhfDocuments ehf, DocumentValidator documents,
+                         InvoiceJobs jobs, AuditTrail audit, Transactions tx, Clock clock) {
         this.invoices = invoices;
         this.numbers = numbers;
         this.sales = sales;
         this.ehf = ehf;
+        this.documents = documents;
         this.jobs = jobs;
         this.audit = audit;
         this.tx = tx;
@@ -64,7 +66,9 @@ public final class CreditInvoice {
             long number = numbers.next();
             var issued = stored.issue(new Invoice.Issue(number, BusinessDays.dayOf(now), null, null, invoice.getSeller(),
                     invoice.getBuyer()), actor.auditName(), now);
-            var note = invoices.issue(issued, ehf.write(issued, invoice), null);
+            String ubl = ehf.write(issued, invoice);
+            documents.requireValid(ubl, issued.getKind(), number); // a refusal rolls back the draft and the number
+            var note = invoices.issue(issued, ubl, null);
             jobs.render(note.getId(), null, actor.auditName());
             var after = invoices.updateMoney(invoice.creditedBy(note.totals().gross(), whole, actor.auditName(), now));
 

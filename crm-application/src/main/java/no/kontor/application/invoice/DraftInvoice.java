@@ -38,6 +38,8 @@ import no.kontor.domain.shared.ValidationException;
  */
 public final class DraftInvoice {
     public static final int MAX_SALES = 200;
+    /** The default of {@code kontor.invoicing.max-lines}. */
+    public static final int MAX_LINES = 500;
 
     private final Invoices invoices;
     private final Sales sales;
@@ -46,9 +48,23 @@ public final class DraftInvoice {
     private final AuditTrail audit;
     private final Transactions tx;
     private final Clock clock;
+    private final int maxLines;
 
     public DraftInvoice(Invoices invoices, Sales sales, SaleLines saleLines, Contacts contacts, AuditTrail audit, Transactions tx,
                         Clock clock) {
+        this(invoices, sales, saleLines, contacts, audit, tx, clock, MAX_LINES);
+    }
+
+    /**
+     * @param maxLines the most lines one invoice may have ({@code kontor.invoicing.max-lines}): the PDF of a
+     *                 document is rendered whole, so an invoice of 200 sales × 1,000 lines would hold the renderer
+     */
+    public DraftInvoice(Invoices invoices, Sales sales, SaleLines saleLines, Contacts contacts, AuditTrail audit, Transactions tx,
+                        Clock clock, int maxLines) {
+        if (maxLines < 1) {
+            throw new IllegalArgumentException("kontor.invoicing.max-lines must be at least 1, not " + maxLines);
+        }
+        this.maxLines = maxLines;
         this.invoices = invoices;
         this.sales = sales;
         this.saleLines = saleLines;
@@ -77,6 +93,10 @@ public final class DraftInvoice {
                 throw new ValidationException("saleIds", "invoice.sales-of-several-companies", "An invoice bills the sales of one company");
             }
             var lines = linesOf(locked);
+            if (lines.size() > maxLines) {
+                throw new ValidationException("saleIds", "invoice.too-many-lines", "An invoice has at most " + maxLines
+                        + " lines (kontor.invoicing.max-lines); these sales have " + lines.size() + ": bill them on several invoices");
+            }
             String reference = buyerReference == null || buyerReference.isBlank() ? defaultReference(company) : buyerReference;
             var draft = invoices.add(Invoice.draft(company, lines, reference, note, actor.auditName(), now));
             var events = new ArrayList<AuditEvent>();

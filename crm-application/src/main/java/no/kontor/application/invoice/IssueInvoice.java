@@ -27,7 +27,8 @@ import no.kontor.domain.shared.NotFoundException;
  * A manager issues a draft. In one transaction, in the lock order of DECISIONS.md —
  * the idempotency key, the draft and its sales, the number series, the audit head —
  * it takes the next number, dates the invoice in Europe/Oslo, gives it a KID and a
- * customer PIN, freezes the EHF document with seller and buyer as they are today,
+ * customer PIN, freezes the EHF document with seller and buyer as they are today
+ * (checked first: well-formed and valid UBL, else nothing is issued),
  * moves the sales to invoiced, and queues the PDF. The PDF is rendered after the
  * commit, so the series is never held while FOP works.
  */
@@ -40,6 +41,7 @@ public final class IssueInvoice {
     private final Companies companies;
     private final PostalCodeRegister postalCodes;
     private final EhfDocuments ehf;
+    private final DocumentValidator documents;
     private final CustomerPins pins;
     private final InvoiceJobs jobs;
     private final InvoiceSettings settings;
@@ -49,14 +51,15 @@ public final class IssueInvoice {
     private final Clock clock;
 
     public IssueInvoice(Invoices invoices, InvoiceNumbers numbers, Sales sales, Companies companies, PostalCodeRegister postalCodes,
-                        EhfDocuments ehf, CustomerPins pins, InvoiceJobs jobs, InvoiceSettings settings, IdempotencyKeys keys,
-                        AuditTrail audit, Transactions tx, Clock clock) {
+                        EhfDocuments ehf, DocumentValidator documents, CustomerPins pins, InvoiceJobs jobs, InvoiceSettings settings,
+                        IdempotencyKeys keys, AuditTrail audit, Transactions tx, Clock clock) {
         this.invoices = invoices;
         this.numbers = numbers;
         this.sales = sales;
         this.companies = companies;
         this.postalCodes = postalCodes;
         this.ehf = ehf;
+        this.documents = documents;
         this.pins = pins;
         this.jobs = jobs;
         this.settings = settings;
@@ -84,20 +87,24 @@ public final class IssueInvoice {
             var draft = invoices.lock(id).orElseThrow(() -> new NotFoundException("invoice", id));
             draft.requireDraft();
             var drafted = InvoicedSales.lock(sales, draft);
+            // under the sales' locks, before a number is taken: each is still ordered and on this draft
+            drafted.forEach(sale -> sale.requireBilledBy(id.value()));
             var company = companies.find(draft.getCompanyId()).orElseThrow(() -> new NotFoundException("company", draft.getCompanyId()));
 
             long number = numbers.next();
             var today = BusinessDays.dayOf(now);
             var issued = draft.issue(new Invoice.Issue(number, today, settings.dueDate(today),
                     settings.kid(company.getId().value(), number), settings.sellerOn(today), buyerOf(company)), actor.auditName(), now);
+            String ubl = ehf.write(issued, null);
+            documents.requireValid(ubl, issued.getKind(), number); // before anything is written: a refusal rolls back the number
             String pin = pins.newPin();
-            var stored = invoices.issue(issued, ehf.write(issued, null), pins.hash(number, pin));
+            var stored = invoices.issue(issued, ubl, pins.hash(number, pin));
             jobs.render(id, pin, actor.auditName());
 
             var events = new ArrayList<AuditEvent>();
             events.add(AuditEvent.of(actor, now, "invoice", id, "issued", draft.auditFields(), stored.auditFields(), null));
             for (var sale : drafted) {
-                sales.changeStage(sale.invoiced(actor.auditName(), now), sale.getStage(), "Faktura " + number);
+                sales.changeStage(sale.invoiced(id.value(), actor.auditName(), now), sale.getStage(), "Faktura " + number);
                 events.add(AuditEvent.of(actor, now, "sale", sale.getId(), "stage-changed", Map.of("stage", sale.getStage().name()),
                         Map.of("stage", SaleStage.INVOICED.name(), "invoiceNumber", number), null));
             }

@@ -17,7 +17,9 @@ import no.kontor.domain.shared.NotFoundException;
 /**
  * A seller moves a sale on (lead → offered → ordered) or closes it as lost or
  * cancelled with a reason; every change is kept for the funnel, and a sale that
- * is lost or cancelled releases its bookings in the same transaction. The sale's
+ * is lost or cancelled releases its bookings in the same transaction. A sale on an
+ * invoice keeps its stage: the check holds the sale's row lock, so drafting or
+ * issuing at the same moment waits for it or is refused by it. The sale's
  * own audit entry is written after the bookings' (the audit head is locked last).
  */
 public final class ChangeSaleStage {
@@ -38,7 +40,7 @@ public final class ChangeSaleStage {
     public Sale execute(Actor actor, SaleId id, SaleStage next, String reason) {
         actor.require(Role.SELLER);
         return tx.inTransaction(() -> {
-            var current = sales.find(id).orElseThrow(() -> new NotFoundException("sale", id));
+            var current = sales.lock(id).orElseThrow(() -> new NotFoundException("sale", id));
             var changed = sales.changeStage(current.moveTo(next, reason, actor.auditName(), clock.instant()), current.getStage(), reason);
             if (next == SaleStage.CANCELLED || next == SaleStage.LOST) {
                 bookings.releaseAllOf(actor, id);

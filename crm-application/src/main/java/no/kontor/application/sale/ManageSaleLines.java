@@ -27,7 +27,9 @@ import no.kontor.domain.shared.ValidationException;
  * A seller adds, changes and removes a sale's lines while the sale is open. Each
  * change holds the sale's row lock, raises the sale's version (its ETag covers its
  * lines) and is audited on the sale. A placement line takes the placement's name,
- * unit and the price valid today unless the seller gives them.
+ * unit and the price valid today unless the seller gives them. A sale holds at most
+ * {@code maxLines} lines, however they arrive (typed, from hours, from the order form):
+ * a sale with a hundred thousand lines would become an invoice nobody can render.
  */
 public final class ManageSaleLines {
     private final Sales sales;
@@ -38,9 +40,20 @@ public final class ManageSaleLines {
     private final AuditTrail audit;
     private final Transactions tx;
     private final Clock clock;
+    private final int maxLines;
 
     public ManageSaleLines(Sales sales, SaleLines lines, VatRateTable vatRates, Placements placements, PlacementPrices prices,
                            AuditTrail audit, Transactions tx, Clock clock) {
+        this(sales, lines, vatRates, placements, prices, audit, tx, clock, SaleLine.MAX_LINES);
+    }
+
+    /** @param maxLines the most lines a sale may have ({@code kontor.sales.max-lines}) */
+    public ManageSaleLines(Sales sales, SaleLines lines, VatRateTable vatRates, Placements placements, PlacementPrices prices,
+                           AuditTrail audit, Transactions tx, Clock clock, int maxLines) {
+        if (maxLines < 1) {
+            throw new IllegalArgumentException("kontor.sales.max-lines must be at least 1, not " + maxLines);
+        }
+        this.maxLines = maxLines;
         this.sales = sales;
         this.lines = lines;
         this.vatRates = vatRates;
@@ -55,11 +68,7 @@ public final class ManageSaleLines {
         actor.require(Role.SELLER);
         return tx.inTransaction(() -> {
             var sale = lockChangeable(saleId, null);
-            var current = lines.ofSale(saleId);
-            if (current.size() >= SaleLine.MAX_LINES) {
-                throw new ConflictException("sale.too-many-lines", "A sale has at most " + SaleLine.MAX_LINES + " lines");
-            }
-            var stored = lines.add(check(saleId, null, input));
+            var stored = addChecked(saleId, input);
             return touched(actor, sale, "line-added", Map.of(), withId(stored));
         });
     }
@@ -86,7 +95,12 @@ public final class ManageSaleLines {
 
     /** Adds a checked line inside the caller's transaction, which holds the sale's lock (hours, the order form). */
     SaleLine addChecked(SaleId saleId, SaleLine.Input input) {
-        return lines.add(check(saleId, null, input));
+        var line = check(saleId, null, input);
+        if (lines.ofSale(saleId).size() >= maxLines) {
+            throw new ConflictException("sale.too-many-lines", "The sale " + saleId + " has at most " + maxLines
+                    + " lines (kontor.sales.max-lines): open another sale for more", Map.of("maxLines", maxLines));
+        }
+        return lines.add(line);
     }
 
     private Sale lockChangeable(SaleId saleId, Long expectedVersion) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import no.kontor.application.inventory.SaleStatus;
 import no.kontor.application.sale.SaleFilter;
 import no.kontor.application.sale.SaleLines;
 import no.kontor.application.sale.Sales;
@@ -17,7 +18,7 @@ import no.kontor.domain.sale.SaleLine;
 import no.kontor.domain.shared.StaleVersionException;
 
 /** Sales in memory, versioned like the table; their lines in {@link Lines}. (No paging: one page holds everything.) */
-public final class InMemorySales extends InMemoryStore<Sale> implements Sales {
+public final class InMemorySales extends InMemoryStore<Sale> implements Sales, SaleStatus {
     private final List<StageChange> changes = new ArrayList<>();
 
     @Override
@@ -36,7 +37,7 @@ public final class InMemorySales extends InMemoryStore<Sale> implements Sales {
         }
     }
 
-    @Override
+    @Override // Sales and SaleStatus
     public Optional<Sale> lock(SaleId id) {
         return find(id);
     }
@@ -72,6 +73,11 @@ public final class InMemorySales extends InMemoryStore<Sale> implements Sales {
             changes.add(new StageChange(from, stored.getStage(), reason, stored.getChangedBy(), stored.getChangedAt()));
         }
         return stored;
+    }
+
+    @Override
+    public Optional<no.kontor.domain.sale.SaleStage> stageOf(SaleId saleId) {
+        return find(saleId).map(Sale::getStage);
     }
 
     @Override

@@ -72,12 +72,38 @@ public final class Sale {
      * invoice, invoiced, lost or cancelled.
      */
     public void requireChangeable() {
-        if (invoiceId != null || stage == SaleStage.INVOICED) {
-            throw new ConflictException("sale.invoiced", "The sale " + id + " is on an invoice and can no longer change");
-        }
-        if (stage == SaleStage.LOST || stage == SaleStage.CANCELLED) {
+        requireOffInvoice("can no longer change");
+        if (stage.isClosed()) {
             throw new ConflictException("sale.closed", "The sale " + id + " is " + stage + " and can no longer change");
         }
+    }
+
+    /**
+     * Refuses anything that would change what an invoice bills: while a sale is on an
+     * invoice, draft or issued, its stage, lines and bookings stay as the invoice has
+     * them (discarding the draft, or a whole credit note, frees it again).
+     */
+    private void requireOffInvoice(String refused) {
+        if (invoiceId != null) {
+            throw new ConflictException("sale.on-invoice", "The sale " + id + " is on invoice " + invoiceId + " and " + refused,
+                    Map.of("invoiceId", invoiceId));
+        }
+    }
+
+    /** Refuses a new booking for a sale that is closed or on an invoice. */
+    public void requireTakesBookings() {
+        requireOffInvoice("takes no new bookings");
+        if (stage.isClosed()) {
+            throw new ConflictException("sale.closed", "The sale " + id + " is " + stage + " and takes no bookings");
+        }
+    }
+
+    /**
+     * Refuses to cancel a booking of a sale on an invoice: the invoice bills its days.
+     * (Confirming one is harmless and stays allowed.)
+     */
+    public void requireBookingsReleasable() {
+        requireOffInvoice("keeps its bookings");
     }
 
     /** The header changed: seller, barter flag, description. */
@@ -96,6 +122,7 @@ public final class Sale {
 
     /** This sale at {@code next}, if a seller may move it there; lost and cancelled need a reason. */
     public Sale moveTo(SaleStage next, String reason, String actor, Instant now) {
+        requireOffInvoice("keeps its stage");
         if (!stage.sellerMayMoveTo(next)) {
             throw new ConflictException("sale.invalid-stage-change", "A sale cannot go from " + stage + " to " + next);
         }
@@ -126,8 +153,22 @@ public final class Sale {
         return withInvoice(SaleStage.ORDERED, null, actor, now);
     }
 
-    /** Its invoice was issued. */
-    public Sale invoiced(String actor, Instant now) {
+    /**
+     * Refuses a sale that the draft {@code draftId} may not bill: one no longer ordered,
+     * or no longer on that draft. Issuing checks it under the sale's lock.
+     */
+    public void requireBilledBy(long draftId) {
+        if (stage != SaleStage.ORDERED || invoiceId == null || invoiceId != draftId) {
+            throw new ConflictException("invoice.sale-not-billable", "The sale " + id + " is " + stage
+                    + (invoiceId == null ? " and on no invoice" : invoiceId == draftId ? "" : " and on invoice " + invoiceId)
+                    + ": invoice " + draftId + " bills only ordered sales on it; discard the draft and draft again",
+                    Map.of("saleId", id == null ? 0L : id.value(), "stage", stage.name()));
+        }
+    }
+
+    /** Its draft invoice {@code draftId} was issued: the sale is invoiced. */
+    public Sale invoiced(long draftId, String actor, Instant now) {
+        requireBilledBy(draftId);
         return withInvoice(SaleStage.INVOICED, invoiceId, actor, now);
     }
 

@@ -11,6 +11,7 @@ import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.DomainException;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.domain.shared.UnprocessableException;
 import no.kontor.domain.shared.ValidationException;
 
 /** Maps the domain's errors to problem types: the one place where a code meets a status. */
@@ -47,6 +48,9 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
         }
         if (e instanceof ConflictException) {
             return HttpStatus.CONFLICT;
+        }
+        if (e instanceof UnprocessableException) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
         }
         if (e instanceof AccessDeniedException) {
             return HttpStatus.FORBIDDEN;

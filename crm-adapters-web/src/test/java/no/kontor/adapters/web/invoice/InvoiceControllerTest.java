@@ -46,6 +46,8 @@ class InvoiceControllerTest {
     InMemorySales sales;
     @Inject
     InMemorySales.Lines lines;
+    @Inject
+    no.kontor.adapters.web.testing.SwitchableDocumentValidator documents;
 
     ApiClient manager;
     ApiClient seller;
@@ -103,6 +105,26 @@ class InvoiceControllerTest {
         var discarded = manager.send(manager.request("/api/v1/invoices/" + id).header("If-Match", "\"1\"").DELETE().build());
         assertThat(discarded.statusCode()).isEqualTo(204);
         assertThat(manager.get("/api/v1/invoices/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDocumentThatWouldNotBeReadableIs422NamingWhatIsWrong() {
+        String id = ApiClient.field(draft(orderedSale(companyId)).body(), "id");
+        String invoice = issuedInvoice(companyId);
+        documents.refuseWith("line 1, column 9: not well-formed");
+        try {
+            for (var refused : new HttpResponse[] {manager.post("/api/v1/invoices/" + id + "/issue", ""),
+                    manager.post("/api/v1/invoices/" + invoice + "/credit-notes", "{\"reason\":\"Feil\"}")}) {
+                assertThat(refused.statusCode()).as(String.valueOf(refused.body())).isEqualTo(422);
+                assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+                assertThat(ApiClient.field((String) refused.body(), "code")).isEqualTo("invoice.document-invalid");
+                assertThat(ApiClient.field((String) refused.body(), "detail")).contains("line 1, column 9: not well-formed");
+            }
+        } finally {
+            documents.refuseWith(null);
+        }
+        assertThat(manager.get("/api/v1/invoices/" + id).body()).contains("\"status\":\"DRAFT\"");
+        assertThat(manager.post("/api/v1/invoices/" + id + "/issue", "").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -69,6 +69,11 @@ public class InvoiceTestFactory {
     }
 
     @Singleton
+    SwitchableDocumentValidator documentValidator() {
+        return new SwitchableDocumentValidator();
+    }
+
+    @Singleton
     DraftInvoice draftInvoice(InMemoryInvoices invoices, InMemorySales sales, InMemorySales.Lines lines, InMemoryContacts contacts,
                               InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
         return new DraftInvoice(invoices, sales, lines, contacts, audit, tx, clock);
@@ -77,15 +82,16 @@ public class InvoiceTestFactory {
     @Singleton
     IssueInvoice issueInvoice(InMemoryInvoices invoices, InMemoryInvoiceNumbers numbers, InMemorySales sales, InMemoryCompanies companies,
                               InMemoryPostalCodes postalCodes, InMemoryInvoiceJobs jobs, InvoiceSettings settings,
-                              InMemoryIdempotencyKeys keys, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
-        return new IssueInvoice(invoices, numbers, sales, companies, postalCodes, documentNamingItsNumber(), new TestCustomerPins(), jobs, settings, keys,
-                audit, tx, clock);
+                              InMemoryIdempotencyKeys keys, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock,
+                              SwitchableDocumentValidator documents) {
+        return new IssueInvoice(invoices, numbers, sales, companies, postalCodes, documentNamingItsNumber(), documents,
+                new TestCustomerPins(), jobs, settings, keys, audit, tx, clock);
     }
 
     @Singleton
     CreditInvoice creditInvoice(InMemoryInvoices invoices, InMemoryInvoiceNumbers numbers, InMemorySales sales, InMemoryInvoiceJobs jobs,
-                                InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
-        return new CreditInvoice(invoices, numbers, sales, documentNamingItsNumber(), jobs, audit, tx, clock);
+                                InMemoryAuditTrail audit, DirectTransactions tx, Clock clock, SwitchableDocumentValidator documents) {
+        return new CreditInvoice(invoices, numbers, sales, documentNamingItsNumber(), documents, jobs, audit, tx, clock);
     }
 
     @Singleton
