@@ -156,7 +156,8 @@ public class InvoiceUseCases {
 
     @Singleton
     RunInvoiceJobs runInvoiceJobs(InvoiceJobs jobs, Invoices invoices, InvoiceReminders reminders, InvoicePdfs pdfs, Mailer mailer,
-                                  AuditTrail audit, Transactions tx, Clock clock, @Value("${kontor.jobs.lease:5m}") Duration lease) {
-        return new RunInvoiceJobs(jobs, invoices, reminders, pdfs, mailer, audit, tx, clock, lease);
+                                  AuditTrail audit, Transactions tx, Clock clock, @Value("${kontor.jobs.lease:5m}") Duration lease,
+                                  @Value("${kontor.jobs.max-attempts:10}") int maxAttempts) {
+        return new RunInvoiceJobs(jobs, invoices, reminders, pdfs, mailer, audit, tx, clock, lease, maxAttempts);
     }
 }

@@ -64,8 +64,15 @@ class PaymentApiTest implements UsesTestDatabase {
         return new String[] {id, ApiClient.field(issued.body(), "kid")};
     }
 
+    /** A file with a transmission number and an assignment of its own, as the bank sends them. */
     OcrFileWriter file() {
-        return new OcrFileWriter().transmissionNumber(String.format("%07d", transmission++)).assignment();
+        return file(String.format("%07d", transmission));
+    }
+
+    /** A file with a transmission number of its own and assignment {@code assignmentNumber}. */
+    OcrFileWriter file(String assignmentNumber) {
+        return new OcrFileWriter().transmissionNumber(String.format("%07d", transmission++))
+                .assignment(OcrFileWriter.AGREEMENT_ID, assignmentNumber);
     }
 
     HttpResponse<String> upload(ApiClient client, byte[] file) {
@@ -81,7 +88,7 @@ class PaymentApiTest implements UsesTestDatabase {
     void anInvoiceIsPaidByTheBanksFileInTwoPartsAndTheSameFileAgainRegistersNothing() {
         var invoice = issuedInvoice();
         String kid = invoice[1];
-        byte[] first = file().transaction(transaction(10, 50000).kid(kid).settled(SETTLED).archiveReference("000000001")).bytes();
+        byte[] first = file("0000001").transaction(transaction(10, 50000).kid(kid).settled(SETTLED).archiveReference("000000001")).bytes();
         var imported = upload(manager, first);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         var report = Json.object(imported.body());
@@ -95,8 +102,8 @@ class PaymentApiTest implements UsesTestDatabase {
         assertThat(Json.object(again.body()).get("alreadyImported")).isEqualTo(true);
         assertThat(Json.number(invoiceField(invoice[0], "paid"))).isEqualTo(50000);
 
-        // a new file repeating the first payment and paying the rest: only the rest is new
-        byte[] second = file().transaction(transaction(10, 50000).kid(kid).settled(SETTLED).archiveReference("000000001"))
+        // a new file repeating the first payment (the same assignment again) and paying the rest: only the rest is new
+        byte[] second = file("0000001").transaction(transaction(10, 50000).kid(kid).settled(SETTLED).archiveReference("000000001"))
                 .transaction(transaction(13, 75000).kid(kid).settled(SETTLED).archiveReference("000000002")).bytes();
         var rest = Json.object(upload(manager, second).body());
         assertThat(rest.get("duplicates")).isEqualTo(1);

@@ -37,15 +37,31 @@ public interface InvoiceJobs {
     /** The job failed for now; it is due again after {@code delay}. */
     void retryLater(long jobId, Duration delay, String error);
 
+    /**
+     * The job cannot start yet (a send waiting for its PDF): due again after {@code delay},
+     * and this claim does not count as an attempt.
+     */
+    void postpone(long jobId, Duration delay, String why);
+
+    /**
+     * Why the invoice's PDF will not come unless someone acts: the last error of its render
+     * job that failed, when none is still waiting or running; empty otherwise.
+     */
+    Optional<String> failedRender(InvoiceId id);
+
     /** The job can never succeed (a recipient refused for good); it stays visible with its reason. */
     void failed(long jobId, String error);
 
     /** The jobs of one invoice, newest first: what was sent, and what is still waiting. */
     List<JobStatus> of(InvoiceId id);
 
-    /** A claimed job; {@code pin} is the render job's PIN, unsealed. */
+    /**
+     * A claimed job; {@code pin} is the render job's PIN, unsealed; {@code attempts} counts
+     * this one. {@code defect} says why the job as stored can never be run (its sealed PIN
+     * cannot be opened, e.g. under a rotated key), else it is null.
+     */
     record Job(long id, Kind kind, InvoiceId invoiceId, String pin, String recipient, boolean withEhf, Long reminderId, int attempts,
-               String requestedBy) {
+               String requestedBy, String defect) {
     }
 
     record JobStatus(long id, Kind kind, String recipient, boolean withEhf, int attempts, Instant createdAt, Instant doneAt,

@@ -23,12 +23,24 @@ import no.kontor.domain.shared.NotFoundException;
  * transaction — FOP renders and the SMTP server answers without a lock or a
  * connection held — then records the outcome. A render archives the PDF once; a
  * send waits for the archived PDF, then e-mails it with a Message-ID fixed by the
- * job, so a resend after a crash is recognisably the same message. Failures are
- * retried with back-off; nothing is lost.
+ * job, so a resend after a crash is recognisably the same message.
+ *
+ * <p>One bad job never holds up the others. A failure that may pass (the mail server
+ * down, the renderer failing) is retried with back-off, at most {@code maxAttempts}
+ * times in all; then the job is failed with its last error. A job that can never
+ * succeed is failed at once: its sealed PIN cannot be opened (the PIN key was changed
+ * since), the document or the recipient is refused for good, what it refers to is gone,
+ * or (for a send) the PDF it waits for failed to render. A failed job stays visible with
+ * its reason and is never run again. A claim that left no outcome (its worker died)
+ * counts as an attempt too, so a job that kills its worker also ends.
  */
 public final class RunInvoiceJobs {
     static final Duration WAIT_FOR_PDF = Duration.ofSeconds(2);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    /** How many times a job is tried before it is failed, unless configured. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 10;
+    /** The most of an error's text a job keeps. */
+    static final int MAX_ERROR_LENGTH = 1000;
 
     private final InvoiceJobs jobs;
     private final Invoices invoices;
@@ -39,9 +51,21 @@ public final class RunInvoiceJobs {
     private final Transactions tx;
     private final Clock clock;
     private final Duration lease;
+    private final int maxAttempts;
 
+    /** With {@link #DEFAULT_MAX_ATTEMPTS}. */
     public RunInvoiceJobs(InvoiceJobs jobs, Invoices invoices, InvoiceReminders reminders, InvoicePdfs pdfs, Mailer mailer,
                           AuditTrail audit, Transactions tx, Clock clock, Duration lease) {
+        this(jobs, invoices, reminders, pdfs, mailer, audit, tx, clock, lease, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    /** @param maxAttempts how many times a job is tried before it is failed with its last error (at least 1) */
+    public RunInvoiceJobs(InvoiceJobs jobs, Invoices invoices, InvoiceReminders reminders, InvoicePdfs pdfs, Mailer mailer,
+                          AuditTrail audit, Transactions tx, Clock clock, Duration lease, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("a job needs at least one attempt: kontor.jobs.max-attempts is " + maxAttempts);
+        }
+        this.maxAttempts = maxAttempts;
         this.jobs = jobs;
         this.invoices = invoices;
         this.reminders = reminders;
@@ -69,6 +93,15 @@ public final class RunInvoiceJobs {
             return false;
         }
         var job = claimed.get();
+        if (job.defect() != null) {
+            fail(job, job.defect());
+            return true;
+        }
+        if (job.attempts() > maxAttempts) {
+            fail(job, "gave up after " + maxAttempts + " attempts; the last one left no outcome (its worker stopped, or it ran past "
+                    + "its lease)");
+            return true;
+        }
         try {
             switch (job.kind()) {
                 case RENDER_PDF -> render(job);
@@ -76,15 +109,13 @@ public final class RunInvoiceJobs {
                 case SEND_REMINDER -> remind(job);
             }
         } catch (Mailer.MailUnavailableException e) {
-            later(job, backoff(job.attempts()), "the mail server is unavailable: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            tx.inTransaction(() -> {
-                jobs.failed(job.id(), e.getMessage());
-                audit.record(event(job, "send-failed", Map.of("jobId", job.id(), "error", String.valueOf(e.getMessage()))));
-                return null;
-            });
-        } catch (RuntimeException e) {
-            later(job, backoff(job.attempts()), e.toString());
+            retryOrFail(job, "the mail server is unavailable: " + e.getMessage());
+        } catch (IllegalArgumentException | NotFoundException e) {
+            // refused for good (the document, the recipient), or what the job refers to is gone: trying again changes nothing
+            fail(job, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // a renderer recursing without end on a document is this job's trouble, not the worker's
+            retryOrFail(job, e.toString());
         }
         return true;
     }
@@ -105,7 +136,15 @@ public final class RunInvoiceJobs {
         var found = tx.readOnly(() -> invoices.archivedPdf(job.invoiceId(), InvoicePdfs.Giro.FULL).map(pdf -> new Found(pdf,
                 invoices.find(job.invoiceId()).orElseThrow(), job.withEhf() ? invoices.document(job.invoiceId()).orElseThrow() : null)));
         if (found.isEmpty()) {
-            later(job, WAIT_FOR_PDF, "waiting for the PDF to be rendered");
+            var renderFailed = tx.readOnly(() -> jobs.failedRender(job.invoiceId()));
+            if (renderFailed.isPresent()) {
+                fail(job, "the PDF could not be rendered: " + renderFailed.get());
+            } else {
+                tx.inTransaction(() -> {
+                    jobs.postpone(job.id(), WAIT_FOR_PDF, "waiting for the PDF to be rendered");
+                    return null;
+                });
+            }
             return;
         }
         var f = found.get();
@@ -143,11 +182,48 @@ public final class RunInvoiceJobs {
         });
     }
 
-    private void later(InvoiceJobs.Job job, Duration delay, String why) {
+    /** Tried again after its back-off, unless this was its last attempt. */
+    private void retryOrFail(InvoiceJobs.Job job, String why) {
+        if (job.attempts() >= maxAttempts) {
+            fail(job, "gave up after " + job.attempts() + " attempts: " + why);
+            return;
+        }
         tx.inTransaction(() -> {
-            jobs.retryLater(job.id(), delay, why);
+            jobs.retryLater(job.id(), backoff(job.attempts()), storable(why));
             return null;
         });
+    }
+
+    /** Never run again; the reason stays on the job and in the invoice's history. */
+    private void fail(InvoiceJobs.Job job, String why) {
+        String reason = storable(why);
+        String action = job.kind() == InvoiceJobs.Kind.RENDER_PDF ? "render-failed" : "send-failed";
+        tx.inTransaction(() -> {
+            jobs.failed(job.id(), reason);
+            audit.record(event(job, action, Map.of("jobId", job.id(), "error", reason)));
+            return null;
+        });
+    }
+
+    /**
+     * An error's text as a job keeps it: one line of at most {@link #MAX_ERROR_LENGTH}
+     * characters, control characters, non-characters and lone surrogates replaced, so that
+     * any text a failure brings (bad data echoed in a parser's message) can be stored and shown.
+     */
+    static String storable(String text) {
+        var out = new StringBuilder(Math.min(text.length(), MAX_ERROR_LENGTH));
+        for (int i = 0; i < text.length() && out.length() < MAX_ERROR_LENGTH; i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+                out.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : '\uFFFD');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** 2, 4, 8 … seconds after each failed attempt, at most an hour. */

@@ -3,8 +3,9 @@ package no.kontor.application.payment;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,19 +19,28 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceKind;
+import no.kontor.domain.payment.OcrAssignment;
 import no.kontor.domain.payment.OcrFile;
 import no.kontor.domain.payment.OcrTransaction;
 import no.kontor.domain.payment.Payment;
+import no.kontor.domain.shared.ConflictException;
 
 /**
  * A manager imports the bank's OCR giro file. The file is checked whole first (a bad
  * file is refused with the reason and nothing is imported); then, in one transaction,
  * each transaction is registered once: matched by KID (leading zeros kept) to an
  * issued invoice and booked, or put on the unmatched list; reversals kept and never
- * booked; a transaction registered before skipped. The same file imported again
- * registers nothing and answers with the first import's report.
+ * booked; a transaction registered before skipped.
+ *
+ * <p>A transaction is known by what makes it unique at the bank (agreement, assignment
+ * number, transaction number, settlement date), not by its archive reference, which
+ * another bank may repeat. A file is known by its transmission number: the same number
+ * with the same records (line ends aside) registers nothing and answers with the first
+ * import's report; the same number with other records is a conflict naming the earlier
+ * import, and nothing of the file is imported — its payments are never dropped silently.
  */
 public final class ImportOcrPayments {
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private final OcrImports imports;
     private final Payments payments;
     private final Invoices invoices;
@@ -53,35 +63,46 @@ public final class ImportOcrPayments {
     public Result execute(Actor actor, byte[] file) {
         actor.require(Role.MANAGER);
         var transmission = OcrFile.parse(file);
+        String number = transmission.transmissionNumber();
+        String fileSha256 = sha256(file);
+        String contentSha256 = OcrFile.contentSha256(file);
         return tx.inTransaction(() -> {
-            var now = clock.instant();
-            var claim = imports.claim(transmission.transmissionNumber(), sha256(file), actor.auditName(), now);
+            // as the database keeps it, so the report answered now and the one read back later are equal
+            var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            var claim = imports.claim(number, fileSha256, contentSha256, actor.auditName(), now);
             if (claim.isEmpty()) {
-                return new Result(imports.byTransmission(transmission.transmissionNumber()).orElseThrow(), true);
+                var earlier = imports.byTransmission(number).orElseThrow();
+                if (!imports.sameContent(number, contentSha256, fileSha256)) {
+                    throw reused(earlier);
+                }
+                return new Result(earlier, true);
             }
             long importId = claim.getAsLong();
             var transactions = transmission.transactions();
-            var known = new HashSet<>(payments.knownBankReferences(transactions.stream().map(Payment::bankReference).toList()));
             var matched = lockInvoices(transactions);
             var paid = new LinkedHashMap<InvoiceId, Invoice>();
             int applied = 0, unmatched = 0, reversals = 0, duplicates = 0;
             long appliedAmount = 0;
-            for (OcrTransaction t : transactions) {
-                if (!known.add(Payment.bankReference(t))) {
-                    duplicates++;
-                    continue;
-                }
-                var invoice = t.kid() == null ? null : matched.get(t.kid());
-                var payment = payments.add(Payment.fromOcr(t, invoice == null ? null : invoice.getId(), importId, actor.auditName(), now));
-                if (payment.kind() == Payment.Kind.REVERSAL) {
-                    reversals++;
-                } else if (invoice == null) {
-                    unmatched++;
-                } else {
-                    var current = paid.getOrDefault(invoice.getId(), invoice);
-                    paid.put(invoice.getId(), current.paidBy(payment.amount(), actor.auditName(), now));
-                    applied++;
-                    appliedAmount += payment.amount();
+            for (OcrAssignment assignment : transmission.assignments()) {
+                for (OcrTransaction t : assignment.transactions()) {
+                    var invoice = t.kid() == null ? null : matched.get(t.kid());
+                    var added = payments.addFromBank(Payment.fromOcr(assignment, t, invoice == null ? null : invoice.getId(), importId,
+                            actor.auditName(), now));
+                    if (added.isEmpty()) {
+                        duplicates++;
+                        continue;
+                    }
+                    var payment = added.get();
+                    if (payment.kind() == Payment.Kind.REVERSAL) {
+                        reversals++;
+                    } else if (invoice == null) {
+                        unmatched++;
+                    } else {
+                        var current = paid.getOrDefault(invoice.getId(), invoice);
+                        paid.put(invoice.getId(), current.paidBy(payment.amount(), actor.auditName(), now));
+                        applied++;
+                        appliedAmount += payment.amount();
+                    }
                 }
             }
             var before = new HashMap<InvoiceId, Invoice>();
@@ -99,6 +120,14 @@ public final class ImportOcrPayments {
                     "reversals", reversals, "duplicates", duplicates, "appliedAmount", appliedAmount)));
             return new Result(report, false);
         });
+    }
+
+    private static ConflictException reused(OcrImports.ImportReport earlier) {
+        String when = earlier.importedAt().atZone(OSLO).toOffsetDateTime().toString();
+        return new ConflictException("ocr.transmission-reused", "Transmission number " + earlier.transmissionNumber()
+                + " was imported before, as import " + earlier.importId() + " at " + when + ", from a file with other content: "
+                + "nothing of this file was imported", Map.of("importId", earlier.importId(), "importedAt", when,
+                "transmissionNumber", earlier.transmissionNumber()));
     }
 
     /** The issued invoices the file's KIDs name, locked in KID order (one order for every importer). */

@@ -6,7 +6,8 @@ import java.util.OptionalLong;
 
 /**
  * The OCR files imported, one per transmission number: a second import of the same
- * file is recognised before anything of it is registered.
+ * file, or of another file under the same number, is recognised before anything of it
+ * is registered.
  */
 public interface OcrImports {
 
@@ -14,8 +15,18 @@ public interface OcrImports {
      * Claims {@code transmissionNumber} for this import inside the caller's transaction;
      * empty when it was imported before (a concurrent import of the same file waits for
      * the first to finish, then gets empty).
+     *
+     * @param fileSha256    the SHA-256 of the file's bytes as received
+     * @param contentSha256 the SHA-256 of its records, line ends normalised
      */
-    OptionalLong claim(String transmissionNumber, String fileSha256, String actor, Instant now);
+    OptionalLong claim(String transmissionNumber, String fileSha256, String contentSha256, String actor, Instant now);
+
+    /**
+     * Whether the file imported under {@code transmissionNumber} had these records: its
+     * content hash is {@code contentSha256} (or, imported before content hashes were kept,
+     * its file hash is {@code fileSha256}).
+     */
+    boolean sameContent(String transmissionNumber, String contentSha256, String fileSha256);
 
     void complete(ImportReport report);
 

@@ -1,15 +1,16 @@
 package no.kontor.application.payment;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import no.kontor.application.shared.Page;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.payment.Payment;
 
-/** The store of payments. A bank reference is stored once: the store refuses a second. */
+/**
+ * The store of payments. An OCR transaction is stored once by its bank key (agreement,
+ * assignment number, transaction number, settlement date): the store refuses a second.
+ */
 public interface Payments {
 
     Payment add(Payment payment);
@@ -22,8 +23,12 @@ public interface Payments {
     /** Writes the invoice an unmatched payment was assigned to. */
     Payment assign(Payment assigned);
 
-    /** Of {@code references}, those already registered. */
-    Set<String> knownBankReferences(Collection<String> references);
+    /**
+     * Adds an OCR payment unless a payment with its bank key is registered, by this
+     * transaction or one committed before (empty then). A concurrent import adding the same
+     * key waits for the other and, once it commits, gets empty.
+     */
+    Optional<Payment> addFromBank(Payment payment);
 
     /** Payments no invoice matched, oldest first. */
     Page<Payment> unmatched(String cursor, int limit);

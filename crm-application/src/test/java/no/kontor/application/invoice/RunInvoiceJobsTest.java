@@ -33,6 +33,7 @@ import no.kontor.domain.shared.OrganisationNumber;
 /** The outbox worker with in-memory ports: what it renders, when it sends, how it retries and when it gives up. */
 class RunInvoiceJobsTest {
     static final Instant START = Instant.parse("2026-11-24T09:00:00Z");
+    static final int DEFAULT_MAX_ATTEMPTS = RunInvoiceJobs.DEFAULT_MAX_ATTEMPTS;
 
     final TestClock clock = new TestClock(START);
     final InMemoryInvoices invoices = new InMemoryInvoices();
@@ -46,9 +47,14 @@ class RunInvoiceJobsTest {
     /** Renders "PDF:<mode>:<pin>" so tests can see what was asked. */
     static final class FakePdfs implements InvoicePdfs {
         final List<String> rendered = new ArrayList<>();
+        /** Thrown by every render while set: a document the renderer chokes on. */
+        java.util.function.Supplier<Throwable> fails;
 
         @Override
         public byte[] render(String ubl, String pin, Giro giro) {
+            if (fails != null) {
+                sneak(fails.get());
+            }
             String pdf = "PDF:" + giro + ":" + pin;
             rendered.add(pdf);
             return pdf.getBytes(StandardCharsets.UTF_8);
@@ -78,6 +84,11 @@ class RunInvoiceJobsTest {
             }
             delivered.add(mail);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> void sneak(Throwable e) throws E {
+        throw (E) e;
     }
 
     static final class NoReminders implements InvoiceReminders {
@@ -194,6 +205,144 @@ class RunInvoiceJobsTest {
         assertThat(worker.runOne()).isTrue();
         assertThat(invoices.row(id).pdf()).isNotNull();
         assertThat(jobs.row(1).attempts()).isEqualTo(2);
+    }
+
+    // --- one bad job never holds up the others ---------------------------------------------------------------------------
+
+    @Test
+    void aRenderJobWhoseSealedPinCannotBeOpenedFailsAtOnceAndTheNextJobRuns() {
+        var id = issued();
+        jobs.render(id, "482913", "mona");
+        jobs.sealedUnderAnotherKey(1); // the PIN key was rotated after this job was written
+        var other = issued();
+        jobs.render(other, "111111", "mona");
+
+        assertThat(worker.runDue()).isEqualTo(2);
+
+        var bad = jobs.row(1);
+        assertThat(bad.failed()).isTrue();
+        assertThat(bad.doneAt()).isNotNull();
+        assertThat(bad.attempts()).as("no retries: it can never succeed").isEqualTo(1);
+        assertThat(bad.claimedUntil()).isNull();
+        assertThat(bad.pin()).isNull();
+        assertThat(jobs.of(id).get(0).lastError()).contains("PIN", "cannot be opened");
+        assertThat(jobs.row(2).doneAt()).isNotNull();
+        assertThat(jobs.row(2).failed()).isFalse();
+        assertThat(invoices.row(other).pdf()).isNotNull();
+        assertThat(audit.of("invoice", id)).extracting(e -> e.action()).containsExactly("render-failed");
+        clock.advance(Duration.ofHours(2));
+        assertThat(worker.runDue()).isZero();
+    }
+
+    @Test
+    void aJobIsTriedAtMostTheMaximumNumberOfTimesThenFailsWithItsLastError() {
+        var id = issued();
+        jobs.render(id, "111111", "mona");
+        worker.runDue();
+        long send = jobs.send(id, "k@kunde.example", false, "mona");
+        mailer.down = true;
+        for (int attempt = 1; attempt <= DEFAULT_MAX_ATTEMPTS; attempt++) {
+            assertThat(worker.runDue()).as("attempt %d", attempt).isEqualTo(1);
+            clock.advance(RunInvoiceJobs.MAX_BACKOFF);
+        }
+        var row = jobs.row(send);
+        assertThat(row.failed()).isTrue();
+        assertThat(row.doneAt()).isNotNull();
+        assertThat(row.attempts()).isEqualTo(DEFAULT_MAX_ATTEMPTS);
+        assertThat(row.claimedUntil()).isNull();
+        assertThat(row.lastError()).contains("the mail server is unavailable", "connection refused");
+        assertThat(mailer.attemptedIds).hasSize(DEFAULT_MAX_ATTEMPTS);
+        mailer.down = false;
+        clock.advance(Duration.ofDays(1));
+        assertThat(worker.runDue()).as("a failed job is never tried again").isZero();
+        assertThat(mailer.delivered).isEmpty();
+    }
+
+    @Test
+    void aRenderThatThrowsAnErrorOnBadDataIsRetriedAloneAndTheOthersGoOn() {
+        var bad = issued();
+        jobs.render(bad, "111111", "mona");
+        pdfs.fails = () -> new StackOverflowError("a document nested too deep");
+        assertThat(worker.runDue()).isEqualTo(1);
+        pdfs.fails = null;
+        var good = issued();
+        jobs.render(good, "222222", "mona");
+        assertThat(worker.runDue()).isEqualTo(1);
+
+        assertThat(jobs.row(1).doneAt()).isNull();
+        assertThat(jobs.row(1).attempts()).isEqualTo(1);
+        assertThat(jobs.row(1).claimedUntil()).as("given back, not left leased").isNull();
+        assertThat(jobs.row(1).lastError()).contains("StackOverflowError");
+        assertThat(jobs.row(2).doneAt()).isNotNull();
+        assertThat(invoices.row(good).pdf()).isNotNull();
+    }
+
+    @Test
+    void anErrorTextTheDatabaseCannotStoreStillFailsTheJobAndTheNextRuns() {
+        var bad = issued();
+        jobs.render(bad, "111111", "mona");
+        var good = issued();
+        jobs.render(good, "222222", "mona");
+        pdfs.fails = () -> new IllegalArgumentException("the document is not well-formed XML: character \u0000 in <Name>\u0000</Name>");
+        worker.runOne();
+        pdfs.fails = null;
+        assertThat(worker.runDue()).isEqualTo(1);
+
+        assertThat(jobs.row(1).failed()).isTrue();
+        assertThat(jobs.row(1).lastError()).startsWith("the document is not well-formed XML").doesNotContain("\u0000");
+        assertThat(jobs.row(2).doneAt()).isNotNull();
+        assertThat(jobs.row(2).failed()).isFalse();
+    }
+
+    @Test
+    void aSendWhoseRenderFailedForGoodFailsInsteadOfWaitingForever() {
+        var id = issued();
+        jobs.render(id, "111111", "mona");
+        long send = jobs.send(id, "k@kunde.example", false, "mona");
+        pdfs.fails = () -> new IllegalArgumentException("the document is not well-formed XML");
+        worker.runDue();
+        assertThat(jobs.row(1).failed()).isTrue();
+        clock.advance(Duration.ofMinutes(1));
+        worker.runDue();
+
+        var row = jobs.row(send);
+        assertThat(row.failed()).isTrue();
+        assertThat(row.lastError()).contains("the PDF could not be rendered");
+        assertThat(mailer.attemptedIds).isEmpty();
+    }
+
+    @Test
+    void waitingForThePdfUsesNoAttempt() {
+        var id = issued();
+        long send = jobs.send(id, "k@kunde.example", false, "mona");
+        jobs.render(id, "111111", "mona");
+        pdfs.fails = () -> new IllegalStateException("FOP could not render");
+        for (int i = 0; i < DEFAULT_MAX_ATTEMPTS - 1; i++) {
+            worker.runDue();
+            clock.advance(RunInvoiceJobs.MAX_BACKOFF);
+        }
+        assertThat(jobs.row(send).failed()).as("the render is still being retried").isFalse();
+        assertThat(jobs.row(send).attempts()).isZero();
+        pdfs.fails = null;
+        worker.runDue();
+        clock.advance(RunInvoiceJobs.WAIT_FOR_PDF);
+        worker.runDue();
+        assertThat(jobs.row(send).doneAt()).isNotNull();
+        assertThat(jobs.row(send).failed()).isFalse();
+        assertThat(mailer.delivered).hasSize(1);
+    }
+
+    @Test
+    void aReminderThatNoLongerExistsFailsAtOnce() {
+        var id = issued();
+        long job = jobs.sendReminder(id, 99, "k@kunde.example", "mona");
+        var good = issued();
+        jobs.render(good, "222222", "mona");
+        assertThat(worker.runDue()).isEqualTo(2);
+        assertThat(jobs.row(job).failed()).isTrue();
+        assertThat(jobs.row(job).attempts()).isEqualTo(1);
+        assertThat(jobs.row(job).lastError()).contains("reminder");
+        assertThat(jobs.row(2).doneAt()).isNotNull();
     }
 
     @Test

@@ -13,6 +13,7 @@ import no.kontor.domain.invoice.InvoiceId;
 /** The outbox in memory, on a clock the test controls: leases and retry delays are real. */
 public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs.Row> implements InvoiceJobs {
     private final Clock clock;
+    private final java.util.Set<Long> unreadablePins = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public InMemoryInvoiceJobs(Clock clock) {
         this.clock = clock;
@@ -67,8 +68,9 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
             return due.map(r -> {
                 var claimed = r.claimed(now.plus(lease));
                 rows.put(r.id(), claimed);
-                return new Job(r.id(), r.kind(), r.invoiceId(), r.pin(), r.recipient(), r.withEhf(), r.reminderId(), claimed.attempts(),
-                        r.requestedBy());
+                boolean unreadable = unreadablePins.contains(r.id());
+                return new Job(r.id(), r.kind(), r.invoiceId(), unreadable ? null : r.pin(), r.recipient(), r.withEhf(), r.reminderId(),
+                        claimed.attempts(), r.requestedBy(), unreadable ? "the sealed PIN cannot be opened with the configured key" : null);
             });
         }
     }
@@ -84,13 +86,39 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
     }
 
     @Override
+    public void postpone(long jobId, Duration delay, String why) {
+        settle(jobId, r -> {
+            var later = r.settled(clock.instant().plus(delay), null, false, why);
+            return new Row(later.id(), later.kind(), later.invoiceId(), later.pin(), later.recipient(), later.withEhf(), later.reminderId(),
+                    later.requestedBy(), later.attempts() - 1, later.notBefore(), later.claimedUntil(), later.doneAt(), later.failed(),
+                    later.lastError(), later.createdAt());
+        });
+    }
+
+    @Override
+    public Optional<String> failedRender(InvoiceId id) {
+        synchronized (rows) {
+            var renders = rows.descendingMap().values().stream().filter(r -> r.invoiceId().equals(id) && r.kind() == Kind.RENDER_PDF).toList();
+            if (renders.stream().anyMatch(r -> r.doneAt() == null)) {
+                return Optional.empty();
+            }
+            return renders.stream().filter(Row::failed).map(Row::lastError).findFirst();
+        }
+    }
+
+    @Override
     public void failed(long jobId, String error) {
         settle(jobId, r -> r.settled(r.notBefore(), clock.instant(), true, error));
     }
 
     private void settle(long jobId, java.util.function.UnaryOperator<Row> change) {
         synchronized (rows) {
-            rows.put(jobId, change.apply(rows.get(jobId)));
+            var changed = change.apply(rows.get(jobId));
+            if (changed.lastError() != null && changed.lastError().indexOf('\0') >= 0) {
+                // as PostgreSQL: text never holds a NUL
+                throw new IllegalArgumentException("invalid byte sequence for encoding \"UTF8\": 0x00");
+            }
+            rows.put(jobId, changed);
         }
     }
 
@@ -102,6 +130,11 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
                             r.failed(), r.lastError()))
                     .toList();
         }
+    }
+
+    /** Job {@code id}'s sealed PIN, as if sealed under a key that is no longer configured (a rotated PIN key). */
+    public void sealedUnderAnotherKey(long id) {
+        unreadablePins.add(id);
     }
 
     public Row row(long id) {

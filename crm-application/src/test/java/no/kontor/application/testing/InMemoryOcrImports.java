@@ -8,13 +8,16 @@ import no.kontor.application.payment.OcrImports;
 
 /** OCR imports in memory: one per transmission number, like the table's unique key. */
 public final class InMemoryOcrImports extends InMemoryStore<OcrImports.ImportReport> implements OcrImports {
+    /** Each transmission's content hash, as the table keeps it beside the report. */
+    private final java.util.Map<String, String> contents = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
-    public OptionalLong claim(String transmissionNumber, String fileSha256, String actor, Instant now) {
+    public OptionalLong claim(String transmissionNumber, String fileSha256, String contentSha256, String actor, Instant now) {
         synchronized (rows) {
             if (byTransmission(transmissionNumber).isPresent()) {
                 return OptionalLong.empty();
             }
+            contents.put(transmissionNumber, contentSha256);
             long id = nextId();
             rows.put(id, new ImportReport(id, transmissionNumber, 0, 0, 0, 0, 0, 0, actor, now));
             return OptionalLong.of(id);
@@ -26,6 +29,11 @@ public final class InMemoryOcrImports extends InMemoryStore<OcrImports.ImportRep
         synchronized (rows) {
             rows.put(report.importId(), report);
         }
+    }
+
+    @Override
+    public boolean sameContent(String transmissionNumber, String contentSha256, String fileSha256) {
+        return contentSha256.equals(contents.get(transmissionNumber));
     }
 
     @Override

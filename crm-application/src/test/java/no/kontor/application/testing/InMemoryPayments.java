@@ -1,25 +1,21 @@
 package no.kontor.application.testing;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import no.kontor.application.payment.Payments;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.payment.Payment;
 
-/** Payments in memory; like the table, a bank reference is stored once. (No paging: one page holds everything.) */
+/** Payments in memory; like the table, an OCR transaction's bank key is stored once. (No paging: one page holds everything.) */
 public final class InMemoryPayments extends InMemoryStore<Payment> implements Payments {
 
     @Override
     public Payment add(Payment payment) {
         synchronized (rows) {
-            if (payment.bankReference() != null
-                    && rows.values().stream().anyMatch(p -> payment.bankReference().equals(p.bankReference()))) {
-                throw new IllegalStateException("duplicate key value violates unique constraint: bank_reference");
+            if (registered(payment)) {
+                throw new IllegalStateException("duplicate key value violates unique constraint: payment_bank_transaction");
             }
             var stored = payment.withId(nextId());
             rows.put(stored.id(), stored);
@@ -48,10 +44,14 @@ public final class InMemoryPayments extends InMemoryStore<Payment> implements Pa
     }
 
     @Override
-    public Set<String> knownBankReferences(Collection<String> references) {
+    public Optional<Payment> addFromBank(Payment payment) {
         synchronized (rows) {
-            return rows.values().stream().map(Payment::bankReference).filter(references::contains).collect(Collectors.toSet());
+            return registered(payment) ? Optional.empty() : Optional.of(add(payment));
         }
+    }
+
+    private boolean registered(Payment payment) {
+        return payment.bankKey() != null && rows.values().stream().anyMatch(p -> payment.bankKey().equals(p.bankKey()));
     }
 
     @Override

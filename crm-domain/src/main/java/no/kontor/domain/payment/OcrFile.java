@@ -15,9 +15,13 @@ import static no.kontor.domain.payment.RecordKind.MANDATE_START;
 import static no.kontor.domain.payment.RecordKind.TRANSMISSION_END;
 import static no.kontor.domain.payment.RecordKind.TRANSMISSION_START;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -70,6 +74,23 @@ public final class OcrFile {
      */
     public static OcrTransmission parse(byte[] content) {
         return new OcrFile(OcrRecord.readAll(content)).transmission();
+    }
+
+    /**
+     * What tells whether two files bring the same records: the SHA-256 (hex) of the file's
+     * bytes with line ends normalised (CR LF and a lone CR become LF) and without a final
+     * line end. The same file saved with other line ends has the same hash.
+     */
+    public static String contentSha256(byte[] content) {
+        String text = new String(content, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace('\r', '\n');
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private OcrTransmission transmission() {

@@ -16,12 +16,15 @@ import no.kontor.domain.shared.Validator;
  * invoice waits on the unmatched list until a manager assigns it. A reversal (OCR
  * types 18 and 20) is kept as what it is and never booked against an invoice.
  *
- * @param bankReference for an OCR transaction, what identifies it at the bank (its
- *                      settlement date, transaction number and archive reference): the
- *                      same payment imported twice is registered once. Null by hand.
+ * @param bankReference for an OCR transaction, how the bank refers to it (its settlement
+ *                      date, transaction number and archive reference), for people to
+ *                      look it up; not unique: another bank may repeat it. Null by hand.
+ * @param bankKey       for an OCR transaction, what makes it unique at the bank: a
+ *                      transaction with this key is registered once, whichever file brings
+ *                      it. Null by hand, and for OCR payments imported before it was kept.
  */
 public record Payment(Long id, InvoiceId invoiceId, Kind kind, Source source, long amount, LocalDate paidOn, String kid,
-                      String bankReference, Long importId, String registeredBy, Instant registeredAt) {
+                      String bankReference, BankTransactionKey bankKey, Long importId, String registeredBy, Instant registeredAt) {
 
     public static final long MAX_AMOUNT = 100_000_000_000L;
 
@@ -46,16 +49,20 @@ public record Payment(Long id, InvoiceId invoiceId, Kind kind, Source source, lo
                 .require(paidOn != null && !paidOn.isAfter(today), "paidOn", "payment.date-invalid",
                         "A payment's date is given and not in the future")
                 .throwIfInvalid();
-        return new Payment(null, invoice, Kind.PAYMENT, Source.MANUAL, amount, paidOn, kid, null, null, actor, now);
+        return new Payment(null, invoice, Kind.PAYMENT, Source.MANUAL, amount, paidOn, kid, null, null, null, actor, now);
     }
 
-    /** One transaction of an imported OCR file; {@code invoice} is the invoice its KID matched, or null. */
-    public static Payment fromOcr(OcrTransaction t, InvoiceId invoice, long importId, String actor, Instant now) {
+    /**
+     * Transaction {@code t} of {@code assignment} in an imported OCR file; {@code invoice} is the
+     * invoice its KID matched, or null. Paid on its settlement date.
+     */
+    public static Payment fromOcr(OcrAssignment assignment, OcrTransaction t, InvoiceId invoice, long importId, String actor,
+                                  Instant now) {
         return new Payment(null, t.isReversal() ? null : invoice, t.isReversal() ? Kind.REVERSAL : Kind.PAYMENT, Source.OCR,
-                t.amountOre(), t.settlementDate(), t.kid(), bankReference(t), importId, actor, now);
+                t.amountOre(), t.settlementDate(), t.kid(), bankReference(t), BankTransactionKey.of(assignment, t), importId, actor, now);
     }
 
-    /** What identifies an OCR transaction at the bank. */
+    /** How the bank refers to an OCR transaction: settlement date, transaction number, archive reference. */
     public static String bankReference(OcrTransaction t) {
         return t.settlementDate() + "/" + t.transactionNumber() + "/" + t.archiveReference();
     }
@@ -71,11 +78,11 @@ public record Payment(Long id, InvoiceId invoiceId, Kind kind, Source source, lo
             throw new ConflictException("payment.not-unmatched", "Payment " + id + " is " + (kind == Kind.REVERSAL ? "a reversal"
                     : "already on invoice " + invoiceId) + " and cannot be assigned");
         }
-        return new Payment(id, invoice, kind, source, amount, paidOn, kid, bankReference, importId, registeredBy, registeredAt);
+        return new Payment(id, invoice, kind, source, amount, paidOn, kid, bankReference, bankKey, importId, registeredBy, registeredAt);
     }
 
     public Payment withId(long newId) {
-        return new Payment(newId, invoiceId, kind, source, amount, paidOn, kid, bankReference, importId, registeredBy, registeredAt);
+        return new Payment(newId, invoiceId, kind, source, amount, paidOn, kid, bankReference, bankKey, importId, registeredBy, registeredAt);
     }
 
     public Map<String, Object> auditFields() {
@@ -87,6 +94,7 @@ public record Payment(Long id, InvoiceId invoiceId, Kind kind, Source source, lo
         m.put("paidOn", paidOn.toString());
         m.put("kid", kid);
         m.put("bankReference", bankReference);
+        m.put("bankKey", bankKey == null ? null : bankKey.toString());
         return m;
     }
 }

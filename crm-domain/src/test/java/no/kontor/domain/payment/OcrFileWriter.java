@@ -62,9 +62,14 @@ public final class OcrFileWriter {
         return this;
     }
 
-    /** Starts an OCR giro assignment, numbered after its place in the file. */
+    /** Starts an OCR giro assignment under {@link #AGREEMENT_ID}, numbered after its place in the file. */
     public OcrFileWriter assignment() {
-        sections.add(new Assignment(digits(sections.size() + 1, 7)));
+        return assignment(AGREEMENT_ID, digits(sections.size() + 1, 7));
+    }
+
+    /** Starts an OCR giro assignment under agreement {@code agreementId} (9 digits) with {@code number} (7 digits). */
+    public OcrFileWriter assignment(String agreementId, String number) {
+        sections.add(new Assignment(agreementId, number));
         return this;
     }
 
@@ -225,18 +230,20 @@ public final class OcrFileWriter {
     }
 
     private final class Assignment implements Section {
+        private final String agreementId;
         private final String number;
         private final List<Entry> entries = new ArrayList<>();
         private final Breakage end = new Breakage();
 
-        Assignment(String number) {
+        Assignment(String agreementId, String number) {
+            this.agreementId = agreementId;
             this.number = number;
         }
 
         @Override
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
-            lines.add(record("NY090020", AGREEMENT_ID, number, ACCOUNT, zeros(45)));
+            lines.add(record("NY090020", agreementId, number, ACCOUNT, zeros(45)));
             entries.forEach(entry -> lines.addAll(entry.transaction().lines(entry.number())));
             if (!end.omitted) {
                 LocalDate earliest = entries.stream().map(entry -> entry.transaction().settled).min(Comparator.naturalOrder()).orElse(SETTLED);

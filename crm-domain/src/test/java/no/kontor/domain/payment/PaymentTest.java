@@ -21,6 +21,8 @@ class PaymentTest {
                 null, null, type == 20 || type == 21 ? "tekst" : null);
     }
 
+    static final OcrAssignment ASSIGNMENT = new OcrAssignment("001008566", "0000042", "12345678903", java.util.List.of());
+
     @Test
     void a_payment_by_hand_is_positive_and_not_dated_in_the_future() {
         var invoice = new InvoiceId(5);
@@ -37,11 +39,13 @@ class PaymentTest {
 
     @Test
     void an_ocr_transaction_keeps_its_bank_reference_and_a_reversal_is_never_booked() {
-        var payment = Payment.fromOcr(transaction(10, 102000, "0036633"), new InvoiceId(5), 9, "mona", NOW);
+        var payment = Payment.fromOcr(ASSIGNMENT, transaction(10, 102000, "0036633"), new InvoiceId(5), 9, "mona", NOW);
         assertThat(payment.bankReference()).isEqualTo("2026-11-20/0000007/000000123");
+        assertThat(payment.bankKey()).isEqualTo(new BankTransactionKey("001008566", "0000042", "0000007", LocalDate.of(2026, 11, 20)));
+        assertThat(payment.paidOn()).as("the settlement date").isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(payment.kid()).isEqualTo("0036633");
         assertThat(payment.invoiceId()).isEqualTo(new InvoiceId(5));
-        var reversal = Payment.fromOcr(transaction(18, 102000, "0036633"), new InvoiceId(5), 9, "mona", NOW);
+        var reversal = Payment.fromOcr(ASSIGNMENT, transaction(18, 102000, "0036633"), new InvoiceId(5), 9, "mona", NOW);
         assertThat(reversal.kind()).isEqualTo(Payment.Kind.REVERSAL);
         assertThat(reversal.invoiceId()).isNull();
         assertThat(reversal.isUnmatched()).isFalse();
@@ -49,13 +53,25 @@ class PaymentTest {
 
     @Test
     void only_an_unmatched_payment_is_assigned_and_only_once() {
-        var unmatched = Payment.fromOcr(transaction(10, 500, "99"), null, 9, "mona", NOW).withId(1);
+        var unmatched = Payment.fromOcr(ASSIGNMENT, transaction(10, 500, "99"), null, 9, "mona", NOW).withId(1);
         assertThat(unmatched.isUnmatched()).isTrue();
         var assigned = unmatched.assignedTo(new InvoiceId(7));
         assertThat(assigned.invoiceId()).isEqualTo(new InvoiceId(7));
         assertThatThrownBy(() -> assigned.assignedTo(new InvoiceId(8))).isInstanceOf(ConflictException.class);
-        var reversal = Payment.fromOcr(transaction(20, 500, null), null, 9, "mona", NOW).withId(2);
+        var reversal = Payment.fromOcr(ASSIGNMENT, transaction(20, 500, null), null, 9, "mona", NOW).withId(2);
         assertThatThrownBy(() -> reversal.assignedTo(new InvoiceId(7))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("a reversal");
+    }
+
+    @Test
+    void a_files_content_hash_ignores_its_line_ends_and_nothing_else() {
+        String records = "NY000010" + "0".repeat(72) + "\n" + "NY000089" + "0".repeat(72);
+        String hash = OcrFile.contentSha256(records.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (String variant : new String[] {records + "\n", records.replace("\n", "\r\n") + "\r\n", records.replace("\n", "\r")}) {
+            assertThat(OcrFile.contentSha256(variant.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).as(variant).isEqualTo(hash);
+        }
+        assertThat(OcrFile.contentSha256(records.replace("NY000089" + "0", "NY000089" + "1").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                .isNotEqualTo(hash);
+        assertThat(hash).hasSize(64);
     }
 }

@@ -19,7 +19,9 @@ import no.kontor.domain.invoice.InvoiceId;
  * {@code FOR UPDATE SKIP LOCKED} and a lease, so two workers (or two nodes) never run
  * one job at once and a dead worker's job comes back when its lease ends. A render job carries
  * the customer's clear PIN encrypted with AES-GCM under a key derived from the PIN
- * key in configuration, so the database never holds it readable (RELIABILITY.md).
+ * key in configuration, so the database never holds it readable. A PIN that cannot be
+ * opened (sealed under a PIN key that has since been changed) does not stop the claim: the
+ * job is handed out with that defect, for the worker to fail it and go on with the next.
  */
 @Singleton
 public class JdbcInvoiceJobs implements InvoiceJobs {
@@ -60,10 +62,20 @@ public class JdbcInvoiceJobs implements InvoiceJobs {
                 + "SELECT id FROM outbox WHERE done_at IS NULL AND not_before <= now() "
                 + "AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY not_before, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
                 + "RETURNING id, kind, invoice_id, payload, recipient, with_ehf, reminder_id, attempts, requested_by",
-                List.of(lease.toMillis() + " milliseconds"), rs -> new Job(rs.getLong("id"), Kind.valueOf(rs.getString("kind")),
-                        new InvoiceId(rs.getLong("invoice_id")), openPin(rs.getBytes("payload")), rs.getString("recipient"),
-                        rs.getBoolean("with_ehf"), Jdbc.nullableLong(rs, "reminder_id"), rs.getInt("attempts"),
-                        rs.getString("requested_by"))).stream().findFirst();
+                List.of(lease.toMillis() + " milliseconds"), rs -> {
+                    byte[] payload = rs.getBytes("payload");
+                    String pin = null;
+                    String defect = null;
+                    try {
+                        pin = openPin(payload);
+                    } catch (GeneralSecurityException e) {
+                        defect = "the render job's sealed PIN cannot be opened with the configured " + PIN_KEY
+                                + ": it was sealed under another key (was the key changed?)";
+                    }
+                    return new Job(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), new InvoiceId(rs.getLong("invoice_id")), pin,
+                            rs.getString("recipient"), rs.getBoolean("with_ehf"), Jdbc.nullableLong(rs, "reminder_id"),
+                            rs.getInt("attempts"), rs.getString("requested_by"), defect);
+                }).stream().findFirst();
     }
 
     @Override
@@ -76,6 +88,21 @@ public class JdbcInvoiceJobs implements InvoiceJobs {
     public void retryLater(long jobId, Duration delay, String error) {
         jdbc.update("UPDATE outbox SET not_before = now() + ?::interval, claimed_until = NULL, last_error = ? WHERE id = ?",
                 Arrays.asList(delay.toMillis() + " milliseconds", error, jobId));
+    }
+
+    @Override
+    public void postpone(long jobId, Duration delay, String why) {
+        // the claim counted an attempt; a job that could not start yet gives it back
+        jdbc.update("UPDATE outbox SET not_before = now() + ?::interval, claimed_until = NULL, attempts = greatest(attempts - 1, 0), "
+                + "last_error = ? WHERE id = ?", Arrays.asList(delay.toMillis() + " milliseconds", why, jobId));
+    }
+
+    @Override
+    public Optional<String> failedRender(InvoiceId id) {
+        return jdbc.query("SELECT last_error FROM outbox WHERE invoice_id = ? AND kind = 'RENDER_PDF' AND failed "
+                        + "AND NOT EXISTS (SELECT 1 FROM outbox WHERE invoice_id = ? AND kind = 'RENDER_PDF' AND done_at IS NULL) "
+                        + "ORDER BY id DESC LIMIT 1", List.of(id.value(), id.value()),
+                rs -> String.valueOf(rs.getString("last_error"))).stream().findFirst();
     }
 
     @Override
@@ -92,16 +119,13 @@ public class JdbcInvoiceJobs implements InvoiceJobs {
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "done_at"), rs.getBoolean("failed"), rs.getString("last_error")));
     }
 
-    /** The PIN sealed in a render job, or null when the job has none. */
-    String openPin(byte[] payload) {
-        if (payload == null) {
-            return null;
-        }
-        try {
-            return new String(Crypto.open(key, payload, null), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a render job's PIN cannot be opened: was kontor.invoicing.pin-key changed?", e);
-        }
+    /**
+     * The PIN sealed in a render job, or null when the job has none.
+     *
+     * @throws GeneralSecurityException when it was sealed under another key, or is not sealed data
+     */
+    String openPin(byte[] payload) throws GeneralSecurityException {
+        return payload == null ? null : new String(Crypto.open(key, payload, null), StandardCharsets.UTF_8);
     }
 
     private byte[] seal(String pin) {

@@ -12,7 +12,8 @@ import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.payment.OcrImports;
 
 /**
- * One row per transmission number. The claim is {@code INSERT … ON CONFLICT DO NOTHING}:
+ * One row per transmission number, with the hash of the file's bytes and of its records
+ * (line ends normalised), so that another file under the same number is told apart. The claim is {@code INSERT … ON CONFLICT DO NOTHING}:
  * a second import of the same file waits on the first's row and, once it commits,
  * finds the number taken (DECISIONS.md's idempotency pattern).
  */
@@ -25,10 +26,18 @@ public class JdbcOcrImports implements OcrImports {
     }
 
     @Override
-    public OptionalLong claim(String transmissionNumber, String fileSha256, String actor, Instant now) {
-        return jdbc.query("INSERT INTO ocr_import (transmission_number, file_sha256, imported_by, imported_at) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (transmission_number) DO NOTHING RETURNING id", List.of(transmissionNumber, fileSha256, actor, now),
-                rs -> rs.getLong(1)).stream().mapToLong(Long::longValue).findFirst();
+    public OptionalLong claim(String transmissionNumber, String fileSha256, String contentSha256, String actor, Instant now) {
+        return jdbc.query("INSERT INTO ocr_import (transmission_number, file_sha256, content_sha256, imported_by, imported_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (transmission_number) DO NOTHING RETURNING id",
+                List.of(transmissionNumber, fileSha256, contentSha256, actor, now), rs -> rs.getLong(1)).stream()
+                .mapToLong(Long::longValue).findFirst();
+    }
+
+    /** Files imported before content hashes were kept compare by their bytes. */
+    @Override
+    public boolean sameContent(String transmissionNumber, String contentSha256, String fileSha256) {
+        return jdbc.query("SELECT coalesce(content_sha256 = ?, file_sha256 = ?) FROM ocr_import WHERE transmission_number = ?",
+                List.of(contentSha256, fileSha256, transmissionNumber), rs -> rs.getBoolean(1)).stream().findFirst().orElse(false);
     }
 
     @Override

@@ -5,11 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Cursor;
@@ -17,12 +14,16 @@ import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.payment.Payments;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.domain.payment.BankTransactionKey;
 import no.kontor.domain.payment.Payment;
 
 @Singleton
 public class JdbcPayments implements Payments {
-    private static final String COLUMNS = "id, invoice_id, kind, source, amount, paid_on, kid, bank_reference, import_id, registered_by, "
-            + "registered_at";
+    private static final String COLUMNS = "id, invoice_id, kind, source, amount, paid_on, kid, bank_reference, ocr_agreement_id, "
+            + "ocr_assignment_number, ocr_transaction_number, import_id, registered_by, registered_at";
+    private static final String INSERT = "INSERT INTO payment (invoice_id, kind, source, amount, paid_on, kid, bank_reference, "
+            + "ocr_agreement_id, ocr_assignment_number, ocr_transaction_number, import_id, registered_by, registered_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private final Jdbc jdbc;
 
     public JdbcPayments(Jdbc jdbc) {
@@ -31,12 +32,33 @@ public class JdbcPayments implements Payments {
 
     @Override
     public Payment add(Payment p) {
-        long id = jdbc.query("INSERT INTO payment (invoice_id, kind, source, amount, paid_on, kid, bank_reference, import_id, "
-                        + "registered_by, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                Arrays.asList(p.invoiceId() == null ? null : p.invoiceId().value(), p.kind().name(), p.source().name(), p.amount(),
-                        p.paidOn(), p.kid(), p.bankReference(), p.importId(), p.registeredBy(), p.registeredAt()),
-                rs -> rs.getLong(1)).get(0);
-        return p.withId(id);
+        return p.withId(jdbc.query(INSERT + " RETURNING id", values(p), rs -> rs.getLong(1)).get(0));
+    }
+
+    /**
+     * {@code ON CONFLICT} on the bank key: a key registered before, or by a concurrent import
+     * that commits, inserts nothing (the other's row is waited for, never raced). OCR payments
+     * imported before the key was kept are recognised by their bank reference.
+     */
+    @Override
+    public Optional<Payment> addFromBank(Payment p) {
+        if (p.bankKey() == null) {
+            throw new IllegalArgumentException("only an OCR payment with its bank key is added from the bank");
+        }
+        boolean keylessTwin = !jdbc.query("SELECT 1 FROM payment WHERE source = 'OCR' AND ocr_agreement_id IS NULL AND bank_reference = ?",
+                List.of(p.bankReference()), rs -> rs.getInt(1)).isEmpty();
+        if (keylessTwin) {
+            return Optional.empty();
+        }
+        return jdbc.query(INSERT + " ON CONFLICT (ocr_agreement_id, ocr_assignment_number, ocr_transaction_number, paid_on) DO NOTHING "
+                + "RETURNING id", values(p), rs -> rs.getLong(1)).stream().findFirst().map(p::withId);
+    }
+
+    private static List<Object> values(Payment p) {
+        var key = p.bankKey();
+        return Arrays.asList(p.invoiceId() == null ? null : p.invoiceId().value(), p.kind().name(), p.source().name(), p.amount(),
+                p.paidOn(), p.kid(), p.bankReference(), key == null ? null : key.agreementId(), key == null ? null : key.assignmentNumber(),
+                key == null ? null : key.transactionNumber(), p.importId(), p.registeredBy(), p.registeredAt());
     }
 
     @Override
@@ -55,24 +77,6 @@ public class JdbcPayments implements Payments {
         jdbc.update("UPDATE payment SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL",
                 List.of(assigned.invoiceId().value(), assigned.id()));
         return find(assigned.id()).orElseThrow();
-    }
-
-    @Override
-    public Set<String> knownBankReferences(Collection<String> references) {
-        if (references.isEmpty()) {
-            return Set.of();
-        }
-        String[] refs = references.toArray(String[]::new);
-        return jdbc.withStatement("SELECT bank_reference FROM payment WHERE bank_reference = ANY (?)", List.of(), ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("text", refs));
-            var known = new HashSet<String>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    known.add(rs.getString(1));
-                }
-            }
-            return known;
-        });
     }
 
     @Override
@@ -98,9 +102,13 @@ public class JdbcPayments implements Payments {
 
     private static Payment row(ResultSet rs) throws SQLException {
         Long invoice = Jdbc.nullableLong(rs, "invoice_id");
+        LocalDate paidOn = rs.getObject("paid_on", LocalDate.class);
+        String agreement = rs.getString("ocr_agreement_id");
+        var key = agreement == null ? null : new BankTransactionKey(agreement, rs.getString("ocr_assignment_number"),
+                rs.getString("ocr_transaction_number"), paidOn);
         return new Payment(rs.getLong("id"), invoice == null ? null : new InvoiceId(invoice), Payment.Kind.valueOf(rs.getString("kind")),
-                Payment.Source.valueOf(rs.getString("source")), rs.getLong("amount"), rs.getObject("paid_on", LocalDate.class),
-                rs.getString("kid"), rs.getString("bank_reference"), Jdbc.nullableLong(rs, "import_id"), rs.getString("registered_by"),
+                Payment.Source.valueOf(rs.getString("source")), rs.getLong("amount"), paidOn, rs.getString("kid"),
+                rs.getString("bank_reference"), key, Jdbc.nullableLong(rs, "import_id"), rs.getString("registered_by"),
                 Jdbc.instant(rs, "registered_at"));
     }
 }

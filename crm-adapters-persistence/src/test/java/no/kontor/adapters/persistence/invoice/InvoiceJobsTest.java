@@ -163,4 +163,57 @@ class InvoiceJobsTest implements UsesTestDatabase {
         assertThat(status.doneAt()).isNotNull();
         assertThat(claim(Duration.ofMinutes(1))).isEmpty();
     }
+
+    @Test
+    void a_render_job_sealed_under_another_pin_key_is_claimed_with_its_defect_without_stalling_the_jobs_after_it() {
+        drain();
+        var rotated = new JdbcInvoiceJobs(jdbc, "the PIN key before it was rotated, 32+ characters");
+        tx.inTransaction(() -> {
+            rotated.render(invoice, "482913", "mona");
+            return null;
+        });
+        long next = tx.inTransaction(() -> jobs.send(invoice, "k@kunde.example", false, "mona"));
+        var unreadable = claim(Duration.ofMinutes(1)).orElseThrow();
+        assertThat(unreadable.kind()).isEqualTo(InvoiceJobs.Kind.RENDER_PDF);
+        assertThat(unreadable.pin()).isNull();
+        assertThat(unreadable.defect()).contains("PIN cannot be opened", "KONTOR_PIN_KEY");
+        tx.inTransaction(() -> {
+            jobs.failed(unreadable.id(), unreadable.defect());
+            return null;
+        });
+        assertThat(row(unreadable.id())).isEqualTo(List.of(true, true, 1, true, unreadable.defect()));
+        assertThat(jobs.failedRender(invoice)).contains(unreadable.defect());
+        assertThat(claim(Duration.ofMinutes(1)).map(InvoiceJobs.Job::id)).contains(next);
+        jdbc.update("UPDATE outbox SET done_at = now() WHERE done_at IS NULL", List.of());
+    }
+
+    @Test
+    void a_job_postponed_gives_its_attempt_back_and_a_failed_render_is_reported_only_while_no_render_waits() {
+        drain();
+        long send = tx.inTransaction(() -> jobs.send(invoice, "k@kunde.example", false, "mona"));
+        assertThat(claim(Duration.ofMinutes(1)).map(InvoiceJobs.Job::attempts)).contains(1);
+        tx.inTransaction(() -> {
+            jobs.postpone(send, Duration.ofMinutes(10), "waiting for the PDF to be rendered");
+            return null;
+        });
+        assertThat(row(send)).isEqualTo(List.of(false, false, 0, true, "waiting for the PDF to be rendered"));
+        assertThat(claim(Duration.ofMinutes(1))).as("not due yet").isEmpty();
+
+        jdbc.update("INSERT INTO outbox (kind, invoice_id, requested_by, not_before, created_at, done_at, failed, last_error) "
+                + "VALUES ('RENDER_PDF', ?, 'mona', now(), now(), now(), true, 'FOP could not render')", List.of(invoice.value()));
+        assertThat(jobs.failedRender(invoice)).contains("FOP could not render");
+        tx.inTransaction(() -> {
+            jobs.render(invoice, "111111", "mona");
+            return null;
+        });
+        assertThat(jobs.failedRender(invoice)).as("a new render is waiting").isEmpty();
+        jdbc.update("UPDATE outbox SET done_at = now() WHERE done_at IS NULL", List.of());
+    }
+
+    /** Done, failed, attempts, not claimed, last error. */
+    List<Object> row(long id) {
+        return jdbc.query("SELECT done_at IS NOT NULL, failed, attempts, claimed_until IS NULL, last_error FROM outbox WHERE id = ?",
+                List.of(id), rs -> List.<Object>of(rs.getBoolean(1), rs.getBoolean(2), rs.getInt(3), rs.getBoolean(4),
+                        rs.getString(5))).get(0);
+    }
 }

@@ -19,10 +19,15 @@ import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.application.payment.OcrImports;
 import no.kontor.application.payment.Payments;
 import no.kontor.application.shared.Transactions;
+import no.kontor.domain.payment.BankTransactionKey;
+import no.kontor.domain.payment.OcrAssignment;
 import no.kontor.domain.payment.OcrTransaction;
 import no.kontor.domain.payment.Payment;
 
-/** Payments and OCR imports on real PostgreSQL: a bank reference and a transmission are registered once, payments are kept. */
+/**
+ * Payments and OCR imports on real PostgreSQL: a bank transaction (agreement, assignment,
+ * transaction number, settlement date) and a transmission are registered once, payments are kept.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentPersistenceTest implements UsesTestDatabase {
@@ -42,8 +47,14 @@ class PaymentPersistenceTest implements UsesTestDatabase {
                 null, null, null);
     }
 
+    static final OcrAssignment ASSIGNMENT = new OcrAssignment("001008566", "0000042", "12345678903", List.of());
+
+    static Payment fromBank(OcrAssignment assignment, OcrTransaction t, long importId) {
+        return Payment.fromOcr(assignment, t, null, importId, "mona", NOW);
+    }
+
     long claim(String transmission) {
-        return tx.inTransaction(() -> imports.claim(transmission, "0".repeat(64), "mona", NOW)).orElseThrow();
+        return tx.inTransaction(() -> imports.claim(transmission, "0".repeat(64), "1".repeat(64), "mona", NOW)).orElseThrow();
     }
 
     @Test
@@ -52,11 +63,11 @@ class PaymentPersistenceTest implements UsesTestDatabase {
         var start = new CountDownLatch(1);
         var first = pool.submit(() -> {
             start.await();
-            return tx.inTransaction(() -> imports.claim("7000001", "a".repeat(64), "mona", NOW));
+            return tx.inTransaction(() -> imports.claim("7000001", "a".repeat(64), "b".repeat(64), "mona", NOW));
         });
         var second = pool.submit(() -> {
             start.await();
-            return tx.inTransaction(() -> imports.claim("7000001", "a".repeat(64), "mona", NOW));
+            return tx.inTransaction(() -> imports.claim("7000001", "a".repeat(64), "b".repeat(64), "mona", NOW));
         });
         start.countDown();
         var outcomes = List.of(first.get(), second.get());
@@ -72,22 +83,86 @@ class PaymentPersistenceTest implements UsesTestDatabase {
     }
 
     @Test
-    void a_bank_reference_is_stored_once_and_a_kid_keeps_its_zeros() {
+    void a_bank_transaction_is_stored_once_by_its_key_not_by_its_archive_reference() {
         long importId = claim("7000002");
         var t = transaction("0000101", "0036633");
-        var stored = tx.inTransaction(() -> payments.add(Payment.fromOcr(t, null, importId, "mona", NOW)));
-        assertThat(payments.find(stored.id()).orElseThrow().kid()).isEqualTo("0036633");
-        assertThat(payments.knownBankReferences(List.of(Payment.bankReference(t), "2026-11-20/0000999/000000999")))
-                .containsExactly(Payment.bankReference(t));
-        assertThatThrownBy(() -> tx.inTransaction(() -> payments.add(Payment.fromOcr(t, null, importId, "mona", NOW))))
-                .hasStackTraceContaining("bank_reference");
+        var stored = tx.inTransaction(() -> payments.addFromBank(fromBank(ASSIGNMENT, t, importId))).orElseThrow();
+        var read = payments.find(stored.id()).orElseThrow();
+        assertThat(read.kid()).isEqualTo("0036633");
+        assertThat(read.bankKey()).isEqualTo(new BankTransactionKey("001008566", "0000042", "0000101", LocalDate.of(2026, 11, 20)));
+        assertThat(read).isEqualTo(stored);
+
+        assertThat(tx.inTransaction(() -> payments.addFromBank(fromBank(ASSIGNMENT, t, importId)))).as("the same transaction").isEmpty();
+        var otherArchiveReference = new OcrTransaction(10, "0000101", LocalDate.of(2026, 11, 20), "13", "20", 5000, "0036633", "0000000000",
+                "000000999", null, null, null);
+        assertThat(tx.inTransaction(() -> payments.addFromBank(fromBank(ASSIGNMENT, otherArchiveReference, importId))))
+                .as("the same key, another archive reference").isEmpty();
+        var otherBank = new OcrAssignment("002009999", "0000042", "12345678903", List.of());
+        assertThat(tx.inTransaction(() -> payments.addFromBank(fromBank(otherBank, t, importId))))
+                .as("the same archive reference, date and number from another agreement").isPresent();
+        assertThatThrownBy(() -> tx.inTransaction(() -> payments.add(fromBank(ASSIGNMENT, t, importId))))
+                .hasStackTraceContaining("payment_bank_transaction");
+        assertThatThrownBy(() -> tx.inTransaction(() -> jdbc.update("INSERT INTO payment (kind, source, amount, paid_on, bank_reference, "
+                + "import_id, registered_by, registered_at) VALUES ('PAYMENT', 'OCR', 1, '2026-11-20', 'x', ?, 'mona', now())",
+                List.of(importId)))).as("an OCR payment without its key").hasStackTraceContaining("payment_bank_transaction_given");
         assertThat(payments.unmatched(null, 500).items()).extracting(Payment::id).contains(stored.id());
+    }
+
+    @Test
+    void two_imports_adding_the_same_transaction_at_once_register_it_once() throws Exception {
+        long first = claim("7000004");
+        long second = claim("7000005");
+        var t = transaction("0000301", "55");
+        var pool = Executors.newFixedThreadPool(2);
+        var start = new CountDownLatch(1);
+        var a = pool.submit(() -> {
+            start.await();
+            return tx.inTransaction(() -> payments.addFromBank(fromBank(ASSIGNMENT, t, first)));
+        });
+        var b = pool.submit(() -> {
+            start.await();
+            return tx.inTransaction(() -> payments.addFromBank(fromBank(ASSIGNMENT, t, second)));
+        });
+        start.countDown();
+        var outcomes = List.of(a.get(), b.get());
+        pool.shutdown();
+        assertThat(outcomes).filteredOn(o -> o.isPresent()).hasSize(1);
+        assertThat(jdbc.query("SELECT count(*) FROM payment WHERE ocr_transaction_number = '0000301'", List.of(), rs -> rs.getLong(1)))
+                .containsExactly(1L);
+    }
+
+    @Test
+    void an_ocr_payment_imported_before_keys_were_kept_is_recognised_by_its_bank_reference() {
+        long importId = claim("7000006");
+        var t = transaction("0000401", "77");
+        // a row as imported before V10: no key (the constraint that asks for one is lifted for this insert only)
+        tx.inTransaction(() -> {
+            jdbc.update("ALTER TABLE payment DROP CONSTRAINT payment_bank_transaction_given", List.of());
+            jdbc.update("INSERT INTO payment (kind, source, amount, paid_on, kid, bank_reference, import_id, registered_by, registered_at) "
+                    + "VALUES ('PAYMENT', 'OCR', 5000, '2026-11-20', '77', ?, ?, 'mona', now())", List.of(Payment.bankReference(t), importId));
+            jdbc.update("ALTER TABLE payment ADD CONSTRAINT payment_bank_transaction_given CHECK ((source = 'OCR') = "
+                    + "(ocr_agreement_id IS NOT NULL AND ocr_assignment_number IS NOT NULL AND ocr_transaction_number IS NOT NULL)) NOT VALID",
+                    List.of());
+            return null;
+        });
+        assertThat(tx.inTransaction(() -> payments.addFromBank(fromBank(ASSIGNMENT, t, importId)))).isEmpty();
+    }
+
+    @Test
+    void a_transmission_knows_its_content_and_older_imports_compare_by_their_bytes() {
+        tx.inTransaction(() -> imports.claim("7000007", "a".repeat(64), "c".repeat(64), "mona", NOW));
+        assertThat(imports.sameContent("7000007", "c".repeat(64), "f".repeat(64))).isTrue();
+        assertThat(imports.sameContent("7000007", "d".repeat(64), "a".repeat(64))).as("the content decides").isFalse();
+        jdbc.update("INSERT INTO ocr_import (transmission_number, file_sha256, imported_by, imported_at) VALUES ('7000008', ?, 'mona', now())",
+                List.of("e".repeat(64)));
+        assertThat(imports.sameContent("7000008", "c".repeat(64), "e".repeat(64))).isTrue();
+        assertThat(imports.sameContent("7000008", "c".repeat(64), "a".repeat(64))).isFalse();
     }
 
     @Test
     void payments_are_never_deleted() {
         long importId = claim("7000003");
-        var stored = tx.inTransaction(() -> payments.add(Payment.fromOcr(transaction("0000201", "12"), null, importId, "mona", NOW)));
+        var stored = tx.inTransaction(() -> payments.add(fromBank(ASSIGNMENT, transaction("0000201", "12"), importId)));
         // refused to the application role by its grants; the owner meets the trigger (ApplicationRoleTest)
         assertThatThrownBy(() -> tx.inTransaction(() -> jdbc.update("DELETE FROM payment WHERE id = ?", List.of(stored.id()))))
                 .hasStackTraceContaining("permission denied for table payment");

@@ -145,7 +145,10 @@ public class PaymentController {
     @Post("/payments/ocr-imports")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import the bank's OCR giro file as sent (ISO-8859-1, 80-character records; at most 1 MiB). A file "
-            + "that fails a check is refused whole with the reason; the same file again registers nothing (200, alreadyImported)")
+            + "that fails a check is refused whole with the reason; the same file again (line ends aside) registers nothing (200, "
+            + "alreadyImported); another file under a transmission number already imported is 409 naming that import, nothing "
+            + "imported. A transaction already registered (same agreement, assignment, transaction number and settlement date) "
+            + "is counted as a duplicate, not registered again")
     public HttpResponse<ImportResponse> importOcr(@Nullable @Body byte[] file, Authentication auth) {
         var result = importOcr.execute(Actors.of(auth), file == null ? new byte[0] : file);
         var body = ImportResponse.of(result.report(), result.alreadyImported());
