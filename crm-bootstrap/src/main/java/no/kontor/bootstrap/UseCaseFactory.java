@@ -17,6 +17,9 @@ import no.kontor.application.company.RegisterCompany;
 import no.kontor.application.company.SearchCompanies;
 import no.kontor.application.company.ViewCompany;
 import no.kontor.application.identity.LogIn;
+import no.kontor.application.identity.LogOut;
+import no.kontor.application.identity.PasswordAttempts;
+import no.kontor.application.identity.TokenCheck;
 import no.kontor.application.identity.ManageStaff;
 import no.kontor.application.identity.LoginLimits;
 import no.kontor.application.identity.LoginThrottle;
@@ -70,17 +73,33 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    LogIn logIn(StaffUsers users, PasswordHasher hasher, LoginThrottle throttle, Transactions tx, Clock clock,
-                @Value("${kontor.security.login.per-user:5}") int perUser,
-                @Value("${kontor.security.login.user-window:15m}") Duration userWindow,
-                @Value("${kontor.security.login.per-client:20}") int perClient,
-                @Value("${kontor.security.login.client-window:1m}") Duration clientWindow) {
-        return new LogIn(users, hasher, throttle, new LoginLimits(perUser, userWindow, perClient, clientWindow), tx, clock);
+    PasswordAttempts passwordAttempts(LoginThrottle throttle, Clock clock,
+                                      @Value("${kontor.security.login.per-user:5}") int perUser,
+                                      @Value("${kontor.security.login.user-window:15m}") Duration userWindow,
+                                      @Value("${kontor.security.login.per-client:20}") int perClient,
+                                      @Value("${kontor.security.login.client-window:1m}") Duration clientWindow) {
+        return new PasswordAttempts(throttle, new LoginLimits(perUser, userWindow, perClient, clientWindow), clock);
     }
 
     @Singleton
-    ManageStaff manageStaff(StaffUsers users, PasswordHasher hasher, AuditTrail audit, Transactions tx, Clock clock) {
-        return new ManageStaff(users, hasher, audit, tx, clock);
+    LogIn logIn(StaffUsers users, PasswordHasher hasher, PasswordAttempts attempts, AuditTrail audit, Transactions tx, Clock clock) {
+        return new LogIn(users, hasher, attempts, audit, tx, clock);
+    }
+
+    @Singleton
+    TokenCheck tokenCheck(StaffUsers users, Clock clock, @Value("${kontor.security.token-check-cache:5s}") Duration cacheFor) {
+        return new TokenCheck(users, clock, cacheFor);
+    }
+
+    @Singleton
+    LogOut logOut(StaffUsers users, TokenCheck tokens, AuditTrail audit, Transactions tx, Clock clock) {
+        return new LogOut(users, tokens, audit, tx, clock);
+    }
+
+    @Singleton
+    ManageStaff manageStaff(StaffUsers users, PasswordHasher hasher, PasswordAttempts attempts, TokenCheck tokens,
+                            AuditTrail audit, Transactions tx, Clock clock) {
+        return new ManageStaff(users, hasher, attempts, tokens, audit, tx, clock);
     }
 
     @Singleton

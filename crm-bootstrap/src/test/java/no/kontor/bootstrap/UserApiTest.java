@@ -47,10 +47,12 @@ class UserApiTest implements UsesTestDatabase {
         var promoted = admin.put("/api/v1/users/" + id, change, "\"0\"");
         assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
         assertThat(promoted.body()).contains("\"role\":\"MANAGER\"");
+        assertThat(siri.get("/api/v1/users").statusCode()).as("a new role ends the old token").isEqualTo(401);
+        siri = ApiClient.anonymous(server.getURI()).login("siri", "siri-password");
 
-        assertThat(siri.put("/api/v1/users/" + id + "/password", "{\"oldPassword\":\"wrong\",\"newPassword\":\"new-siri-password\"}", null)
+        assertThat(siri.put("/api/v1/users/" + id + "/password", "{\"currentPassword\":\"wrong\",\"newPassword\":\"new-siri-password\"}", null)
                 .statusCode()).isEqualTo(400);
-        assertThat(siri.put("/api/v1/users/" + id + "/password", "{\"oldPassword\":\"siri-password\",\"newPassword\":\"new-siri-password\"}", null)
+        assertThat(siri.put("/api/v1/users/" + id + "/password", "{\"currentPassword\":\"siri-password\",\"newPassword\":\"new-siri-password\"}", null)
                 .statusCode()).isEqualTo(204);
         ApiClient.anonymous(server.getURI()).login("siri", "new-siri-password");
 

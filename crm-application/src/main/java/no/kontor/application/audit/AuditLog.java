@@ -16,7 +16,17 @@ public interface AuditLog {
     Page<AuditRecord> search(Query query);
 
     /** Walks the whole chain and names the first entry that does not verify. */
-    Verification verify();
+    default Verification verify() {
+        return verify(null);
+    }
+
+    /**
+     * Walks the whole chain in one consistent snapshot and names the first entry that does not verify; with an
+     * {@code expected} head (exported earlier and kept outside), also finds a cut-off tail: the expected entry is
+     * missing, or has another hash (the log was cut and written on from there). The chain alone cannot tell a cut
+     * whose head was set back, since every remaining link is sound.
+     */
+    Verification verify(Head expected);
 
     Head head();
 
@@ -31,8 +41,14 @@ public interface AuditLog {
     record Query(String actor, Instant from, Instant to, String recordType, int limit, String cursor) {
     }
 
-    /** {@code firstBroken} and {@code reason} are null when the chain is intact. */
-    record Verification(boolean valid, long checked, Long firstBroken, String reason, Head head) {
+    /**
+     * {@code firstBroken} and {@code reason} are null when the chain is intact; {@code truncated} says the chain is
+     * shorter than, or departs from, the expected head.
+     */
+    record Verification(boolean valid, long checked, Long firstBroken, String reason, Head head, boolean truncated) {
+        public Verification(boolean valid, long checked, Long firstBroken, String reason, Head head) {
+            this(valid, checked, firstBroken, reason, head, false);
+        }
     }
 
     record Head(long seq, String hash) {

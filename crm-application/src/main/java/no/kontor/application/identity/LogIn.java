@@ -2,11 +2,15 @@ package no.kontor.application.identity;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
+import no.kontor.application.audit.AuditEvent;
+import no.kontor.application.audit.AuditTrail;
 import no.kontor.application.shared.Transactions;
+import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.StaffUser;
 
 /**
@@ -14,26 +18,42 @@ import no.kontor.domain.identity.StaffUser;
  * failures are throttled per user and per client address; a throttled attempt is
  * not even checked, and does not count as a new failure, so the lock lifts when
  * the window has passed. An unknown username costs the same hash work as a wrong
- * password, so timing tells nothing.
+ * password, so timing tells nothing; a password longer than the hash takes is a
+ * wrong password, counted like any other.
+ *
+ * <p>Every checked attempt is audited (record type {@code login}, the username
+ * tried as its id, never the password): a success with the user as actor, a
+ * failure with actor {@code public}, the client address and the reason
+ * ({@code bad-credentials} for a wrong password and for an unknown username alike,
+ * so the log does not tell which usernames exist; {@code inactive} for a right
+ * password of a deactivated user). Throttled attempts are not audited: they are
+ * neither checked nor counted, so anyone could send them without limit, and each
+ * would grow the append-only log and wait for its head lock. The failures that led
+ * to the throttle are each in the log.
  */
 public final class LogIn {
+    public static final String RECORD_TYPE = "login";
+
     private final StaffUsers users;
     private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
-    private final LoginLimits limits;
+    private final PasswordAttempts attempts;
+    private final AuditTrail audit;
     private final Transactions tx;
     private final Clock clock;
     private final String dummyHash;
 
-    public LogIn(StaffUsers users, PasswordHasher hasher, LoginThrottle throttle, LoginLimits limits, Transactions tx, Clock clock) {
+    public LogIn(StaffUsers users, PasswordHasher hasher, PasswordAttempts attempts, AuditTrail audit, Transactions tx,
+                 Clock clock) {
         this.users = users;
         this.hasher = hasher;
-        this.throttle = throttle;
-        this.limits = limits;
+        this.attempts = attempts;
+        this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.dummyHash = hasher.hash("not-a-password-anyone-has".toCharArray());
+        this.dummyHash = hasher.hash(DUMMY.clone());
     }
+
+    private static final char[] DUMMY = "not-a-password-anyone-has".toCharArray();
 
     public record Command(String username, char[] password, String clientAddress) {
     }
@@ -53,36 +73,48 @@ public final class LogIn {
     public Result execute(Command command) {
         try {
             String username = command.username() == null ? "" : command.username().strip().toLowerCase(Locale.ROOT);
-            Instant now = clock.instant();
-            var byUser = throttle.userFailures(username, now.minus(limits.userWindow()));
-            var byClient = throttle.clientFailures(command.clientAddress(), now.minus(limits.clientWindow()));
-            if (byUser.count() >= limits.perUser() || byClient.count() >= limits.perClient()) {
-                Duration wait = byUser.count() >= limits.perUser() ? byUser.until(now, limits.userWindow()) : Duration.ZERO;
-                if (byClient.count() >= limits.perClient()) {
-                    wait = max(wait, byClient.until(now, limits.clientWindow()));
-                }
-                return new Result.Throttled(wait);
+            var wait = attempts.wait(username, command.clientAddress());
+            if (wait.isPresent()) {
+                return new Result.Throttled(wait.get());
             }
             var user = users.findByUsername(username);
-            boolean matches = hasher.matches(command.password(), user.map(StaffUser::getPasswordHash).orElse(dummyHash));
+            boolean matches;
+            if (Passwords.fitsTheHash(command.password())) {
+                matches = hasher.matches(command.password(), user.map(StaffUser::getPasswordHash).orElse(dummyHash));
+            } else {
+                hasher.matches(DUMMY.clone(), dummyHash); // the same work, and no stored password is this long
+                matches = false;
+            }
             if (matches && user.get().isActive()) {
+                var u = user.get();
                 tx.inTransaction(() -> {
-                    throttle.clearFailures(username);
+                    attempts.succeeded(username);
+                    audit.record(event(u.asActor(), username, command.clientAddress(), "succeeded", null));
                     return null;
                 });
-                return new Result.LoggedIn(user.get());
+                return new Result.LoggedIn(u);
             }
+            String reason = matches ? "inactive" : "bad-credentials";
             tx.inTransaction(() -> {
-                throttle.recordFailure(username, command.clientAddress(), now);
+                attempts.failed(username, command.clientAddress());
+                audit.record(event(Actor.publicForm(), username, command.clientAddress(), "failed", reason));
                 return null;
             });
             return new Result.Refused();
         } finally {
-            Arrays.fill(command.password(), '\0');
+            if (command.password() != null) {
+                Arrays.fill(command.password(), '\0');
+            }
         }
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    private AuditEvent event(Actor actor, String username, String clientAddress, String action, String reason) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("username", username);
+        fields.put("clientAddress", clientAddress);
+        if (reason != null) {
+            fields.put("reason", reason);
+        }
+        return AuditEvent.of(actor, clock.instant(), RECORD_TYPE, username, action, Map.of(), fields, null);
     }
 }

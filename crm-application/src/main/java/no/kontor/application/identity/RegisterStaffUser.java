@@ -12,7 +12,7 @@ import no.kontor.domain.shared.ValidationException;
 
 /** An admin adds a member of staff. The first admin is added by the system on first start. */
 public final class RegisterStaffUser {
-    public static final int MIN_PASSWORD = 10;
+    public static final int MIN_PASSWORD = Passwords.MIN_CHARACTERS;
 
     private final StaffUsers users;
     private final PasswordHasher hasher;
@@ -48,10 +48,7 @@ public final class RegisterStaffUser {
     }
 
     private StaffUser add(Actor actor, Command c) {
-        if (c.password() == null || c.password().length < MIN_PASSWORD) {
-            throw new ValidationException("password", "user.password-too-short",
-                    "A password has at least " + MIN_PASSWORD + " characters");
-        }
+        Passwords.checkNew("password", c.password());
         if (c.role() == null) {
             throw new ValidationException("role", "user.role-missing", "A user needs a role");
         }

@@ -45,9 +45,35 @@ public final class InMemoryStaffUsers extends InMemoryStore<StaffUser> implement
                 throw new StaleVersionException("user", u.getId(), u.getVersion());
             }
             var stored = new StaffUser(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getPasswordHash(),
-                    u.getRole(), u.getTeam(), u.isActive(), u.getCreatedAt(), u.getChangedAt(), u.getVersion() + 1);
+                    u.getRole(), u.getTeam(), u.isActive(), u.getCreatedAt(), u.getChangedAt(), u.getVersion() + 1,
+                    current.getTokenVersion());
             rows.put(stored.getId(), stored);
             return stored;
+        }
+    }
+
+    @Override
+    public Optional<Standing> standing(long id) {
+        return find(id).map(u -> new Standing(u.getRole(), u.isActive(), u.getTokenVersion()));
+    }
+
+    @Override
+    public void endSessions(long id) {
+        synchronized (rows) {
+            var u = rows.get(id);
+            if (u != null) {
+                rows.put(id, new StaffUser(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getPasswordHash(),
+                        u.getRole(), u.getTeam(), u.isActive(), u.getCreatedAt(), u.getChangedAt(), u.getVersion(),
+                        u.getTokenVersion() + 1));
+            }
+        }
+    }
+
+    /** In memory every transaction runs alone (see {@link DirectTransactions}), so counting is enough. */
+    @Override
+    public long lockActiveAdmins() {
+        synchronized (rows) {
+            return rows.values().stream().filter(u -> u.getRole() == no.kontor.domain.identity.Role.ADMIN && u.isActive()).count();
         }
     }
 

@@ -24,9 +24,20 @@ public final class StaffUser {
     private final Instant createdAt;
     private final Instant changedAt;
     private final long version;
+    private final long tokenVersion;
 
     public StaffUser(Long id, String username, String displayName, String email, String passwordHash, Role role,
                      String team, boolean active, Instant createdAt, Instant changedAt, long version) {
+        this(id, username, displayName, email, passwordHash, role, team, active, createdAt, changedAt, version, 0);
+    }
+
+    /**
+     * @param tokenVersion the number every bearer token of this user carries; the store raises it when the
+     *                     user's access changes (role, active flag, password) or the user logs out, and a token
+     *                     with another number no longer speaks for the user
+     */
+    public StaffUser(Long id, String username, String displayName, String email, String passwordHash, Role role,
+                     String team, boolean active, Instant createdAt, Instant changedAt, long version, long tokenVersion) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new InvalidValueException("user.username-invalid",
                     "A username is 2–64 characters of a–z, 0–9, '.', '_' and '-'");
@@ -45,15 +56,25 @@ public final class StaffUser {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.changedAt = Objects.requireNonNull(changedAt, "changedAt");
         this.version = version;
+        this.tokenVersion = tokenVersion;
     }
 
     /** This user with new profile fields; the version it was read at stays for the store to check. */
     public StaffUser changeTo(String newDisplayName, String newEmail, Role newRole, String newTeam, boolean nowActive, Instant now) {
-        return new StaffUser(id, username, newDisplayName, newEmail, passwordHash, newRole, newTeam, nowActive, createdAt, now, version);
+        return new StaffUser(id, username, newDisplayName, newEmail, passwordHash, newRole, newTeam, nowActive, createdAt, now, version,
+                tokenVersion);
     }
 
     public StaffUser withPasswordHash(String newHash, Instant now) {
-        return new StaffUser(id, username, displayName, email, newHash, role, team, active, createdAt, now, version);
+        return new StaffUser(id, username, displayName, email, newHash, role, team, active, createdAt, now, version, tokenVersion);
+    }
+
+    /**
+     * Whether this user's tokens issued before {@code before} must end: a token speaks for a role and an active
+     * user, so a changed role (up or down) or active flag ends it. A password change ends it too (the use case).
+     */
+    public boolean accessDiffersFrom(StaffUser before) {
+        return role != before.role || active != before.active;
     }
 
     /** What the audit log records of a user: never the password hash. */
@@ -83,4 +104,5 @@ public final class StaffUser {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getChangedAt() { return changedAt; }
     public long getVersion() { return version; }
+    public long getTokenVersion() { return tokenVersion; }
 }

@@ -9,6 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import java.sql.Connection;
+import java.time.Duration;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
@@ -21,7 +28,13 @@ import no.kontor.domain.shared.ValidationException;
  * stored, in sequence order, in batches, and names the first entry that breaks:
  * a changed entry (its hash no longer follows), a missing one (a gap in the
  * sequence), a column that disagrees with the hashed text, or a head that does
- * not match the last entry.
+ * not match the last entry; given the head exported earlier, also a tail cut off.
+ *
+ * <p>The walk and the head are read in one read-only REPEATABLE READ transaction:
+ * one snapshot, so entries appended while it runs are neither half seen nor taken
+ * for a broken head. It may take long on a big log, so it sets its own
+ * {@code statement_timeout} ({@code kontor.audit.verify-statement-timeout}) for
+ * that transaction only, above the application role's short default.
  */
 @Singleton
 public class JdbcAuditLog implements AuditLog {
@@ -32,11 +45,18 @@ public class JdbcAuditLog implements AuditLog {
     private final Jdbc jdbc;
     private final AuditKeys keys;
     private final PersonalDataVault vault;
+    private final TransactionOperations<Connection> transactions;
+    private final Duration verifyTimeout;
+    /** For a test of the snapshot: runs after the walk, before the head is read. */
+    volatile Runnable beforeHeadRead = () -> { };
 
-    public JdbcAuditLog(Jdbc jdbc, AuditKeys keys, PersonalDataVault vault) {
+    public JdbcAuditLog(Jdbc jdbc, AuditKeys keys, PersonalDataVault vault, TransactionOperations<Connection> transactions,
+                        @Value("${kontor.audit.verify-statement-timeout:15m}") Duration verifyTimeout) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.vault = vault;
+        this.transactions = transactions;
+        this.verifyTimeout = verifyTimeout;
     }
 
     private record Row(long seq, Instant at, String actor, String recordType, String recordId, String action,
@@ -91,33 +111,60 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public Verification verify() {
+    public Verification verify(Head expected) {
+        var snapshot = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRES_NEW);
+        snapshot.setIsolationLevel(TransactionDefinition.Isolation.REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        snapshot.setName("audit-verification");
+        return transactions.execute(snapshot, status -> {
+            jdbc.query("SELECT set_config('statement_timeout', ?, true)", List.of(verifyTimeout.toMillis() + "ms"), rs -> null);
+            return walk(expected);
+        });
+    }
+
+    private Verification walk(Head expected) {
         String previous = AuditKeys.GENESIS;
-        long expected = 1;
+        long expectedSeq = 1;
         long checked = 0;
+        String expectedHeadProblem = null;
         while (true) {
             var batch = jdbc.query("SELECT " + COLUMNS + " FROM audit_entry WHERE seq >= ? ORDER BY seq LIMIT " + BATCH,
-                    List.of(expected), Row::of);
+                    List.of(expectedSeq), Row::of);
             for (Row row : batch) {
-                if (row.seq() != expected) {
-                    return broken(checked, expected, "entry " + expected + " is missing: the sequence jumps to " + row.seq());
+                if (row.seq() != expectedSeq) {
+                    return broken(checked, expectedSeq, "entry " + expectedSeq + " is missing: the sequence jumps to " + row.seq());
                 }
                 String problem = problemWith(row, previous);
                 if (problem != null) {
                     return broken(checked, row.seq(), problem);
                 }
+                if (expected != null && row.seq() == expected.seq() && !row.hash().equals(expected.hash())) {
+                    expectedHeadProblem = "entry " + row.seq() + ", the expected head, has another hash than was exported: "
+                            + "the log was cut off before it and written on from there";
+                }
                 previous = row.hash();
-                expected++;
+                expectedSeq++;
                 checked++;
             }
             if (batch.size() < BATCH) {
                 break;
             }
         }
+        beforeHeadRead.run();
         Head head = head();
-        if (head.seq() != expected - 1 || !head.hash().equals(previous)) {
-            return broken(checked, expected, "the head (entry " + head.seq() + ") does not match the last entry in the log ("
-                    + (expected - 1) + "): entries at the end are missing or the head was changed");
+        if (head.seq() != expectedSeq - 1 || !head.hash().equals(previous)) {
+            return broken(checked, expectedSeq, "the head (entry " + head.seq() + ") does not match the last entry in the log ("
+                    + (expectedSeq - 1) + "): entries at the end are missing or the head was changed");
+        }
+        if (expected != null && expected.seq() > head.seq()) {
+            return new Verification(false, checked, expected.seq(), "entry " + expected.seq() + ", the expected head, is missing: "
+                    + "the log ends at entry " + head.seq() + ", so its tail was cut off", head, true);
+        }
+        if (expected != null && expected.seq() == 0 && !expected.hash().equals(AuditKeys.GENESIS)) {
+            expectedHeadProblem = "entry 0, the expected head, has another hash than the start of every chain";
+        }
+        if (expectedHeadProblem != null) {
+            return new Verification(false, checked, expected.seq(), expectedHeadProblem, head, true);
         }
         return new Verification(true, checked, null, null, head);
     }

@@ -20,5 +20,6 @@ public record StaffUserEntity(
         boolean active,
         Instant createdAt,
         Instant changedAt,
-        @Version Long version) {
+        @Version Long version,
+        long tokenVersion) {
 }

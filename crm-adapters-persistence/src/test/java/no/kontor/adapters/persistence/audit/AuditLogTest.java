@@ -106,4 +106,28 @@ class AuditLogTest implements UsesTestDatabase {
         assertThat(truncatedTail.valid()).as("entries removed from the end are caught by the head").isFalse();
         assertThat(truncatedTail.reason()).contains("head");
     }
+
+    /**
+     * Entries appended while verification runs are not half seen: the walk and the head come from one snapshot.
+     * Here an entry commits after the walk and before the head is read (the moment a writer could slip in).
+     */
+    @Test
+    void verificationReadsOneSnapshotWhileOthersWrite() {
+        for (int i = 1; i <= 3; i++) {
+            record("company", "snapshot-" + i, Map.of("name", "Firma " + i));
+        }
+        long before = log.head().seq();
+        var jdbcLog = (JdbcAuditLog) log;
+        jdbcLog.beforeHeadRead = () -> java.util.concurrent.CompletableFuture
+                .runAsync(() -> record("company", "written-meanwhile", Map.of("name", "Midt i"))).join();
+        try {
+            var verification = log.verify();
+            assertThat(verification.valid()).as(String.valueOf(verification.reason())).isTrue();
+            assertThat(verification.head().seq()).as("the head as of the snapshot").isEqualTo(before);
+        } finally {
+            jdbcLog.beforeHeadRead = () -> { };
+        }
+        assertThat(log.head().seq()).as("the entry written meanwhile is there").isEqualTo(before + 1);
+        assertThat(log.verify().valid()).isTrue();
+    }
 }

@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.audit;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -19,6 +21,10 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Times;
@@ -56,7 +62,17 @@ public class AuditController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record VerificationResponse(boolean valid, long checked, @Nullable Long firstBroken, @Nullable String reason,
-                                       HeadResponse head) {
+                                       HeadResponse head, boolean truncated) {
+    }
+
+    /** The head exported earlier by {@code GET /audit/head}; {@code seq} is taken for {@code sequence}, so it pastes as is. */
+    @Serdeable
+    public record ExpectedHead(@NotNull @PositiveOrZero @JsonAlias("seq") Long sequence,
+                               @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits") String hash) {
+    }
+
+    @Serdeable
+    public record VerifyRequest(@Nullable @Valid ExpectedHead expectedHead) {
     }
 
     @Get
@@ -77,10 +93,14 @@ public class AuditController {
     }
 
     @Post("/verify")
-    @Operation(summary = "Manager/admin: walk the chain and name the first entry that does not verify")
-    public VerificationResponse verify(Authentication auth) {
-        var v = verify.verify(Actors.of(auth));
-        return new VerificationResponse(v.valid(), v.checked(), v.firstBroken(), v.reason(), new HeadResponse(v.head().seq(), v.head().hash()));
+    @Operation(summary = "Manager/admin: walk the chain in one snapshot and name the first entry that does not verify; "
+            + "with expectedHead (the head exported earlier) a cut-off tail is found too (truncated: true)")
+    public VerificationResponse verify(@Body @Nullable @Valid VerifyRequest body, Authentication auth) {
+        var expected = body == null || body.expectedHead() == null ? null
+                : new AuditLog.Head(body.expectedHead().sequence(), body.expectedHead().hash());
+        var v = verify.verify(Actors.of(auth), expected);
+        return new VerificationResponse(v.valid(), v.checked(), v.firstBroken(), v.reason(),
+                new HeadResponse(v.head().seq(), v.head().hash()), v.truncated());
     }
 
     @Get("/head")

@@ -19,8 +19,13 @@ public class BcryptPasswordHasher implements PasswordHasher {
         return BCrypt.withDefaults().hashToString(cost, password);
     }
 
+    /** A password bcrypt cannot take (over 72 bytes) matches nothing; the use cases never let one be set. */
     @Override
     public boolean matches(char[] password, String hash) {
-        return BCrypt.verifyer().verify(password, hash).verified;
+        try {
+            return BCrypt.verifyer().verify(password, hash).verified;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

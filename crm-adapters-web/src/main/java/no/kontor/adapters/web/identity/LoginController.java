@@ -59,7 +59,7 @@ public class LoginController {
         }
         var u = loggedIn.user();
         var authentication = Authentication.build(u.getUsername(), List.of(u.getRole().name()),
-                Map.of(Actors.USER_ID, u.getId(), "name", u.getDisplayName()));
+                Map.of(Actors.USER_ID, u.getId(), Actors.TOKEN_VERSION, u.getTokenVersion(), "name", u.getDisplayName()));
         AccessRefreshToken token = tokens.generate(authentication)
                 .orElseThrow(() -> new IllegalStateException("no token generator is configured"));
         return HttpResponse.ok(token);

@@ -27,6 +27,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.ClientAddresses;
 import no.kontor.adapters.web.shared.Times;
 import no.kontor.adapters.web.shared.Versions;
 import no.kontor.application.identity.ManageStaff;
@@ -59,7 +60,7 @@ public class UserController {
     }
 
     @Serdeable
-    public record PasswordRequest(@Nullable @Size(max = 200) String oldPassword, @NotBlank @Size(max = 200) String newPassword) {
+    public record PasswordRequest(@Nullable @Size(max = 200) String currentPassword, @NotBlank @Size(max = 200) String newPassword) {
     }
 
     /** A user as others see it: never the password hash. */
@@ -104,10 +105,11 @@ public class UserController {
     }
 
     @Put("/{id}/password")
-    @Operation(summary = "Set a password: an admin for anyone, a user for themself with the old one")
-    public HttpResponse<Void> password(long id, @Body @Valid PasswordRequest body, Authentication auth) {
-        staff.changePassword(Actors.of(auth), id, body.oldPassword() == null ? null : body.oldPassword().toCharArray(),
-                body.newPassword().toCharArray());
+    @Operation(summary = "Set a password: your own with currentPassword (admins too; a wrong one is 400 and counts as a "
+            + "failed login), another user's as an admin without it. The user's tokens end (204)")
+    public HttpResponse<Void> password(long id, @Body @Valid PasswordRequest body, HttpRequest<?> request, Authentication auth) {
+        staff.changePassword(Actors.of(auth), id, body.currentPassword() == null ? null : body.currentPassword().toCharArray(),
+                body.newPassword().toCharArray(), ClientAddresses.of(request));
         return HttpResponse.noContent();
     }
 }

@@ -7,6 +7,8 @@ import no.kontor.domain.identity.Role;
 /** The actor behind a request's bearer token. */
 public final class Actors {
     public static final String USER_ID = "uid";
+    /** The user's token version when the token was issued; see {@code TokenVersionValidator}. */
+    public static final String TOKEN_VERSION = "tv";
 
     private Actors() {
     }

@@ -1,10 +1,16 @@
 package no.kontor.adapters.web.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.identity.LogIn;
+import no.kontor.application.identity.LogOut;
+import no.kontor.application.identity.ManageStaff;
+import no.kontor.application.identity.PasswordAttempts;
+import no.kontor.application.identity.RegisterStaffUser;
+import no.kontor.application.identity.TokenCheck;
 import no.kontor.application.identity.LoginLimits;
 import no.kontor.application.identity.PasswordHasher;
 import no.kontor.application.testing.DirectTransactions;
@@ -46,7 +52,36 @@ public class SharedTestFactory {
     }
 
     @Singleton
-    LogIn logIn(InMemoryStaffUsers users, PasswordHasher hasher, InMemoryLoginThrottle throttle, DirectTransactions tx, Clock clock) {
-        return new LogIn(users, hasher, throttle, LoginLimits.defaults(), tx, clock);
+    PasswordAttempts passwordAttempts(InMemoryLoginThrottle throttle, Clock clock) {
+        return new PasswordAttempts(throttle, LoginLimits.defaults(), clock);
+    }
+
+    @Singleton
+    LogIn logIn(InMemoryStaffUsers users, PasswordHasher hasher, PasswordAttempts attempts, InMemoryAuditTrail audit,
+                DirectTransactions tx, Clock clock) {
+        return new LogIn(users, hasher, attempts, audit, tx, clock);
+    }
+
+    /** No cache: a test sees a revocation at once. */
+    @Singleton
+    TokenCheck tokenCheck(InMemoryStaffUsers users, Clock clock) {
+        return new TokenCheck(users, clock, Duration.ZERO);
+    }
+
+    @Singleton
+    LogOut logOut(InMemoryStaffUsers users, TokenCheck tokens, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
+        return new LogOut(users, tokens, audit, tx, clock);
+    }
+
+    @Singleton
+    ManageStaff manageStaff(InMemoryStaffUsers users, PasswordHasher hasher, PasswordAttempts attempts, TokenCheck tokens,
+                            InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
+        return new ManageStaff(users, hasher, attempts, tokens, audit, tx, clock);
+    }
+
+    @Singleton
+    RegisterStaffUser registerStaffUser(InMemoryStaffUsers users, PasswordHasher hasher, InMemoryAuditTrail audit,
+                                        DirectTransactions tx, Clock clock) {
+        return new RegisterStaffUser(users, hasher, audit, tx, clock);
     }
 }
