@@ -19,6 +19,7 @@ import no.kontor.application.inventory.Placements;
 import no.kontor.application.inventory.SaleStatus;
 import no.kontor.application.sale.ChangeSale;
 import no.kontor.application.sale.ChangeSaleStage;
+import no.kontor.application.sale.ExpireReservations;
 import no.kontor.application.sale.ManageSaleLines;
 import no.kontor.application.sale.OpenSale;
 import no.kontor.application.sale.OrderFormPosts;
@@ -92,5 +93,12 @@ public class SalesUseCases {
                           @Value("${kontor.public-orders.max-days-ahead:365}") int maxDaysAhead) {
         return new PlaceOrder(companies, contacts, sales, lines, vatRates, placements, prices, bookings, activities, keys, posts,
                 orders, audit, tx, clock, new PlaceOrder.Limits(postsPerMinute, keyKeptFor, sameContentWithin, maxDays, maxDaysAhead));
+    }
+
+    @Singleton
+    ExpireReservations expireReservations(Bookings bookings, Placements placements, Sales sales, Activities activities,
+                                          AuditTrail audit, Transactions tx, Clock clock,
+                                          @Value("${kontor.public-orders.reservation-days:7}") int reservationDays) {
+        return new ExpireReservations(bookings, placements, sales, activities, audit, tx, clock, Duration.ofDays(reservationDays));
     }
 }
