@@ -19,10 +19,12 @@ import no.kontor.application.inventory.Placements;
 import no.kontor.application.inventory.SaleStatus;
 import no.kontor.application.sale.ChangeSale;
 import no.kontor.application.sale.ChangeSaleStage;
+import no.kontor.application.sale.ExpireReservations;
 import no.kontor.application.sale.ManageSaleLines;
 import no.kontor.application.sale.OpenSale;
 import no.kontor.application.sale.OrderFormPosts;
 import no.kontor.application.sale.PlaceOrder;
+import no.kontor.application.sale.PublicOrders;
 import no.kontor.application.sale.ReadSales;
 import no.kontor.application.sale.RegisterTime;
 import no.kontor.application.sale.SaleLines;
@@ -83,11 +85,21 @@ public class SalesUseCases {
     @Singleton
     PlaceOrder placeOrder(Companies companies, Contacts contacts, Sales sales, SaleLines lines, VatRateTable vatRates,
                           Placements placements, PlacementPrices prices, Bookings bookings, Activities activities,
-                          IdempotencyKeys keys, OrderFormPosts posts, AuditTrail audit, Transactions tx, Clock clock,
+                          IdempotencyKeys keys, OrderFormPosts posts, PublicOrders orders, AuditTrail audit, Transactions tx,
+                          Clock clock,
                           @Value("${kontor.order-form.posts-per-minute:30}") int postsPerMinute,
                           @Value("${kontor.order-form.key-kept-for:24h}") Duration keyKeptFor,
-                          @Value("${kontor.order-form.same-content-within:10m}") Duration sameContentWithin) {
+                          @Value("${kontor.order-form.same-content-within:10m}") Duration sameContentWithin,
+                          @Value("${kontor.public-orders.max-days:90}") int maxDays,
+                          @Value("${kontor.public-orders.max-days-ahead:365}") int maxDaysAhead) {
         return new PlaceOrder(companies, contacts, sales, lines, vatRates, placements, prices, bookings, activities, keys, posts,
-                audit, tx, clock, new PlaceOrder.Limits(postsPerMinute, keyKeptFor, sameContentWithin));
+                orders, audit, tx, clock, new PlaceOrder.Limits(postsPerMinute, keyKeptFor, sameContentWithin, maxDays, maxDaysAhead));
+    }
+
+    @Singleton
+    ExpireReservations expireReservations(Bookings bookings, Placements placements, Sales sales, Activities activities,
+                                          AuditTrail audit, Transactions tx, Clock clock,
+                                          @Value("${kontor.public-orders.reservation-days:7}") int reservationDays) {
+        return new ExpireReservations(bookings, placements, sales, activities, audit, tx, clock, Duration.ofDays(reservationDays));
     }
 }

@@ -29,4 +29,13 @@ public interface Bookings {
 
     /** Every active booking that shares a day with the window, by placement. */
     Map<PlacementId, List<Booking>> activeIn(Period window);
+
+    /**
+     * The reserved (never confirmed) booking with the lowest id above {@code after}
+     * (null: from the start) that {@code createdBy} made before {@code createdBefore},
+     * whose sale is open and on no invoice; it and its sale are locked for the rest of
+     * the transaction. Rows another transaction holds are skipped, so two nodes
+     * running the same job never take the same booking.
+     */
+    Optional<Booking> lockNextUnconfirmed(String createdBy, java.time.Instant createdBefore, BookingId after);
 }

@@ -1,6 +1,7 @@
 package no.kontor.application.sale;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 import no.kontor.application.activity.Activities;
 import no.kontor.application.audit.AuditEvent;
@@ -44,6 +46,7 @@ import no.kontor.domain.inventory.Period;
 import no.kontor.domain.inventory.Placement;
 import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.inventory.PlacementPrice;
+import no.kontor.domain.sale.OrderReference;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleLine;
@@ -65,6 +68,13 @@ import no.kontor.domain.shared.Validator;
  * <p>Retries are safe: with an {@code Idempotency-Key} the same body replays the
  * outcome and a different one is refused; without a key, the same content within
  * ten minutes replays the first order. Posts are limited per client address.
+ *
+ * <p>What a stranger may reserve is bounded: at most {@link Limits#maxDays()} days,
+ * starting today at the earliest and at most {@link Limits#maxDaysAhead()} days
+ * from today (Europe/Oslo). Staff bookings are not bounded by these. Every order
+ * gets a random {@link OrderReference}; that, and never an internal id, is what the
+ * customer is told, and the answer reads the same whether the company or the
+ * e-mail address was known before or not.
  */
 public final class PlaceOrder {
     private static final String SCOPE = "public";
@@ -85,15 +95,40 @@ public final class PlaceOrder {
     private final Transactions tx;
     private final Clock clock;
     private final Limits limits;
+    private final PublicOrders orders;
+    private final RandomGenerator random;
 
-    /** The form's limits; DECISIONS.md's defaults are {@link #DEFAULT}. */
-    public record Limits(int postsPerMinute, Duration keyKeptFor, Duration sameContentWithin) {
-        public static final Limits DEFAULT = new Limits(30, Duration.ofHours(24), Duration.ofMinutes(10));
+    /**
+     * The form's limits.
+     *
+     * @param maxDays      the most days (first and last included) one order may reserve
+     * @param maxDaysAhead how many days after today the first day may be at the latest
+     */
+    public record Limits(int postsPerMinute, Duration keyKeptFor, Duration sameContentWithin, int maxDays, int maxDaysAhead) {
+        public static final Limits DEFAULT = new Limits(30, Duration.ofHours(24), Duration.ofMinutes(10), 90, 365);
+
+        public Limits {
+            if (maxDays < 1 || maxDaysAhead < 0) {
+                throw new IllegalArgumentException("an order reserves at least one day, from today at the earliest");
+            }
+        }
     }
 
     public PlaceOrder(Companies companies, Contacts contacts, Sales sales, SaleLines lines, VatRateTable vatRates,
                       Placements placements, PlacementPrices prices, Bookings bookings, Activities activities,
-                      IdempotencyKeys keys, OrderFormPosts posts, AuditTrail audit, Transactions tx, Clock clock, Limits limits) {
+                      IdempotencyKeys keys, OrderFormPosts posts, PublicOrders orders, AuditTrail audit, Transactions tx, Clock clock,
+                      Limits limits) {
+        this(companies, contacts, sales, lines, vatRates, placements, prices, bookings, activities, keys, posts, orders, audit, tx, clock,
+                limits, new SecureRandom());
+    }
+
+    /** As above, with the source of the order references' randomness (tests make it collide). */
+    public PlaceOrder(Companies companies, Contacts contacts, Sales sales, SaleLines lines, VatRateTable vatRates,
+                      Placements placements, PlacementPrices prices, Bookings bookings, Activities activities,
+                      IdempotencyKeys keys, OrderFormPosts posts, PublicOrders orders, AuditTrail audit, Transactions tx, Clock clock,
+                      Limits limits, RandomGenerator random) {
+        this.orders = orders;
+        this.random = random;
         this.companies = companies;
         this.contacts = contacts;
         this.sales = sales;
@@ -118,10 +153,14 @@ public final class PlaceOrder {
 
     public static final int MAX_MESSAGE = 4000;
 
-    /** What the order made, as it is now. {@code bookingId} is null when the placement was taken. */
-    public record Order(CompanyId companyId, ContactId contactId, SaleId saleId, BookingId bookingId, ActivityId activityId,
-                        PlacementId placementId, String placementName, Period period, boolean taken, List<Period> nearestFree,
-                        boolean replayed) {
+    /**
+     * What the order made, as it is now. {@code bookingId} is null when the placement
+     * was taken. The ids are for staff and tests; the public is told the
+     * {@code reference} only.
+     */
+    public record Order(OrderReference reference, CompanyId companyId, ContactId contactId, SaleId saleId, BookingId bookingId,
+                        ActivityId activityId, PlacementId placementId, String placementName, Period period, boolean taken,
+                        List<Period> nearestFree, boolean replayed) {
     }
 
     public sealed interface Result permits Placed, Throttled {
@@ -143,7 +182,7 @@ public final class PlaceOrder {
         if (recent.count() > limits.postsPerMinute()) {
             return new Throttled(recent.until(now, window));
         }
-        var checked = check(form, BusinessDays.dayOf(now));
+        var checked = check(form, BusinessDays.dayOf(now), limits);
         String hash = hash(form);
         String key = idempotencyKey == null ? "content:" + hash : "key:" + idempotencyKey;
         Duration keptFor = idempotencyKey == null ? limits.sameContentWithin() : limits.keyKeptFor();
@@ -161,7 +200,7 @@ public final class PlaceOrder {
     private record Checked(Form form, CompanyDetails company, ContactDetails contact, Period period) {
     }
 
-    private static Checked check(Form f, LocalDate today) {
+    private static Checked check(Form f, LocalDate today, Limits limits) {
         var v = new Validator();
         var company = renamed(v, "name", "companyName", () -> CompanyDetails.parse(f.companyName(), f.organisationNumber(),
                 CompanyStatus.PROSPECT, null, null, null, null, null, null, null, null, null));
@@ -171,6 +210,13 @@ public final class PlaceOrder {
         var period = v.field("", () -> new Period(f.firstDay(), f.lastDay()));
         v.require(f.firstDay() == null || !f.firstDay().isBefore(today), "firstDay", "order.period-in-past",
                 "The first day " + f.firstDay() + " has passed; today is " + today + " (Europe/Oslo)");
+        var latestFirst = today.plusDays(limits.maxDaysAhead());
+        v.require(f.firstDay() == null || !f.firstDay().isAfter(latestFirst), "firstDay", "order.period-too-far-ahead",
+                "The form takes orders starting by " + latestFirst + " (" + limits.maxDaysAhead() + " days ahead); "
+                        + "for later ones, please contact us");
+        v.require(period == null || period.days() <= limits.maxDays(), "lastDay", "order.period-too-long",
+                "An order from the form reserves at most " + limits.maxDays() + " days; the last day is "
+                        + (period == null ? null : period.firstDay().plusDays(limits.maxDays() - 1L)) + " at the latest");
         v.require(f.message() == null || f.message().length() <= MAX_MESSAGE, "message", "order.message-too-long",
                 "A message is at most " + MAX_MESSAGE + " characters");
         v.throwIfInvalid();
@@ -218,7 +264,10 @@ public final class PlaceOrder {
         String what = placement.name() + " " + c.period().firstDay() + "–" + c.period().lastDay();
         var sale = sales.add(Sale.open(company.getId(), seller, free ? SaleStage.ORDERED : SaleStage.LEAD, false,
                 "Bestilling fra skjema: " + what, actor.auditName(), now));
-        events.add(AuditEvent.created(actor, now, "sale", sale.getId(), sale.auditFields()));
+        var reference = newReference(sale.getId(), now);
+        var saleFields = new LinkedHashMap<String, Object>(sale.auditFields());
+        saleFields.put("orderReference", reference.value());
+        events.add(AuditEvent.created(actor, now, "sale", sale.getId(), saleFields));
 
         var price = PlacementPrice.on(prices.of(placementId), c.period().firstDay());
         if (price.isPresent()) {
@@ -241,10 +290,21 @@ public final class PlaceOrder {
                 new FollowUp(BusinessDays.dayOf(now), FollowUpStage.TO_DO, seller), now));
         events.add(AuditEvent.created(actor, now, "activity", activity.getId(), activity.auditFields()));
 
-        var outcome = new Outcome(company.getId(), contact.getId(), sale.getId(), bookingId, activity.getId());
+        var outcome = new Outcome(reference, company.getId(), contact.getId(), sale.getId(), bookingId, activity.getId());
         keys.complete(SCOPE, key, outcome.format());
         events.forEach(audit::record); // the audit head is locked last, just before commit
         return order(outcome, placement, c.period(), false);
+    }
+
+    /** A fresh random reference stored with the sale; a collision (one in a trillion) draws again. */
+    private OrderReference newReference(SaleId saleId, Instant now) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            var reference = OrderReference.random(random);
+            if (orders.add(saleId, reference, now)) {
+                return reference;
+            }
+        }
+        throw new IllegalStateException("no free order reference after 10 draws: is the random source broken?");
     }
 
     private static String shortened(String text, int max) {
@@ -268,7 +328,10 @@ public final class PlaceOrder {
     private Order replay(Outcome outcome, Checked c) {
         var placementId = new PlacementId(c.form().placementId());
         var placement = placements.find(placementId).orElseThrow();
-        return order(outcome, placement, c.period(), true);
+        var known = outcome.reference() != null ? outcome
+                : outcome.withReference(orders.referenceOf(outcome.saleId()).orElseThrow(() -> new IllegalStateException(
+                        "the order of sale " + outcome.saleId().value() + " has no reference")));
+        return order(known, placement, c.period(), true);
     }
 
     private Order order(Outcome o, Placement placement, Period period, boolean replayed) {
@@ -281,15 +344,24 @@ public final class PlaceOrder {
             nearest = Availability.of(placement.id(), window, bookings.overlapping(placement.id(), window))
                     .nearestFree(period, NEAREST_FREE);
         }
-        return new Order(o.companyId(), o.contactId(), o.saleId(), o.bookingId(), o.activityId(), placement.id(), placement.name(),
-                period, taken, nearest, replayed);
+        return new Order(o.reference(), o.companyId(), o.contactId(), o.saleId(), o.bookingId(), o.activityId(), placement.id(),
+                placement.name(), period, taken, nearest, replayed);
     }
 
-    /** The ids an order created, as the idempotency key keeps them. */
-    record Outcome(CompanyId companyId, ContactId contactId, SaleId saleId, BookingId bookingId, ActivityId activityId) {
+    /**
+     * The reference and the ids an order created, as the idempotency key keeps them.
+     * Keys recorded before references existed have none: it is looked up by the sale.
+     */
+    record Outcome(OrderReference reference, CompanyId companyId, ContactId contactId, SaleId saleId, BookingId bookingId,
+                   ActivityId activityId) {
         String format() {
             return "company=" + companyId.value() + ";contact=" + contactId.value() + ";sale=" + saleId.value()
-                    + ";booking=" + (bookingId == null ? "" : bookingId.value()) + ";activity=" + activityId.value();
+                    + ";booking=" + (bookingId == null ? "" : bookingId.value()) + ";activity=" + activityId.value()
+                    + ";reference=" + reference.value();
+        }
+
+        Outcome withReference(OrderReference r) {
+            return new Outcome(r, companyId, contactId, saleId, bookingId, activityId);
         }
 
         static Outcome parse(String text) {
@@ -298,7 +370,9 @@ public final class PlaceOrder {
                 var kv = part.split("=", 2);
                 m.put(kv[0], kv.length > 1 ? kv[1] : "");
             }
-            return new Outcome(new CompanyId(Long.parseLong(m.get("company"))), new ContactId(Long.parseLong(m.get("contact"))),
+            String reference = m.get("reference");
+            return new Outcome(reference == null || reference.isEmpty() ? null : new OrderReference(reference),
+                    new CompanyId(Long.parseLong(m.get("company"))), new ContactId(Long.parseLong(m.get("contact"))),
                     new SaleId(Long.parseLong(m.get("sale"))),
                     m.get("booking").isEmpty() ? null : new BookingId(Long.parseLong(m.get("booking"))),
                     new ActivityId(Long.parseLong(m.get("activity"))));

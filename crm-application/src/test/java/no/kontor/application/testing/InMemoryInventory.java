@@ -1,41 +1,58 @@
 package no.kontor.application.testing;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 import no.kontor.application.inventory.Bookings;
-import no.kontor.application.inventory.Placements;
+import no.kontor.application.inventory.PlacementPrices;
 import no.kontor.domain.inventory.Booking;
 import no.kontor.domain.inventory.BookingId;
 import no.kontor.domain.inventory.Period;
 import no.kontor.domain.inventory.Placement;
 import no.kontor.domain.inventory.PlacementId;
+import no.kontor.domain.inventory.PlacementPrice;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.StaleVersionException;
 
 /**
- * Placements and bookings in memory. Bookings are versioned like the table, and an
- * active booking that shares a day with another of its placement is refused, as the
- * exclusion constraint refuses it.
+ * Bookings in memory, versioned and refusing a second active booking of a day like
+ * the table's exclusion constraint. {@link #lockNextUnconfirmed} asks {@code saleOpen}
+ * whether a booking's sale is open and on no invoice (the table joins the sale).
  */
 public final class InMemoryInventory extends InMemoryStore<Booking> implements Bookings {
-    private final Places places = new Places();
+    private final Placements placements = new Placements();
+    private Predicate<SaleId> saleOpen = id -> true;
 
     /** The placements, a store of their own (register it with the transactions too). */
-    public Places placements() {
-        return places;
+    public Placements placements() {
+        return placements;
+    }
+
+    /** Reads the sales from {@code sales} for the expiry claim. */
+    public InMemoryInventory withSales(InMemorySales sales) {
+        saleOpen = id -> sales.find(id).filter(s -> s.getInvoiceId() == null && !s.getStage().isClosed()).isPresent();
+        return this;
+    }
+
+    /** Holds {@code booking} as it is, id and all: a test's own copy of a row. */
+    public void register(Booking booking) {
+        synchronized (rows) {
+            rows.put(booking.id().value(), booking);
+        }
     }
 
     @Override
     public Booking add(Booking booking) {
         synchronized (rows) {
             if (!overlapping(booking.placementId(), booking.period()).isEmpty()) {
-                throw new ConflictException("booking.conflict", "The placement " + booking.placementId() + " is already booked");
+                throw new ConflictException("booking.conflict", "already booked");
             }
             var stored = booking.withId(new BookingId(nextId()));
             rows.put(stored.id().value(), stored);
@@ -51,14 +68,14 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
     }
 
     @Override
-    public Booking update(Booking booking) {
+    public Booking update(Booking b) {
         synchronized (rows) {
-            var current = rows.get(booking.id().value());
-            if (current == null || current.version() != booking.version()) {
-                throw new StaleVersionException("booking", booking.id(), booking.version());
+            var current = rows.get(b.id().value());
+            if (current == null || current.version() != b.version()) {
+                throw new StaleVersionException("booking", b.id(), b.version());
             }
-            var stored = new Booking(booking.id(), booking.placementId(), booking.saleId(), booking.period(), booking.status(),
-                    booking.createdBy(), booking.createdAt(), booking.changedBy(), booking.changedAt(), booking.version() + 1);
+            var stored = new Booking(b.id(), b.placementId(), b.saleId(), b.period(), b.status(), b.createdBy(), b.createdAt(),
+                    b.changedBy(), b.changedAt(), b.version() + 1);
             rows.put(stored.id().value(), stored);
             return stored;
         }
@@ -68,7 +85,7 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
     public List<Booking> overlapping(PlacementId placementId, Period period) {
         synchronized (rows) {
             return rows.values().stream().filter(b -> b.placementId().equals(placementId) && b.status() != Booking.Status.CANCELLED
-                    && !b.period().lastDay().isBefore(period.firstDay()) && !b.period().firstDay().isAfter(period.lastDay())).toList();
+                    && b.period().overlaps(period)).sorted(Comparator.comparing(b -> b.period().firstDay())).toList();
         }
     }
 
@@ -82,20 +99,30 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
     @Override
     public Map<PlacementId, List<Booking>> activeIn(Period window) {
         synchronized (rows) {
-            return rows.values().stream().filter(b -> b.status() != Booking.Status.CANCELLED
-                            && !b.period().lastDay().isBefore(window.firstDay()) && !b.period().firstDay().isAfter(window.lastDay()))
-                    .collect(Collectors.groupingBy(Booking::placementId, LinkedHashMap::new, Collectors.toList()));
+            var by = new LinkedHashMap<PlacementId, List<Booking>>();
+            rows.values().stream().filter(b -> b.status() != Booking.Status.CANCELLED && b.period().overlaps(window))
+                    .forEach(b -> by.computeIfAbsent(b.placementId(), k -> new ArrayList<>()).add(b));
+            return by;
         }
     }
 
-    /** The placements. */
-    public static final class Places extends InMemoryStore<Placement> implements Placements {
+    @Override
+    public Optional<Booking> lockNextUnconfirmed(String createdBy, Instant createdBefore, BookingId after) {
+        synchronized (rows) {
+            return rows.tailMap(after == null ? 0L : after.value(), false).values().stream()
+                    .filter(b -> b.status() == Booking.Status.RESERVED && b.createdBy().equals(createdBy)
+                            && b.createdAt().isBefore(createdBefore) && saleOpen.test(b.saleId()))
+                    .findFirst();
+        }
+    }
 
+    /** Placements in memory. */
+    public static final class Placements extends InMemoryStore<Placement> implements no.kontor.application.inventory.Placements {
         @Override
-        public Placement add(Placement placement) {
+        public Placement add(Placement p) {
             synchronized (rows) {
-                var stored = new Placement(new PlacementId(nextId()), placement.name(), placement.description(), placement.channel(),
-                        placement.unit(), placement.active(), placement.createdAt(), placement.changedAt(), placement.version());
+                var stored = new Placement(new PlacementId(nextId()), p.name(), p.description(), p.channel(), p.unit(), p.active(),
+                        p.createdAt(), p.changedAt(), p.version());
                 rows.put(stored.id().value(), stored);
                 return stored;
             }
@@ -116,15 +143,33 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
         @Override
         public List<Placement> all() {
             synchronized (rows) {
-                return new ArrayList<>(rows.values());
+                return List.copyOf(rows.values());
             }
         }
 
         @Override
-        public Placement update(Placement placement) {
+        public Placement update(Placement p) {
             synchronized (rows) {
-                rows.put(placement.id().value(), placement);
-                return placement;
+                rows.put(p.id().value(), p);
+                return p;
+            }
+        }
+    }
+
+    /** Prices in memory. */
+    public static final class Prices extends InMemoryStore<PlacementPrice> implements PlacementPrices {
+        @Override
+        public PlacementPrice add(PlacementPrice price, String actor, Instant at) {
+            synchronized (rows) {
+                rows.put(nextId(), price);
+                return price;
+            }
+        }
+
+        @Override
+        public List<PlacementPrice> of(PlacementId placementId) {
+            synchronized (rows) {
+                return rows.values().stream().filter(p -> p.placementId().equals(placementId)).toList();
             }
         }
     }

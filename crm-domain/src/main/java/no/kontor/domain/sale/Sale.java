@@ -134,6 +134,17 @@ public final class Sale {
                 now, version);
     }
 
+    /**
+     * Back to a lead because what it was ordered for is gone (a reservation from the
+     * public form that nobody confirmed in time). Only the system does this, never a
+     * seller; a sale on an invoice, invoiced or closed refuses, like any change.
+     */
+    public Sale backToLead(String reason, String actor, Instant now) {
+        requireChangeable();
+        return new Sale(id, companyId, responsibleSellerId, SaleStage.LEAD, reason, barter, description, invoiceId, createdBy,
+                createdAt, actor, now, version);
+    }
+
     /** This ordered, uninvoiced sale on the draft invoice {@code invoiceId}: from now on its content is fixed. */
     public Sale putOnInvoice(long newInvoiceId, String actor, Instant now) {
         requireInvoiceable();

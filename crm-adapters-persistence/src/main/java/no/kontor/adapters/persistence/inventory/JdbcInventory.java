@@ -124,10 +124,29 @@ public class JdbcInventory implements Placements, Bookings {
         return jdbc.query("SELECT id, placement_id, sale_id, first_day, last_day, status, created_by, created_at, changed_by, "
                 + "changed_at, version FROM booking WHERE " + filter
                 + "status <> 'CANCELLED' AND period && daterange(?::date, ?::date, '[]') ORDER BY placement_id, first_day", all,
-                rs -> mapper.toDomain(new BookingEntity(rs.getLong("id"), rs.getLong("placement_id"), rs.getLong("sale_id"),
-                        rs.getObject("first_day", java.time.LocalDate.class), rs.getObject("last_day", java.time.LocalDate.class),
-                        rs.getString("status"), rs.getString("created_by"), Jdbc.instant(rs, "created_at"),
-                        rs.getString("changed_by"), Jdbc.instant(rs, "changed_at"), rs.getLong("version"))));
+                this::row);
+    }
+
+    private Booking row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return mapper.toDomain(new BookingEntity(rs.getLong("id"), rs.getLong("placement_id"), rs.getLong("sale_id"),
+                rs.getObject("first_day", java.time.LocalDate.class), rs.getObject("last_day", java.time.LocalDate.class),
+                rs.getString("status"), rs.getString("created_by"), Jdbc.instant(rs, "created_at"),
+                rs.getString("changed_by"), Jdbc.instant(rs, "changed_at"), rs.getLong("version")));
+    }
+
+    /**
+     * Locks the booking and its sale in one statement ({@code FOR UPDATE OF b, s SKIP
+     * LOCKED}): a booking whose row or sale another transaction holds (a seller
+     * confirming it, or another node's job) is passed over this time.
+     */
+    @Override
+    public Optional<Booking> lockNextUnconfirmed(String createdBy, java.time.Instant createdBefore, BookingId after) {
+        return jdbc.query("SELECT b.id, b.placement_id, b.sale_id, b.first_day, b.last_day, b.status, b.created_by, b.created_at, "
+                + "b.changed_by, b.changed_at, b.version FROM booking b JOIN sale s ON s.id = b.sale_id "
+                + "WHERE b.status = 'RESERVED' AND b.created_by = ? AND b.created_at < ? AND b.id > ? "
+                + "AND s.invoice_id IS NULL AND s.stage IN ('LEAD', 'OFFERED', 'ORDERED') "
+                + "ORDER BY b.id LIMIT 1 FOR UPDATE OF b, s SKIP LOCKED",
+                List.of(createdBy, createdBefore, after == null ? 0L : after.value()), this::row).stream().findFirst();
     }
 
     @Override

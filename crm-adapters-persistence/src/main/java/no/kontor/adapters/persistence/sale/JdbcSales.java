@@ -83,6 +83,10 @@ public class JdbcSales implements Sales, SaleStatus {
         } else if (Boolean.FALSE.equals(filter.uninvoiced())) {
             where.append(" AND invoice_id IS NOT NULL");
         }
+        if (filter.orderReference() != null) {
+            where.append(" AND id = (SELECT sale_id FROM public_order WHERE reference = ?)");
+            params.add(filter.orderReference().value());
+        }
         if (cursor != null) {
             where.append(" AND id < ?");
             params.add(Cursor.read(cursor, "sales", 1, keys -> Long.parseLong(keys.get(0))));

@@ -1,6 +1,5 @@
 package no.kontor.adapters.web.sale;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -57,28 +56,27 @@ public class PublicOrderController {
         }
     }
 
+    /**
+     * What the public is told: the order's reference and whether the days were
+     * reserved, never an internal id, and the same shape and fields whether the
+     * company or the e-mail address was known before or not.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record PlacementState(long id, String name, boolean taken) {
-    }
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record OrderResponse(long saleId, long companyId, long contactId, long activityId, @Nullable Long bookingId,
-                                PlacementState placement, LocalDate firstDay, LocalDate lastDay,
-                                List<PeriodResponse> nearestFreePeriods) {
+    public record OrderResponse(String orderReference, String status, boolean reserved, String placementName, LocalDate firstDay,
+                                LocalDate lastDay, List<PeriodResponse> nearestFreePeriods) {
         static OrderResponse of(PlaceOrder.Order o) {
-            return new OrderResponse(o.saleId().value(), o.companyId().value(), o.contactId().value(), o.activityId().value(),
-                    o.bookingId() == null ? null : o.bookingId().value(),
-                    new PlacementState(o.placementId().value(), o.placementName(), o.taken()), o.period().firstDay(),
+            return new OrderResponse(o.reference().value(), "RECEIVED", !o.taken(), o.placementName(), o.period().firstDay(),
                     o.period().lastDay(), o.nearestFree().stream().map(PeriodResponse::of).toList());
         }
     }
 
     @Post
-    @Operation(summary = "Order a placement for some days (no login). 201 with a reserved booking when the placement is free, "
-            + "or with placement.taken and the nearest free periods (the order is kept as a lead). Send an Idempotency-Key to "
-            + "retry safely: the same body replays the first answer, another body is 422, and 409 while the first still runs. "
+    @Operation(summary = "Order a placement for some days (no login). 201 with the order's reference and status RECEIVED: "
+            + "reserved when the placement was free, else not reserved with the nearest free periods (the order is kept "
+            + "for a seller). At most kontor.public-orders.max-days days (90), starting today to max-days-ahead (365) days "
+            + "from today; an unconfirmed reservation expires after reservation-days (7). Send an Idempotency-Key to retry "
+            + "safely: the same body replays the same answer, another body is 422, and 409 while the first still runs. "
             + "Without a key, the same content within ten minutes replays the first order. 30 posts a minute per address.")
     public HttpResponse<?> order(@Body OrderRequest body, @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                  HttpRequest<?> request) {
@@ -93,7 +91,7 @@ public class PublicOrderController {
                     .header("Retry-After", Long.toString(seconds));
         }
         var order = ((PlaceOrder.Placed) result).order();
-        var response = HttpResponse.created(OrderResponse.of(order), URI.create("/api/v1/sales/" + order.saleId().value()));
+        var response = HttpResponse.created(OrderResponse.of(order)); // no Location: the sale's id is not the public's
         return order.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 }

@@ -41,6 +41,7 @@ import no.kontor.application.sale.ManageSaleLines;
 import no.kontor.application.sale.OpenSale;
 import no.kontor.application.sale.ReadSales;
 import no.kontor.application.sale.SaleFilter;
+import no.kontor.domain.sale.OrderReference;
 import no.kontor.application.sale.SaleView;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.company.CompanyId;
@@ -114,15 +115,18 @@ public class SaleController {
                 URI.create("/api/v1/sales/" + sale.getId().value())), sale.getVersion());
     }
 
-    @Get("/sales{?companyId,sellerId,stage,from,to,uninvoiced,cursor,limit}")
+    @Get("/sales{?companyId,sellerId,stage,from,to,uninvoiced,orderReference,cursor,limit}")
     @Operation(summary = "Sales newest first with lines and sums; filter by company, seller, stage, the days they were opened "
-            + "(Europe/Oslo, inclusive) and whether they are on an invoice")
+            + "(Europe/Oslo, inclusive), whether they are on an invoice, and the order reference the public order form gave "
+            + "(as the customer reads it out: any case, dashes and the leading K optional)")
     public PageResponse<SaleResponse> list(@Nullable @QueryValue Long companyId, @Nullable @QueryValue Long sellerId,
                                            @Nullable @QueryValue SaleStage stage, @Nullable @QueryValue LocalDate from,
                                            @Nullable @QueryValue LocalDate to, @Nullable @QueryValue Boolean uninvoiced,
+                                           @Nullable @QueryValue String orderReference,
                                            @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit,
                                            Authentication auth) {
-        var filter = new SaleFilter(companyId == null ? null : new CompanyId(companyId), sellerId, stage, from, to, uninvoiced);
+        var filter = new SaleFilter(companyId == null ? null : new CompanyId(companyId), sellerId, stage, from, to, uninvoiced,
+                orderReference == null ? null : OrderReference.parse(orderReference, "orderReference"));
         return page(readSales.list(Actors.of(auth), filter, cursor, limit));
     }
 

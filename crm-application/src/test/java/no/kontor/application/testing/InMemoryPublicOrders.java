@@ -1,0 +1,50 @@
+package no.kontor.application.testing;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import no.kontor.application.sale.OrderFormPosts;
+import no.kontor.application.sale.PublicOrders;
+import no.kontor.application.identity.LoginThrottle;
+import no.kontor.domain.sale.OrderReference;
+import no.kontor.domain.sale.SaleId;
+
+/** Order references by sale, unique like the table's constraint. */
+public final class InMemoryPublicOrders extends InMemoryStore<OrderReference> implements PublicOrders {
+
+    @Override
+    public boolean add(SaleId saleId, OrderReference reference, Instant at) {
+        synchronized (rows) {
+            if (rows.containsValue(reference)) {
+                return false;
+            }
+            rows.put(saleId.value(), reference);
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<OrderReference> referenceOf(SaleId saleId) {
+        synchronized (rows) {
+            return Optional.ofNullable(rows.get(saleId.value()));
+        }
+    }
+
+    /** Posts to the form, counted in memory. */
+    public static final class Posts extends InMemoryStore<Instant> implements OrderFormPosts {
+        @Override
+        public void record(String clientAddress, Instant at, Instant forgetBefore) {
+            synchronized (rows) {
+                rows.put(nextId(), at);
+            }
+        }
+
+        @Override
+        public LoginThrottle.Window since(String clientAddress, Instant since) {
+            synchronized (rows) {
+                var recent = rows.values().stream().filter(t -> !t.isBefore(since)).toList();
+                return new LoginThrottle.Window(recent.size(), recent.stream().min(Instant::compareTo).orElse(null));
+            }
+        }
+    }
+}
