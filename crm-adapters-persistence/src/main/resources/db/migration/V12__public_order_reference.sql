@@ -41,7 +41,10 @@ $$;
 -- The reservation-expiry job looks for the form's bookings that are still only reserved.
 CREATE INDEX booking_public_reserved ON booking (id) WHERE status = 'RESERVED' AND created_by = 'public';
 
--- The application's role reads and adds references; one never changes or goes away.
--- (Placeholder replacement is off for this script, in V12__public_order_reference.sql.conf,
--- because nothing here defines appRole yet: delete that file when enabling the grant.)
---GRANT SELECT, INSERT ON public_order TO ${appRole};
+-- The application's role reads and adds references; one never changes or goes away,
+-- for the owner neither.
+GRANT SELECT, INSERT ON public_order TO ${appRole};
+CREATE TRIGGER public_order_kept BEFORE UPDATE OR DELETE ON public_order
+    FOR EACH ROW EXECUTE FUNCTION refuse_change_of_kept_rows();
+CREATE TRIGGER public_order_no_truncate BEFORE TRUNCATE ON public_order
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_of_kept_rows();
