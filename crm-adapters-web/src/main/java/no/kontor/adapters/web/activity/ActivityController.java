@@ -28,6 +28,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.MultiLine;
+import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Times;
@@ -62,7 +64,7 @@ public class ActivityController {
     }
 
     @Serdeable
-    public record FollowUpBody(@NotNull LocalDate dueDate, @Nullable FollowUpStage stage, @Nullable Long assigneeId) {
+    public record FollowUpBody(@NotNull LocalDate dueDate, @Nullable FollowUpStage stage, @Nullable @EntityId Long assigneeId) {
         FollowUp toFollowUp() {
             return new FollowUp(dueDate, stage == null ? FollowUpStage.TO_DO : stage, assigneeId);
         }
@@ -70,8 +72,8 @@ public class ActivityController {
 
     @Serdeable
     public record ActivityRequest(@NotNull ActivityKind kind, @NotNull Direction direction, @Nullable OffsetDateTime occurredAt,
-                                  @Nullable Long contactId, @NotBlank @Size(max = 200) String subject,
-                                  @Nullable @Size(max = 20_000) String text, @Nullable @Valid FollowUpBody followUp) {
+                                  @Nullable @EntityId Long contactId, @NotBlank @Size(max = 200) String subject,
+                                  @Nullable @Size(max = 20_000) @MultiLine String text, @Nullable @Valid FollowUpBody followUp) {
     }
 
     @Serdeable
@@ -133,7 +135,7 @@ public class ActivityController {
 
     @Get("/worklist")
     @Operation(summary = "Open follow-ups: your own, or another user's for a manager (?user=); overdue first, then by due date")
-    public PageResponse<ActivityResponse> workList(@QueryValue @Nullable Long user, @QueryValue(defaultValue = "50") int limit,
+    public PageResponse<ActivityResponse> workList(@QueryValue @Nullable @EntityId Long user, @QueryValue(defaultValue = "50") int limit,
                                                    @QueryValue @Nullable String cursor, Authentication auth) {
         return page(read.workList(Actors.of(auth), user, limit, cursor));
     }

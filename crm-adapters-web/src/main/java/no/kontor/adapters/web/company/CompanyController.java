@@ -19,6 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Versions;
@@ -83,7 +84,7 @@ public class CompanyController {
     public PageResponse<CompanySummaryResponse> search(@QueryValue @Nullable String q,
                                                        @QueryValue @Nullable CompanySearch.Mode mode,
                                                        @QueryValue @Nullable CompanyStatus status,
-                                                       @QueryValue @Nullable Long seller,
+                                                       @QueryValue @Nullable @EntityId Long seller,
                                                        @QueryValue(defaultValue = "50") int limit,
                                                        @QueryValue @Nullable String cursor,
                                                        Authentication auth) {

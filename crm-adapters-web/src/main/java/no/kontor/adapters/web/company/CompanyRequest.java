@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.MultiLine;
+import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.domain.company.CompanyStatus;
 
 /** A customer card as a client sends it (create, or full replacement with If-Match). */
@@ -21,8 +23,8 @@ public record CompanyRequest(
         @Nullable @Size(max = 254) String invoiceEmail,
         @Nullable @Size(max = 40) String phone,
         @Nullable @Size(max = 2000) String website,
-        @Nullable Long responsibleSellerId,
-        @Nullable @Size(max = 10_000) String notes) {
+        @Nullable @EntityId Long responsibleSellerId,
+        @Nullable @Size(max = 10_000) @MultiLine String notes) {
 
     @Serdeable
     public record AddressBody(@Nullable @Size(max = 200) String street,

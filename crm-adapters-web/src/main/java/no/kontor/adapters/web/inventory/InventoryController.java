@@ -27,6 +27,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.MultiLine;
+import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.Versions;
 import no.kontor.application.inventory.BookPlacement;
@@ -55,7 +57,7 @@ public class InventoryController {
     }
 
     @Serdeable
-    public record PlacementRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) String description,
+    public record PlacementRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) @MultiLine String description,
                                    @Nullable @Size(max = 100) String channel, @NotNull Placement.Unit unit) {
     }
 
@@ -69,7 +71,7 @@ public class InventoryController {
     }
 
     @Serdeable
-    public record BookingRequest(@NotNull Long saleId, @NotNull Long placementId, @NotNull LocalDate firstDay,
+    public record BookingRequest(@NotNull @EntityId Long saleId, @NotNull @EntityId Long placementId, @NotNull LocalDate firstDay,
                                  @NotNull LocalDate lastDay) {
     }
 
@@ -102,7 +104,7 @@ public class InventoryController {
     }
 
     @Serdeable
-    public record PlacementChangeRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) String description,
+    public record PlacementChangeRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) @MultiLine String description,
                                          @Nullable @Size(max = 100) String channel, @NotNull Placement.Unit unit,
                                          @NotNull Boolean active) {
     }

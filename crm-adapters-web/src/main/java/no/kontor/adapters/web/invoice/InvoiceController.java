@@ -32,6 +32,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.MultiLine;
+import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.IdempotencyKeyHeader;
 import no.kontor.adapters.web.shared.PageResponse;
@@ -113,19 +115,19 @@ public class InvoiceController {
     }
 
     @Serdeable
-    public record DraftRequest(@NotEmpty @Size(max = DraftInvoice.MAX_SALES) List<@NotNull Long> saleIds,
+    public record DraftRequest(@NotEmpty @Size(max = DraftInvoice.MAX_SALES) List<@NotNull @EntityId Long> saleIds,
                                @Nullable @Size(max = Invoice.MAX_BUYER_REFERENCE) String buyerReference,
-                               @Nullable @Size(max = Invoice.MAX_NOTE) String note) {
+                               @Nullable @Size(max = Invoice.MAX_NOTE) @MultiLine String note) {
     }
 
     @Serdeable
     public record DraftChangeRequest(@NotNull @Size(min = 1, max = Invoice.MAX_BUYER_REFERENCE) String buyerReference,
-                                     @Nullable @Size(max = Invoice.MAX_NOTE) String note) {
+                                     @Nullable @Size(max = Invoice.MAX_NOTE) @MultiLine String note) {
     }
 
     @Serdeable
     public record CreditRequest(@Nullable @Size(max = 1000) Set<@NotNull Integer> lineNumbers,
-                                @NotNull @Size(min = 1, max = Invoice.MAX_NOTE) String reason) {
+                                @NotNull @Size(min = 1, max = Invoice.MAX_NOTE) @MultiLine String reason) {
     }
 
     @Post
@@ -140,7 +142,7 @@ public class InvoiceController {
 
     @Get("{?status,companyId,from,to,overdue,cursor,limit}")
     @Operation(summary = "Invoices and credit notes newest first; filter by status, company, issue date (inclusive) and overdue")
-    public PageResponse<InvoiceResponse> list(@Nullable @QueryValue InvoiceStatus status, @Nullable @QueryValue Long companyId,
+    public PageResponse<InvoiceResponse> list(@Nullable @QueryValue InvoiceStatus status, @Nullable @QueryValue @EntityId Long companyId,
                                               @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                               @Nullable @QueryValue Boolean overdue, @Nullable @QueryValue String cursor,
                                               @QueryValue(defaultValue = "50") int limit, Authentication auth) {

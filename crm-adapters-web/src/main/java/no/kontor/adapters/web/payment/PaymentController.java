@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.IdempotencyKeyHeader;
 import no.kontor.adapters.web.shared.PageResponse;
@@ -67,7 +68,7 @@ public class PaymentController {
     }
 
     @Serdeable
-    public record AssignRequest(@NotNull Long invoiceId) {
+    public record AssignRequest(@NotNull @EntityId Long invoiceId) {
     }
 
     @Serdeable

@@ -20,6 +20,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import no.kontor.adapters.web.shared.MultiLine;
+import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.adapters.web.shared.ClientAddresses;
 import no.kontor.adapters.web.shared.IdempotencyKeyHeader;
 import no.kontor.adapters.web.shared.Problems;
@@ -44,8 +47,8 @@ public class PublicOrderController {
 
     @Serdeable
     public record OrderRequest(@Nullable String companyName, @Nullable String organisationNumber, @Nullable String contactName,
-                               @Nullable String email, @Nullable String phone, @Nullable Long placementId,
-                               @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, @Nullable String message) {
+                               @Nullable String email, @Nullable String phone, @Nullable @EntityId Long placementId,
+                               @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, @Nullable @MultiLine String message) {
     }
 
     @Serdeable
@@ -78,7 +81,7 @@ public class PublicOrderController {
             + "from today; an unconfirmed reservation expires after reservation-days (7). Send an Idempotency-Key to retry "
             + "safely: the same body replays the same answer, another body is 422, and 409 while the first still runs. "
             + "Without a key, the same content within ten minutes replays the first order. 30 posts a minute per address.")
-    public HttpResponse<?> order(@Body OrderRequest body, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+    public HttpResponse<?> order(@Body @Valid OrderRequest body, @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                  HttpRequest<?> request) {
         IdempotencyKeyHeader.checked(idempotencyKey);
         var result = placeOrder.execute(new PlaceOrder.Form(body.companyName(), body.organisationNumber(), body.contactName(),

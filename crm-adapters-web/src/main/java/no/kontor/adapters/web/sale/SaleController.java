@@ -31,6 +31,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import no.kontor.adapters.web.sale.SaleResponses.LinesResponse;
 import no.kontor.adapters.web.sale.SaleResponses.SaleResponse;
+import no.kontor.adapters.web.shared.MultiLine;
+import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Times;
@@ -72,7 +74,7 @@ public class SaleController {
     }
 
     @Serdeable
-    public record StageRequest(@NotNull SaleStage stage, @Nullable @Size(max = 500) String reason) {
+    public record StageRequest(@NotNull SaleStage stage, @Nullable @Size(max = 500) @MultiLine String reason) {
     }
 
     @Serdeable
@@ -82,13 +84,13 @@ public class SaleController {
     }
 
     @Serdeable
-    public record SaleRequest(@NotNull Long companyId, @Nullable Long responsibleSellerId, @Nullable SaleStage stage,
-                              @Nullable Boolean barter, @Nullable @Size(max = 2000) String description) {
+    public record SaleRequest(@NotNull @EntityId Long companyId, @Nullable @EntityId Long responsibleSellerId, @Nullable SaleStage stage,
+                              @Nullable Boolean barter, @Nullable @Size(max = 2000) @MultiLine String description) {
     }
 
     @Serdeable
-    public record SaleChangeRequest(@Nullable Long responsibleSellerId, @NotNull Boolean barter,
-                                    @Nullable @Size(max = 2000) String description) {
+    public record SaleChangeRequest(@Nullable @EntityId Long responsibleSellerId, @NotNull Boolean barter,
+                                    @Nullable @Size(max = 2000) @MultiLine String description) {
     }
 
     /**
@@ -96,7 +98,7 @@ public class SaleController {
      * placement's name, unit and today's price; VAT defaults to category S at 25 %.
      */
     @Serdeable
-    public record LineRequest(@Nullable Long placementId, @Nullable @Size(max = 500) String description,
+    public record LineRequest(@Nullable @EntityId Long placementId, @Nullable @Size(max = 500) String description,
                               @Nullable BigDecimal quantity, @Nullable SaleUnit unit, @Nullable Long unitPrice,
                               @Nullable BigDecimal discountPercent, @Nullable VatCategory vatCategory,
                               @Nullable BigDecimal vatPercent, @Nullable @Size(max = 200) String exemptionReason) {
@@ -119,7 +121,7 @@ public class SaleController {
     @Operation(summary = "Sales newest first with lines and sums; filter by company, seller, stage, the days they were opened "
             + "(Europe/Oslo, inclusive), whether they are on an invoice, and the order reference the public order form gave "
             + "(as the customer reads it out: any case, dashes and the leading K optional)")
-    public PageResponse<SaleResponse> list(@Nullable @QueryValue Long companyId, @Nullable @QueryValue Long sellerId,
+    public PageResponse<SaleResponse> list(@Nullable @QueryValue @EntityId Long companyId, @Nullable @QueryValue @EntityId Long sellerId,
                                            @Nullable @QueryValue SaleStage stage, @Nullable @QueryValue LocalDate from,
                                            @Nullable @QueryValue LocalDate to, @Nullable @QueryValue Boolean uninvoiced,
                                            @Nullable @QueryValue String orderReference,
@@ -132,7 +134,7 @@ public class SaleController {
 
     @Get("/companies/{id}/sales{?sellerId,stage,from,to,uninvoiced,cursor,limit}")
     @Operation(summary = "A company's sales newest first, with the same filters as /sales")
-    public PageResponse<SaleResponse> ofCompany(long id, @Nullable @QueryValue Long sellerId, @Nullable @QueryValue SaleStage stage,
+    public PageResponse<SaleResponse> ofCompany(long id, @Nullable @QueryValue @EntityId Long sellerId, @Nullable @QueryValue SaleStage stage,
                                                 @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                 @Nullable @QueryValue Boolean uninvoiced, @Nullable @QueryValue String cursor,
                                                 @QueryValue(defaultValue = "50") int limit, Authentication auth) {

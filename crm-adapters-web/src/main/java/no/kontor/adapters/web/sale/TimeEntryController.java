@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Times;
@@ -49,7 +50,7 @@ public class TimeEntryController {
 
     /** Hours on a sale; the hourly rate is in øre, VAT defaults to 25 %. */
     @Serdeable
-    public record TimeEntryRequest(@NotNull Long saleId, @Nullable LocalDate workDate, @Nullable BigDecimal hours,
+    public record TimeEntryRequest(@NotNull @EntityId Long saleId, @Nullable LocalDate workDate, @Nullable BigDecimal hours,
                                    @Nullable @Size(max = 400) String description, @NotNull Long hourlyRate,
                                    @Nullable BigDecimal vatPercent) {
     }
@@ -74,7 +75,7 @@ public class TimeEntryController {
 
     @Get("{?saleId,userId,from,to,cursor,limit}")
     @Operation(summary = "Time entries by day: of a sale, of a user, between two days (inclusive)")
-    public PageResponse<TimeEntryResponse> list(@Nullable @QueryValue Long saleId, @Nullable @QueryValue Long userId,
+    public PageResponse<TimeEntryResponse> list(@Nullable @QueryValue @EntityId Long saleId, @Nullable @QueryValue @EntityId Long userId,
                                                 @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                 @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "100") int limit,
                                                 Authentication auth) {

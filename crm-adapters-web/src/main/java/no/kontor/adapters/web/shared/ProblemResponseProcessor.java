@@ -33,11 +33,12 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<ProblemD
         var violations = Problems.violationCause(context.getRootCause().orElse(null));
         if (serde != null) {
             detail = Problems.serdeMessage(serde);
-            fieldErrors.add(new ProblemDetails.FieldProblem(Problems.serdeField(serde), detail, "json.invalid"));
+            fieldErrors.add(new ProblemDetails.FieldProblem(Problems.serdeField(serde), detail,
+                    Problems.refusedText(context.getRootCause().orElse(null)) ? Text.CODE : "json.invalid"));
         } else if (violations != null) {
             detail = "The input is not valid";
             violations.getConstraintViolations().forEach(v -> fieldErrors.add(new ProblemDetails.FieldProblem(
-                    Problems.fieldName(v.getPropertyPath().toString()), v.getMessage(), "field.invalid")));
+                    Problems.violationField(v), v.getMessage(), Problems.violationCode(v))));
         }
         for (Error error : serde != null || violations != null ? List.<Error>of() : context.getErrors()) {
             String message = Problems.safeMessage(error.getMessage());

@@ -92,11 +92,11 @@ class CompanyControllerTest {
     }
 
     @Test
-    void unknownIdsAreNotFoundAndBadIdsBadRequests() {
+    void unknownAndImpossibleIdsAreNotFound() {
         var missing = seller.get("/api/v1/companies/999999");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("company.not-found");
-        assertThat(seller.get("/api/v1/companies/not-a-number").statusCode()).isEqualTo(400);
+        assertThat(seller.get("/api/v1/companies/not-a-number").statusCode()).isEqualTo(404);
         // a route that does not exist is refused like a forbidden one: Micronaut Security's default,
         // so that nobody can map the API by probing; still a problem document
         var noRoute = seller.get("/api/v1/nothing-here");
