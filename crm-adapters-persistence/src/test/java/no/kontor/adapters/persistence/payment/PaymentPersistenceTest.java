@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.adapters.persistence.testing.TestPostgres;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.application.payment.OcrImports;
 import no.kontor.application.payment.Payments;
@@ -33,6 +34,8 @@ import no.kontor.domain.payment.Payment;
 class PaymentPersistenceTest implements UsesTestDatabase {
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
+    @io.micronaut.context.annotation.Property(name = "datasources.default.url")
+    String url;
     @Inject
     Payments payments;
     @Inject
@@ -132,19 +135,26 @@ class PaymentPersistenceTest implements UsesTestDatabase {
     }
 
     @Test
-    void an_ocr_payment_imported_before_keys_were_kept_is_recognised_by_its_bank_reference() {
+    void an_ocr_payment_imported_before_keys_were_kept_is_recognised_by_its_bank_reference() throws java.sql.SQLException {
         long importId = claim("7000006");
         var t = transaction("0000401", "77");
-        // a row as imported before V10: no key (the constraint that asks for one is lifted for this insert only)
-        tx.inTransaction(() -> {
-            jdbc.update("ALTER TABLE payment DROP CONSTRAINT payment_bank_transaction_given", List.of());
-            jdbc.update("INSERT INTO payment (kind, source, amount, paid_on, kid, bank_reference, import_id, registered_by, registered_at) "
-                    + "VALUES ('PAYMENT', 'OCR', 5000, '2026-11-20', '77', ?, ?, 'mona', now())", List.of(Payment.bankReference(t), importId));
-            jdbc.update("ALTER TABLE payment ADD CONSTRAINT payment_bank_transaction_given CHECK ((source = 'OCR') = "
-                    + "(ocr_agreement_id IS NOT NULL AND ocr_assignment_number IS NOT NULL AND ocr_transaction_number IS NOT NULL)) NOT VALID",
-                    List.of());
-            return null;
-        });
+        // a row as imported before V10: no key (the constraint that asks for one is lifted for this insert only, by the
+        // server's administrator: the application role may not alter a table)
+        try (var c = TestPostgres.connectAsAdmin(url)) {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement(); var insert = c.prepareStatement("INSERT INTO payment (kind, source, amount, paid_on,"
+                    + " kid, bank_reference, import_id, registered_by, registered_at) VALUES ('PAYMENT', 'OCR', 5000, '2026-11-20', '77',"
+                    + " ?, ?, 'mona', now())")) {
+                st.execute("ALTER TABLE payment DROP CONSTRAINT payment_bank_transaction_given");
+                insert.setString(1, Payment.bankReference(t));
+                insert.setLong(2, importId);
+                insert.executeUpdate();
+                st.execute("ALTER TABLE payment ADD CONSTRAINT payment_bank_transaction_given CHECK ((source = 'OCR') = "
+                        + "(ocr_agreement_id IS NOT NULL AND ocr_assignment_number IS NOT NULL AND ocr_transaction_number IS NOT NULL))"
+                        + " NOT VALID");
+            }
+            c.commit();
+        }
         assertThat(tx.inTransaction(() -> payments.addFromBank(fromBank(ASSIGNMENT, t, importId)))).isEmpty();
     }
 

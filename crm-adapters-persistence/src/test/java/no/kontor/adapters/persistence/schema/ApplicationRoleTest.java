@@ -54,8 +54,9 @@ class ApplicationRoleTest {
             single(st, "INSERT INTO payment (invoice_id, kind, source, amount, paid_on, registered_by, registered_at)"
                     + " VALUES (1, 'PAYMENT', 'MANUAL', 500, current_date, 't', now()) RETURNING id");
             unmatchedPaymentId = single(st, "INSERT INTO payment (kind, source, amount, paid_on, kid, bank_reference, import_id,"
-                    + " registered_by, registered_at) VALUES ('PAYMENT', 'OCR', 700, current_date, '123', 'ref-1', " + importId
-                    + ", 't', now()) RETURNING id");
+                    + " ocr_agreement_id, ocr_assignment_number, ocr_transaction_number, registered_by, registered_at)"
+                    + " VALUES ('PAYMENT', 'OCR', 700, current_date, '123', 'ref-1', " + importId
+                    + ", '000000001', '0000001', '0000001', 't', now()) RETURNING id");
         }
     }
 
