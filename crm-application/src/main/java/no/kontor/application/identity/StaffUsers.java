@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import no.kontor.domain.identity.StaffUser;
+import no.kontor.application.shared.Page;
 
 /** The store of staff users. */
 public interface StaffUsers {
@@ -19,6 +20,9 @@ public interface StaffUsers {
     StaffUser update(StaffUser user);
 
     List<StaffUser> all();
+
+    /** Users by username, a page after {@code cursor} (null: the first). */
+    Page<StaffUser> page(String cursor, int limit);
 
     long count();
 }

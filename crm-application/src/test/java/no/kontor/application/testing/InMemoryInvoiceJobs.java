@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import no.kontor.application.invoice.InvoiceJobs;
 import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.application.shared.Page;
 
 /** The outbox in memory, on a clock the test controls: leases and retry delays are real. */
 public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs.Row> implements InvoiceJobs {
@@ -92,6 +93,11 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
         synchronized (rows) {
             rows.put(jobId, change.apply(rows.get(jobId)));
         }
+    }
+
+    @Override
+    public Page<JobStatus> of(InvoiceId id, String cursor, int limit) {
+        return InMemoryPages.descending("jobs", of(id), j -> List.of(j.id()), cursor, limit);
     }
 
     @Override

@@ -9,15 +9,23 @@ import no.kontor.adapters.persistence.shared.SqlStates;
 import no.kontor.application.identity.StaffUsers;
 import no.kontor.domain.identity.StaffUser;
 import no.kontor.domain.shared.ConflictException;
+import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.application.shared.Page;
 
 @Singleton
 public class JdbcStaffUsers implements StaffUsers {
     private final StaffUserRepository repository;
-    private final StaffUserEntityMapper mapper;
+    private static final Keyset BY_USERNAME = Keyset.ascending("users", Keyset.key("username", Keyset.Type.TEXT),
+            Keyset.key("id", Keyset.Type.LONG));
 
-    public JdbcStaffUsers(StaffUserRepository repository, StaffUserEntityMapper mapper) {
+    private final StaffUserEntityMapper mapper;
+    private final Jdbc jdbc;
+
+    public JdbcStaffUsers(StaffUserRepository repository, StaffUserEntityMapper mapper, Jdbc jdbc) {
         this.repository = repository;
         this.mapper = mapper;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -51,6 +59,13 @@ public class JdbcStaffUsers implements StaffUsers {
     @Override
     public List<StaffUser> all() {
         return repository.listOrderByUsername().stream().map(mapper::toDomain).toList();
+    }
+
+    @Override
+    public Page<StaffUser> page(String cursor, int limit) {
+        var ids = BY_USERNAME.page(jdbc, "SELECT id, username FROM staff_user WHERE true", List.of(), cursor, limit, rs -> rs.getLong("id"));
+        return Keyset.load(ids, wanted -> Keyset.inOrderOf(wanted, repository.findByIdIn(wanted), StaffUserEntity::id).stream()
+                .map(mapper::toDomain).toList());
     }
 
     @Override
