@@ -69,7 +69,7 @@ class AuditApiTest implements UsesTestDatabase {
         assertThat(seller.get("/api/v1/audit?limit=0").statusCode()).isEqualTo(400);
         assertThat(seller.get("/api/v1/audit?cursor=%21%21").statusCode()).isEqualTo(400);
         assertThat(seller.get("/api/v1/audit?from=2026-02-01T00:00:00%2B01:00&to=2026-01-01T00:00:00%2B01:00").statusCode()).isEqualTo(400);
-        assertThat(seller.get("/api/v1/audit/records/company/999999").body()).isEqualTo("[]");
+        assertThat(seller.get("/api/v1/audit/records/company/999999").body()).isEqualTo("{\"items\":[],\"nextCursor\":null}");
         assertThat(ApiClient.anonymous(server.getURI()).get("/api/v1/audit").statusCode()).isEqualTo(401);
     }
 }

@@ -170,7 +170,7 @@ class InvoiceApiTest implements UsesTestDatabase {
         var after = Json.object(manager.get("/api/v1/invoices/" + id).body());
         assertThat(after.get("status")).isEqualTo("CREDITED");
         assertThat(Json.number(after.get("due"))).isZero();
-        assertThat(Json.list(Json.object("{\"x\":" + manager.get("/api/v1/invoices/" + id + "/credit-notes").body() + "}").get("x")))
+        assertThat(Json.list(Json.object(manager.get("/api/v1/invoices/" + id + "/credit-notes").body()).get("items")))
                 .hasSize(1);
         assertThat(manager.get("/api/v1/invoices/" + note.get("id") + "/ehf").body()).contains("<CreditNote", "381",
                 "<cbc:ID>" + number + "</cbc:ID>");

@@ -161,8 +161,8 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
                     "PIN for Min side", "Mottaker AS", "974 760 673 MVA");
         }
         assertThat(pdf(id).body()).as("served as archived, byte for byte").isEqualTo(archived.body());
-        var jobs = Json.object("{\"x\":" + manager.get("/api/v1/invoices/" + id + "/jobs").body() + "}");
-        assertThat(Json.list(jobs.get("x"))).extracting(j -> j.get("kind") + "/" + j.get("state")).contains("RENDER_PDF/DONE");
+        var jobs = Json.object(manager.get("/api/v1/invoices/" + id + "/jobs").body());
+        assertThat(Json.list(jobs.get("items"))).extracting(j -> j.get("kind") + "/" + j.get("state")).contains("RENDER_PDF/DONE");
         assertThat(Db.count(dataSource, "SELECT count(*) FROM outbox WHERE invoice_id = ? AND payload IS NOT NULL", Long.parseLong(id)))
                 .as("the PIN is gone once printed").isZero();
     }
@@ -246,8 +246,8 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
         try (var document = Loader.loadPDF(attachment.getInputStream().readAllBytes())) {
             assertThat(new PDFTextStripper().getText(document).replace('\u00a0', ' ')).contains("Purring nr. 1", "3 125,00");
         }
-        var reminders = Json.object("{\"x\":" + manager.get("/api/v1/invoices/" + id + "/reminders").body() + "}");
-        assertThat(Json.list(reminders.get("x"))).hasSize(1);
+        var reminders = Json.object(manager.get("/api/v1/invoices/" + id + "/reminders").body());
+        assertThat(Json.list(reminders.get("items"))).hasSize(1);
     }
 
     @Test

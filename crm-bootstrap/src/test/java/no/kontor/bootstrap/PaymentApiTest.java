@@ -110,8 +110,8 @@ class PaymentApiTest implements UsesTestDatabase {
         assertThat(rest.get("applied")).isEqualTo(1);
         assertThat(invoiceField(invoice[0], "status")).isEqualTo("PAID");
         assertThat(Json.number(invoiceField(invoice[0], "due"))).isZero();
-        var payments = Json.object("{\"x\":" + manager.get("/api/v1/invoices/" + invoice[0] + "/payments").body() + "}");
-        assertThat(Json.list(payments.get("x"))).extracting(p -> Json.number(p.get("amount"))).containsExactly(50000L, 75000L);
+        var payments = Json.object(manager.get("/api/v1/invoices/" + invoice[0] + "/payments").body());
+        assertThat(Json.list(payments.get("items"))).extracting(p -> Json.number(p.get("amount"))).containsExactly(50000L, 75000L);
         assertThat(Db.count(dataSource, "SELECT count(*) FROM audit_entry WHERE record_type = 'ocr-import'")).isGreaterThanOrEqualTo(2);
     }
 

@@ -12,6 +12,9 @@ public interface AuditLog {
     /** Every entry of one record, oldest first. */
     List<AuditRecord> history(String recordType, String recordId);
 
+    /** A record's history, oldest first, a page after {@code cursor} (null: the first). */
+    Page<AuditRecord> history(String recordType, String recordId, String cursor, int limit);
+
     /** Entries by actor, time and record type, newest first, keyset-paginated by sequence number. */
     Page<AuditRecord> search(Query query);
 

@@ -6,6 +6,7 @@ import no.kontor.application.shared.Page;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.shared.Paging;
 
 /**
  * Staff read the log: any record's history and the log by user and time (sellers
@@ -20,9 +21,10 @@ public final class ReadAuditLog {
         this.log = log;
     }
 
-    public List<AuditLog.AuditRecord> history(Actor actor, String recordType, String recordId) {
+    /** A record's history, oldest first, a page of at most {@link Paging#MAX_LIMIT}. */
+    public Page<AuditLog.AuditRecord> history(Actor actor, String recordType, String recordId, String cursor, int limit) {
         actor.require(Role.SELLER);
-        return log.history(recordType, recordId);
+        return log.history(recordType, recordId, cursor, Paging.limit(limit));
     }
 
     public Page<AuditLog.AuditRecord> search(Actor actor, AuditLog.Query query) {

@@ -7,6 +7,7 @@ import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactId;
 import no.kontor.domain.shared.EmailAddress;
+import no.kontor.application.shared.Page;
 
 /** The store of contact persons. */
 public interface Contacts {
@@ -23,4 +24,7 @@ public interface Contacts {
 
     /** A company's contacts by name (a company has few). */
     List<Contact> ofCompany(CompanyId companyId);
+
+    /** A company's contacts by name, a page after {@code cursor} (null: the first). */
+    Page<Contact> ofCompany(CompanyId companyId, String cursor, int limit);
 }

@@ -15,6 +15,8 @@ import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.application.shared.Page;
+import no.kontor.application.shared.Paging;
 
 /**
  * Sellers add, change and read a company's contact persons; an admin forgets one.
@@ -68,11 +70,12 @@ public final class ManageContacts {
         return contacts.find(id).orElseThrow(() -> new NotFoundException("contact", id));
     }
 
-    public List<Contact> ofCompany(Actor actor, CompanyId companyId) {
+    public Page<Contact> ofCompany(Actor actor, CompanyId companyId, String cursor, int limit) {
         actor.require(Role.SELLER);
+        Paging.limit(limit);
         return tx.readOnly(() -> {
             companies.find(companyId).orElseThrow(() -> new NotFoundException("company", companyId));
-            return contacts.ofCompany(companyId);
+            return contacts.ofCompany(companyId, cursor, limit);
         });
     }
 

@@ -14,6 +14,8 @@ import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.shared.Page;
+import no.kontor.application.shared.Paging;
 
 /**
  * Staff see each other; an admin changes users (never leaving the organisation
@@ -45,9 +47,10 @@ public final class ManageStaff {
     public record Change(String displayName, String email, Role role, String team, boolean active) {
     }
 
-    public List<StaffUser> list(Actor actor) {
+    /** Staff users by username, a page of at most {@link Paging#MAX_LIMIT}. */
+    public Page<StaffUser> list(Actor actor, String cursor, int limit) {
         actor.require(Role.SELLER);
-        return users.all();
+        return users.page(cursor, Paging.limit(limit));
     }
 
     public StaffUser view(Actor actor, long id) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.identity.StaffUser;
+import no.kontor.application.shared.Page;
 
 /** The store of staff users. */
 public interface StaffUsers {
@@ -35,6 +36,9 @@ public interface StaffUsers {
     long lockActiveAdmins();
 
     List<StaffUser> all();
+
+    /** Users by username, a page after {@code cursor} (null: the first). */
+    Page<StaffUser> page(String cursor, int limit);
 
     long count();
 

@@ -15,6 +15,8 @@ import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.shared.Page;
+import no.kontor.application.shared.Paging;
 
 /**
  * A seller books a placement for a sale, and confirms or cancels the booking. A sale
@@ -86,11 +88,12 @@ public final class BookPlacement {
     }
 
     /** A sale's bookings, cancelled ones too, by first day. */
-    public java.util.List<Booking> ofSale(Actor actor, SaleId saleId) {
+    public Page<Booking> ofSale(Actor actor, SaleId saleId, String cursor, int limit) {
         actor.require(Role.SELLER);
+        Paging.limit(limit);
         return tx.readOnly(() -> {
             sales.stageOf(saleId).orElseThrow(() -> new NotFoundException("sale", saleId));
-            return bookings.ofSale(saleId);
+            return bookings.ofSale(saleId, cursor, limit);
         });
     }
 

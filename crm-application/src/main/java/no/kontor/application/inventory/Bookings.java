@@ -9,6 +9,7 @@ import no.kontor.domain.inventory.BookingId;
 import no.kontor.domain.inventory.Period;
 import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.sale.SaleId;
+import no.kontor.application.shared.Page;
 
 public interface Bookings {
 
@@ -26,6 +27,9 @@ public interface Bookings {
     List<Booking> overlapping(PlacementId placementId, Period period);
 
     List<Booking> ofSale(SaleId saleId);
+
+    /** A sale's bookings, cancelled ones too, by first day, a page after {@code cursor} (null: the first). */
+    Page<Booking> ofSale(SaleId saleId, String cursor, int limit);
 
     /** Every active booking that shares a day with the window, by placement. */
     Map<PlacementId, List<Booking>> activeIn(Period window);

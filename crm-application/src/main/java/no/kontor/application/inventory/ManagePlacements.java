@@ -19,6 +19,8 @@ import no.kontor.domain.inventory.PlacementPrice;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.application.shared.Page;
+import no.kontor.application.shared.Paging;
 
 /**
  * An admin adds and changes placements and their price lists; everyone lists them
@@ -102,11 +104,13 @@ public final class ManagePlacements {
         });
     }
 
-    public List<PlacementPrice> prices(Actor actor, PlacementId id) {
+    /** A placement's prices, earliest first, a page of at most {@link Paging#MAX_LIMIT}. */
+    public Page<PlacementPrice> prices(Actor actor, PlacementId id, String cursor, int limit) {
         actor.require(Role.SELLER);
+        Paging.limit(limit);
         return tx.readOnly(() -> {
             placements.find(id).orElseThrow(() -> new NotFoundException("placement", id));
-            return prices.of(id);
+            return prices.page(id, cursor, limit);
         });
     }
 
@@ -115,9 +119,10 @@ public final class ManagePlacements {
         return placements.find(id).orElseThrow(() -> new NotFoundException("placement", id));
     }
 
-    public List<Placement> list(Actor actor) {
+    /** Placements by name, a page of at most {@link Paging#MAX_LIMIT}. */
+    public Page<Placement> list(Actor actor, String cursor, int limit) {
         actor.require(Role.SELLER);
-        return placements.all();
+        return placements.page(cursor, Paging.limit(limit));
     }
 
     /** One placement's free and booked periods in a window. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.inventory.PlacementPrice;
+import no.kontor.application.shared.Page;
 
 /** A placement's price list. */
 public interface PlacementPrices {
@@ -13,4 +14,7 @@ public interface PlacementPrices {
 
     /** The placement's prices, earliest first. */
     List<PlacementPrice> of(PlacementId placementId);
+
+    /** A placement's prices by first valid day, a page after {@code cursor} (null: the first). */
+    Page<PlacementPrice> page(PlacementId placementId, String cursor, int limit);
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import no.kontor.domain.inventory.Placement;
 import no.kontor.domain.inventory.PlacementId;
+import no.kontor.application.shared.Page;
 
 public interface Placements {
 
@@ -17,6 +18,9 @@ public interface Placements {
     Optional<Placement> lock(PlacementId id);
 
     List<Placement> all();
+
+    /** Placements by name, a page after {@code cursor} (null: the first). */
+    Page<Placement> page(String cursor, int limit);
 
     /** Writes an admin's change at the version it was read at, else {@code StaleVersionException}; a taken name: conflict. */
     Placement update(Placement placement);

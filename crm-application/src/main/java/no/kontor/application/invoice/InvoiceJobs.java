@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.application.shared.Page;
 
 /**
  * Work that follows a commit (an outbox): written in the same transaction as what
@@ -54,6 +55,9 @@ public interface InvoiceJobs {
 
     /** The jobs of one invoice, newest first: what was sent, and what is still waiting. */
     List<JobStatus> of(InvoiceId id);
+
+    /** The jobs of an invoice, newest first, a page after {@code cursor} (null: the first). */
+    Page<JobStatus> of(InvoiceId id, String cursor, int limit);
 
     /**
      * A claimed job; {@code pin} is the render job's PIN, unsealed; {@code attempts} counts

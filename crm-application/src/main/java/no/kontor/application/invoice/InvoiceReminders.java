@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.Reminder;
+import no.kontor.application.shared.Page;
 
 /** The reminders sent of each invoice. */
 public interface InvoiceReminders {
@@ -15,4 +16,7 @@ public interface InvoiceReminders {
 
     /** An invoice's reminders, oldest first. */
     List<Reminder> of(InvoiceId invoice);
+
+    /** An invoice's reminders by number, a page after {@code cursor} (null: the first). */
+    Page<Reminder> of(InvoiceId invoice, String cursor, int limit);
 }

@@ -47,6 +47,9 @@ public interface Invoices {
     /** The credit notes of {@code invoice}, oldest first. */
     List<Invoice> creditNotesOf(InvoiceId invoice);
 
+    /** The issued credit notes of an invoice, oldest first, a page after {@code cursor} (null: the first). */
+    Page<Invoice> creditNotesOf(InvoiceId invoice, String cursor, int limit);
+
     /** The frozen UBL of an issued document. */
     Optional<String> document(InvoiceId id);
 

@@ -17,6 +17,7 @@ import no.kontor.domain.invoice.Reminder;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.shared.Paging;
 
 /** Every staff user reads invoices, credit notes, their EHF documents and archived PDFs. */
 public final class ReadInvoices {
@@ -50,11 +51,12 @@ public final class ReadInvoices {
         return tx.readOnly(() -> find(id));
     }
 
-    public List<Invoice> creditNotes(Actor actor, InvoiceId id) {
+    public Page<Invoice> creditNotes(Actor actor, InvoiceId id, String cursor, int limit) {
         actor.require(Role.SELLER);
+        Paging.limit(limit);
         return tx.readOnly(() -> {
             find(id);
-            return invoices.creditNotesOf(id);
+            return invoices.creditNotesOf(id, cursor, limit);
         });
     }
 
@@ -89,20 +91,22 @@ public final class ReadInvoices {
     }
 
     /** The reminders sent of an invoice, oldest first. */
-    public List<Reminder> reminders(Actor actor, InvoiceId id) {
+    public Page<Reminder> reminders(Actor actor, InvoiceId id, String cursor, int limit) {
         actor.require(Role.SELLER);
+        Paging.limit(limit);
         return tx.readOnly(() -> {
             find(id);
-            return reminders.of(id);
+            return reminders.of(id, cursor, limit);
         });
     }
 
     /** What was queued for an invoice (its PDF, e-mails, reminders) and how far each has come, newest first. */
-    public List<InvoiceJobs.JobStatus> jobs(Actor actor, InvoiceId id) {
+    public Page<InvoiceJobs.JobStatus> jobs(Actor actor, InvoiceId id, String cursor, int limit) {
         actor.require(Role.SELLER);
+        Paging.limit(limit);
         return tx.readOnly(() -> {
             find(id);
-            return jobs.of(id);
+            return jobs.of(id, cursor, limit);
         });
     }
 

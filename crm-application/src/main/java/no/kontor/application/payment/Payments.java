@@ -34,4 +34,7 @@ public interface Payments {
     Page<Payment> unmatched(String cursor, int limit);
 
     List<Payment> ofInvoice(InvoiceId invoice);
+
+    /** An invoice's payments, oldest first, a page after {@code cursor} (null: the first). */
+    Page<Payment> ofInvoice(InvoiceId invoice, String cursor, int limit);
 }

@@ -10,6 +10,7 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.payment.Payment;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.shared.Paging;
 
 /** Every staff user reads payments: an invoice's, the unmatched list, an import's report. */
 public final class ReadPayments {
@@ -25,11 +26,12 @@ public final class ReadPayments {
         this.tx = tx;
     }
 
-    public List<Payment> ofInvoice(Actor actor, InvoiceId id) {
+    public Page<Payment> ofInvoice(Actor actor, InvoiceId id, String cursor, int limit) {
         actor.require(Role.SELLER);
+        Paging.limit(limit);
         return tx.readOnly(() -> {
             invoices.find(id).orElseThrow(() -> new NotFoundException("invoice", id));
-            return payments.ofInvoice(id);
+            return payments.ofInvoice(id, cursor, limit);
         });
     }
 

@@ -10,6 +10,7 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.shared.Paging;
 
 /** Staff read a sale and the stages it has been through. */
 public final class ReadSales {
@@ -29,9 +30,11 @@ public final class ReadSales {
         return SaleView.of(sale, lines.ofSale(id));
     }
 
-    public List<Sales.StageChange> stageHistory(Actor actor, SaleId id) {
-        view(actor, id);
-        return sales.history(id);
+    public Page<Sales.StageChange> stageHistory(Actor actor, SaleId id, String cursor, int limit) {
+        actor.require(Role.SELLER);
+        Paging.limit(limit);
+        sales.find(id).orElseThrow(() -> new NotFoundException("sale", id));
+        return sales.history(id, cursor, limit);
     }
 
     /** A company's sales, newest first; an unknown company is not found rather than an empty list. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleStage;
+import no.kontor.application.shared.Page;
 
 /** The store of sales. Adding a sale also records its first stage in the stage history. */
 public interface Sales {
@@ -33,6 +34,9 @@ public interface Sales {
 
     /** Every stage the sale has been in, oldest first. */
     List<StageChange> history(SaleId id);
+
+    /** A sale's stage changes, oldest first, a page after {@code cursor} (null: the first). */
+    Page<StageChange> history(SaleId id, String cursor, int limit);
 
     record StageChange(SaleStage from, SaleStage to, String reason, String changedBy, Instant changedAt) {
     }

@@ -106,6 +106,11 @@ class RunInvoiceJobsTest {
         public List<Reminder> of(InvoiceId invoice) {
             return List.of();
         }
+
+        @Override
+        public no.kontor.application.shared.Page<Reminder> of(InvoiceId invoice, String cursor, int limit) {
+            return new no.kontor.application.shared.Page<>(List.of(), null);
+        }
     }
 
     InvoiceId issued() {

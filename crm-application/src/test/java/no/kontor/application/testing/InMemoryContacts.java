@@ -12,6 +12,7 @@ import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactId;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.application.shared.Page;
 
 /** Contacts in memory, and the per-person keys a forgetting deletes. */
 public final class InMemoryContacts extends InMemoryStore<Contact> implements Contacts, PersonalDataKeys {
@@ -52,6 +53,14 @@ public final class InMemoryContacts extends InMemoryStore<Contact> implements Co
         synchronized (rows) {
             return rows.values().stream().filter(c -> c.getCompanyId().equals(companyId))
                     .sorted(Comparator.comparing(c -> c.getDetails().name())).toList();
+        }
+    }
+
+    @Override
+    public Page<Contact> ofCompany(CompanyId companyId, String cursor, int limit) {
+        synchronized (rows) {
+            return InMemoryPages.ascending("contacts", rows.values().stream().filter(c -> c.getCompanyId().equals(companyId)).toList(),
+                    c -> List.of(c.getDetails().name(), c.getId().value()), cursor, limit);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import no.kontor.application.invoice.InvoiceJobs;
 import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.application.shared.Page;
 
 /** The outbox in memory, on a clock the test controls: leases and retry delays are real. */
 public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs.Row> implements InvoiceJobs {
@@ -120,6 +121,11 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
             }
             rows.put(jobId, changed);
         }
+    }
+
+    @Override
+    public Page<JobStatus> of(InvoiceId id, String cursor, int limit) {
+        return InMemoryPages.descending("jobs", of(id), j -> List.of(j.id()), cursor, limit);
     }
 
     @Override

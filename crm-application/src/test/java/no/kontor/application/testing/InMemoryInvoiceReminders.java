@@ -6,6 +6,7 @@ import java.util.Optional;
 import no.kontor.application.invoice.InvoiceReminders;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.Reminder;
+import no.kontor.application.shared.Page;
 
 /** Reminders in memory, oldest first per invoice. */
 public final class InMemoryInvoiceReminders extends InMemoryStore<Reminder> implements InvoiceReminders {
@@ -24,6 +25,11 @@ public final class InMemoryInvoiceReminders extends InMemoryStore<Reminder> impl
         synchronized (rows) {
             return Optional.ofNullable(rows.get(id));
         }
+    }
+
+    @Override
+    public Page<Reminder> of(InvoiceId invoice, String cursor, int limit) {
+        return InMemoryPages.ascending("reminders", of(invoice), r -> List.of(r.number(), r.id()), cursor, limit);
     }
 
     @Override

@@ -125,6 +125,11 @@ public final class InMemoryInvoices extends InMemoryStore<InMemoryInvoices.Row> 
     }
 
     @Override
+    public Page<Invoice> creditNotesOf(InvoiceId invoice, String cursor, int limit) {
+        return InMemoryPages.ascending("credit-notes", creditNotesOf(invoice), i -> List.of(i.getId().value()), cursor, limit);
+    }
+
+    @Override
     public List<Invoice> creditNotesOf(InvoiceId invoice) {
         synchronized (rows) {
             return rows.values().stream().map(Row::invoice)

@@ -62,6 +62,11 @@ public final class InMemoryPayments extends InMemoryStore<Payment> implements Pa
     }
 
     @Override
+    public Page<Payment> ofInvoice(InvoiceId invoice, String cursor, int limit) {
+        return InMemoryPages.ascending("payments", ofInvoice(invoice), p -> List.of(p.id()), cursor, limit);
+    }
+
+    @Override
     public List<Payment> ofInvoice(InvoiceId invoice) {
         synchronized (rows) {
             return rows.values().stream().filter(p -> invoice.equals(p.invoiceId())).toList();

@@ -19,7 +19,10 @@ import no.kontor.domain.shared.StaleVersionException;
 
 /** Sales in memory, versioned like the table; their lines in {@link Lines}. (No paging: one page holds everything.) */
 public final class InMemorySales extends InMemoryStore<Sale> implements Sales, SaleStatus {
-    private final List<StageChange> changes = new ArrayList<>();
+    private record Change(long id, SaleId saleId, StageChange change) {
+    }
+
+    private final List<Change> changes = new ArrayList<>();
 
     @Override
     public Sale add(Sale sale) {
@@ -70,7 +73,8 @@ public final class InMemorySales extends InMemoryStore<Sale> implements Sales, S
     public Sale changeStage(Sale changed, no.kontor.domain.sale.SaleStage from, String reason) {
         var stored = update(changed);
         synchronized (rows) {
-            changes.add(new StageChange(from, stored.getStage(), reason, stored.getChangedBy(), stored.getChangedAt()));
+            changes.add(new Change(changes.size() + 1, stored.getId(),
+                    new StageChange(from, stored.getStage(), reason, stored.getChangedBy(), stored.getChangedAt())));
         }
         return stored;
     }
@@ -83,7 +87,16 @@ public final class InMemorySales extends InMemoryStore<Sale> implements Sales, S
     @Override
     public List<StageChange> history(SaleId id) {
         synchronized (rows) {
-            return List.copyOf(changes);
+            return changes.stream().filter(c -> c.saleId().equals(id)).map(Change::change).toList();
+        }
+    }
+
+    @Override
+    public Page<StageChange> history(SaleId id, String cursor, int limit) {
+        synchronized (rows) {
+            var page = InMemoryPages.ascending("stage-history", changes.stream().filter(c -> c.saleId().equals(id)).toList(),
+                    c -> List.of(c.id()), cursor, limit);
+            return new Page<>(page.items().stream().map(Change::change).toList(), page.nextCursor());
         }
     }
 

@@ -7,6 +7,7 @@ import no.kontor.application.identity.StaffUsers;
 import no.kontor.domain.identity.StaffUser;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.application.shared.Page;
 
 public final class InMemoryStaffUsers extends InMemoryStore<StaffUser> implements StaffUsers {
 
@@ -81,6 +82,13 @@ public final class InMemoryStaffUsers extends InMemoryStore<StaffUser> implement
     public List<StaffUser> all() {
         synchronized (rows) {
             return List.copyOf(rows.values());
+        }
+    }
+
+    @Override
+    public Page<StaffUser> page(String cursor, int limit) {
+        synchronized (rows) {
+            return InMemoryPages.ascending("users", rows.values(), u -> List.of(u.getUsername(), u.getId()), cursor, limit);
         }
     }
 

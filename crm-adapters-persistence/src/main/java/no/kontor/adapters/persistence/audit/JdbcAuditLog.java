@@ -22,6 +22,7 @@ import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.audit.AuditLog;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.adapters.persistence.shared.Keyset;
 
 /**
  * Reads the audit log and verifies its chain. Verification hashes the text as
@@ -71,6 +72,15 @@ public class JdbcAuditLog implements AuditLog {
     public List<AuditRecord> history(String recordType, String recordId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry WHERE record_type = ? AND record_id = ? ORDER BY seq",
                 List.of(recordType, recordId), Row::of).stream().map(this::record).toList();
+    }
+
+    private static final Keyset HISTORY = Keyset.ascending("history", Keyset.key("seq", Keyset.Type.LONG));
+
+    @Override
+    public Page<AuditRecord> history(String recordType, String recordId, String cursor, int limit) {
+        var page = HISTORY.page(jdbc, "SELECT " + COLUMNS + " FROM audit_entry WHERE record_type = ? AND record_id = ?",
+                List.of(recordType, recordId), cursor, limit, Row::of);
+        return new Page<>(page.items().stream().map(this::record).toList(), page.nextCursor());
     }
 
     @Override

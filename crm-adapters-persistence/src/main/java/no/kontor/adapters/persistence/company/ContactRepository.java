@@ -13,6 +13,8 @@ public interface ContactRepository extends CrudRepository<ContactEntity, Long> {
 
     List<ContactEntity> findByCompanyIdOrderByName(Long companyId);
 
+    List<ContactEntity> findByIdIn(java.util.Collection<Long> ids);
+
     @Query("SELECT * FROM contact WHERE lower(email) = lower(:email) AND NOT forgotten ORDER BY id LIMIT 1")
     Optional<ContactEntity> firstWithEmail(String email);
 }

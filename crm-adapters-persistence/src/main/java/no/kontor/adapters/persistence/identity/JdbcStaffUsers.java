@@ -11,6 +11,8 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.identity.StaffUser;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.application.shared.Page;
 
 /**
  * Staff users. A change is a partial {@code UPDATE} of the columns that may change,
@@ -21,6 +23,9 @@ import no.kontor.domain.shared.StaleVersionException;
 @Singleton
 public class JdbcStaffUsers implements StaffUsers {
     private final StaffUserRepository repository;
+    private static final Keyset BY_USERNAME = Keyset.ascending("users", Keyset.key("username", Keyset.Type.TEXT),
+            Keyset.key("id", Keyset.Type.LONG));
+
     private final Jdbc jdbc;
 
     public JdbcStaffUsers(StaffUserRepository repository, Jdbc jdbc) {
@@ -84,6 +89,13 @@ public class JdbcStaffUsers implements StaffUsers {
     @Override
     public List<StaffUser> all() {
         return repository.listOrderByUsername().stream().map(JdbcStaffUsers::toDomain).toList();
+    }
+
+    @Override
+    public Page<StaffUser> page(String cursor, int limit) {
+        var ids = BY_USERNAME.page(jdbc, "SELECT id, username FROM staff_user WHERE true", List.of(), cursor, limit, rs -> rs.getLong("id"));
+        return Keyset.load(ids, wanted -> Keyset.inOrderOf(wanted, repository.findByIdIn(wanted), StaffUserEntity::id).stream()
+                .map(JdbcStaffUsers::toDomain).toList());
     }
 
     @Override

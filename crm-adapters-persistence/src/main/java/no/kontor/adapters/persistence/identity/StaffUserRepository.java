@@ -13,4 +13,6 @@ public interface StaffUserRepository extends CrudRepository<StaffUserEntity, Lon
     Optional<StaffUserEntity> findByUsername(String username);
 
     List<StaffUserEntity> listOrderByUsername();
+
+    List<StaffUserEntity> findByIdIn(java.util.Collection<Long> ids);
 }

@@ -17,6 +17,8 @@ public final class InventoryRepositories {
         Optional<PlacementEntity> findByIdForUpdate(Long id);
 
         List<PlacementEntity> listOrderByName();
+
+        List<PlacementEntity> findByIdIn(java.util.Collection<Long> ids);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

@@ -19,6 +19,8 @@ import no.kontor.domain.inventory.Placement;
 import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.shared.ConflictException;
+import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.application.shared.Page;
 
 /**
  * Placements and bookings. The exclusion constraint {@code booking_no_overlap}
@@ -65,6 +67,19 @@ public class JdbcInventory implements Placements, Bookings {
     @Override
     public List<Placement> all() {
         return placements.listOrderByName().stream().map(mapper::toDomain).toList();
+    }
+
+    private static final Keyset PLACEMENTS_BY_NAME = Keyset.ascending("placements", Keyset.key("name", Keyset.Type.TEXT),
+            Keyset.key("id", Keyset.Type.LONG));
+    private static final Keyset BOOKINGS_BY_FIRST_DAY = Keyset.ascending("bookings", Keyset.key("first_day", Keyset.Type.DATE),
+            Keyset.key("id", Keyset.Type.LONG));
+
+    @Override
+    public Page<Placement> page(String cursor, int limit) {
+        var ids = PLACEMENTS_BY_NAME.page(jdbc, "SELECT id, name FROM placement WHERE true", List.of(), cursor, limit,
+                rs -> rs.getLong("id"));
+        return Keyset.load(ids, wanted -> Keyset.inOrderOf(wanted, placements.findByIdIn(wanted), PlacementEntity::id).stream()
+                .map(mapper::toDomain).toList());
     }
 
     @Override
@@ -121,13 +136,15 @@ public class JdbcInventory implements Placements, Bookings {
         var all = new java.util.ArrayList<Object>(params);
         all.add(period.firstDay().toString());
         all.add(period.lastDay().toString());
-        return jdbc.query("SELECT id, placement_id, sale_id, first_day, last_day, status, created_by, created_at, changed_by, "
-                + "changed_at, version FROM booking WHERE " + filter
+        return jdbc.query("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE " + filter
                 + "status <> 'CANCELLED' AND period && daterange(?::date, ?::date, '[]') ORDER BY placement_id, first_day", all,
-                this::row);
+                this::booking);
     }
 
-    private Booking row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static final String BOOKING_COLUMNS = "id, placement_id, sale_id, first_day, last_day, status, created_by, created_at, "
+            + "changed_by, changed_at, version";
+
+    private Booking booking(java.sql.ResultSet rs) throws java.sql.SQLException {
         return mapper.toDomain(new BookingEntity(rs.getLong("id"), rs.getLong("placement_id"), rs.getLong("sale_id"),
                 rs.getObject("first_day", java.time.LocalDate.class), rs.getObject("last_day", java.time.LocalDate.class),
                 rs.getString("status"), rs.getString("created_by"), Jdbc.instant(rs, "created_at"),
@@ -146,7 +163,13 @@ public class JdbcInventory implements Placements, Bookings {
                 + "WHERE b.status = 'RESERVED' AND b.created_by = ? AND b.created_at < ? AND b.id > ? "
                 + "AND s.invoice_id IS NULL AND s.stage IN ('LEAD', 'OFFERED', 'ORDERED') "
                 + "ORDER BY b.id LIMIT 1 FOR UPDATE OF b, s SKIP LOCKED",
-                List.of(createdBy, createdBefore, after == null ? 0L : after.value()), this::row).stream().findFirst();
+                List.of(createdBy, createdBefore, after == null ? 0L : after.value()), this::booking).stream().findFirst();
+    }
+
+    @Override
+    public Page<Booking> ofSale(SaleId saleId, String cursor, int limit) {
+        return BOOKINGS_BY_FIRST_DAY.page(jdbc, "SELECT " + BOOKING_COLUMNS + " FROM booking WHERE sale_id = ?", List.of(saleId.value()),
+                cursor, limit, this::booking);
     }
 
     @Override

@@ -12,6 +12,8 @@ import no.kontor.application.inventory.PlacementPrices;
 import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.inventory.PlacementPrice;
 import no.kontor.domain.shared.ConflictException;
+import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.application.shared.Page;
 
 @Singleton
 public class JdbcPlacementPrices implements PlacementPrices {
@@ -36,10 +38,23 @@ public class JdbcPlacementPrices implements PlacementPrices {
         }
     }
 
+    private static final Keyset PAGED = Keyset.ascending("prices", Keyset.key("valid_from", Keyset.Type.DATE),
+            Keyset.key("id", Keyset.Type.LONG));
+
     @Override
     public List<PlacementPrice> of(PlacementId placementId) {
         return jdbc.query("SELECT id, valid_from, valid_to, unit_price FROM placement_price WHERE placement_id = ? ORDER BY valid_from",
-                List.of(placementId.value()), rs -> new PlacementPrice(rs.getLong("id"), placementId,
-                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class), rs.getLong("unit_price")));
+                List.of(placementId.value()), rs -> row(rs, placementId));
+    }
+
+    @Override
+    public Page<PlacementPrice> page(PlacementId placementId, String cursor, int limit) {
+        return PAGED.page(jdbc, "SELECT id, valid_from, valid_to, unit_price FROM placement_price WHERE placement_id = ?",
+                List.of(placementId.value()), cursor, limit, rs -> row(rs, placementId));
+    }
+
+    private static PlacementPrice row(java.sql.ResultSet rs, PlacementId placementId) throws java.sql.SQLException {
+        return new PlacementPrice(rs.getLong("id"), placementId, rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class), rs.getLong("unit_price"));
     }
 }

@@ -13,6 +13,8 @@ import no.kontor.adapters.persistence.shared.Crypto;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.invoice.InvoiceJobs;
 import no.kontor.domain.invoice.InvoiceId;
+import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.application.shared.Page;
 
 /**
  * The outbox table: jobs written in the caller's transaction, claimed with
@@ -111,12 +113,24 @@ public class JdbcInvoiceJobs implements InvoiceJobs {
                 Arrays.asList(error, jobId));
     }
 
+    private static final String STATUS = "SELECT id, kind, recipient, with_ehf, attempts, created_at, done_at, failed, last_error "
+            + "FROM outbox WHERE invoice_id = ?";
+    private static final Keyset NEWEST_FIRST = Keyset.descending("jobs", Keyset.key("id", Keyset.Type.LONG));
+
     @Override
     public List<JobStatus> of(InvoiceId id) {
-        return jdbc.query("SELECT id, kind, recipient, with_ehf, attempts, created_at, done_at, failed, last_error FROM outbox "
-                + "WHERE invoice_id = ? ORDER BY id DESC", List.of(id.value()), rs -> new JobStatus(rs.getLong("id"),
-                Kind.valueOf(rs.getString("kind")), rs.getString("recipient"), rs.getBoolean("with_ehf"), rs.getInt("attempts"),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "done_at"), rs.getBoolean("failed"), rs.getString("last_error")));
+        return jdbc.query(STATUS + " ORDER BY id DESC", List.of(id.value()), JdbcInvoiceJobs::status);
+    }
+
+    @Override
+    public Page<JobStatus> of(InvoiceId id, String cursor, int limit) {
+        return NEWEST_FIRST.page(jdbc, STATUS, List.of(id.value()), cursor, limit, JdbcInvoiceJobs::status);
+    }
+
+    private static JobStatus status(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new JobStatus(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("recipient"), rs.getBoolean("with_ehf"),
+                rs.getInt("attempts"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "done_at"), rs.getBoolean("failed"),
+                rs.getString("last_error"));
     }
 
     /**

@@ -11,6 +11,8 @@ import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.invoice.InvoiceReminders;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.Reminder;
+import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.application.shared.Page;
 
 @Singleton
 public class JdbcInvoiceReminders implements InvoiceReminders {
@@ -36,6 +38,15 @@ public class JdbcInvoiceReminders implements InvoiceReminders {
     @Override
     public List<Reminder> of(InvoiceId invoice) {
         return jdbc.query("SELECT * FROM invoice_reminder WHERE invoice_id = ? ORDER BY number", List.of(invoice.value()),
+                JdbcInvoiceReminders::row);
+    }
+
+    private static final Keyset BY_NUMBER = Keyset.ascending("reminders", Keyset.key("number", Keyset.Type.LONG),
+            Keyset.key("id", Keyset.Type.LONG));
+
+    @Override
+    public Page<Reminder> of(InvoiceId invoice, String cursor, int limit) {
+        return BY_NUMBER.page(jdbc, "SELECT * FROM invoice_reminder WHERE invoice_id = ?", List.of(invoice.value()), cursor, limit,
                 JdbcInvoiceReminders::row);
     }
 

@@ -33,6 +33,7 @@ import no.kontor.domain.shared.BankAccountNumber;
 import no.kontor.domain.shared.Kid;
 import no.kontor.domain.shared.OrganisationNumber;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.adapters.persistence.shared.Keyset;
 
 /**
  * Invoices, credit notes and their lines in plain SQL (exact decimals, one statement
@@ -172,6 +173,15 @@ public class JdbcInvoices implements Invoices {
     public List<Invoice> creditNotesOf(InvoiceId invoice) {
         return withLines(jdbc.query("SELECT " + HEADER + " FROM invoice WHERE credited_invoice_id = ? AND status <> 'DRAFT' ORDER BY id",
                 List.of(invoice.value()), JdbcInvoices::header));
+    }
+
+    private static final Keyset CREDIT_NOTES = Keyset.ascending("credit-notes", Keyset.key("id", Keyset.Type.LONG));
+
+    @Override
+    public Page<Invoice> creditNotesOf(InvoiceId invoice, String cursor, int limit) {
+        var page = CREDIT_NOTES.page(jdbc, "SELECT " + HEADER + " FROM invoice WHERE credited_invoice_id = ? AND status <> 'DRAFT'",
+                List.of(invoice.value()), cursor, limit, JdbcInvoices::header);
+        return new Page<>(withLines(page.items()), page.nextCursor());
     }
 
     @Override

@@ -16,6 +16,7 @@ import no.kontor.application.shared.Page;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.payment.BankTransactionKey;
 import no.kontor.domain.payment.Payment;
+import no.kontor.adapters.persistence.shared.Keyset;
 
 @Singleton
 public class JdbcPayments implements Payments {
@@ -97,6 +98,14 @@ public class JdbcPayments implements Payments {
     @Override
     public List<Payment> ofInvoice(InvoiceId invoice) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE invoice_id = ? ORDER BY id", List.of(invoice.value()),
+                JdbcPayments::row);
+    }
+
+    private static final Keyset OF_INVOICE = Keyset.ascending("payments", Keyset.key("id", Keyset.Type.LONG));
+
+    @Override
+    public Page<Payment> ofInvoice(InvoiceId invoice, String cursor, int limit) {
+        return OF_INVOICE.page(jdbc, "SELECT " + COLUMNS + " FROM payment WHERE invoice_id = ?", List.of(invoice.value()), cursor, limit,
                 JdbcPayments::row);
     }
 

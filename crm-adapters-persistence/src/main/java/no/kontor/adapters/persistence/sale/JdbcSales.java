@@ -17,6 +17,7 @@ import no.kontor.application.shared.Page;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleStage;
+import no.kontor.adapters.persistence.shared.Keyset;
 
 @Singleton
 public class JdbcSales implements Sales, SaleStatus {
@@ -114,12 +115,23 @@ public class JdbcSales implements Sales, SaleStatus {
         return stored;
     }
 
+    private static final Keyset STAGE_HISTORY = Keyset.ascending("stage-history", Keyset.key("id", Keyset.Type.LONG));
+
     @Override
     public List<StageChange> history(SaleId id) {
-        return jdbc.query("SELECT * FROM sale_stage_change WHERE sale_id = ? ORDER BY id", List.of(id.value()), rs -> new StageChange(
-                rs.getString("from_stage") == null ? null : SaleStage.valueOf(rs.getString("from_stage")),
+        return jdbc.query("SELECT * FROM sale_stage_change WHERE sale_id = ? ORDER BY id", List.of(id.value()), JdbcSales::stageChange);
+    }
+
+    @Override
+    public Page<StageChange> history(SaleId id, String cursor, int limit) {
+        return STAGE_HISTORY.page(jdbc, "SELECT * FROM sale_stage_change WHERE sale_id = ?", List.of(id.value()), cursor, limit,
+                JdbcSales::stageChange);
+    }
+
+    private static StageChange stageChange(ResultSet rs) throws SQLException {
+        return new StageChange(rs.getString("from_stage") == null ? null : SaleStage.valueOf(rs.getString("from_stage")),
                 SaleStage.valueOf(rs.getString("to_stage")), rs.getString("reason"), rs.getString("changed_by"),
-                Jdbc.instant(rs, "changed_at")));
+                Jdbc.instant(rs, "changed_at"));
     }
 
     @Override

@@ -88,8 +88,8 @@ public class AuditController {
 
     @Get("/records/{type}/{id}")
     @Operation(summary = "The history of any record, oldest first")
-    public List<EntryResponse> history(String type, String id, Authentication auth) {
-        return read.history(Actors.of(auth), type, id).stream().map(EntryResponse::of).toList();
+    public PageResponse<EntryResponse> history(String type, String id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(read.history(Actors.of(auth), type, id, cursor, limit), EntryResponse::of);
     }
 
     @Post("/verify")

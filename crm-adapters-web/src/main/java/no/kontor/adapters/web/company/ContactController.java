@@ -33,6 +33,8 @@ import no.kontor.application.company.ManageContacts;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactId;
+import no.kontor.adapters.web.shared.PageResponse;
+import io.micronaut.http.annotation.QueryValue;
 
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -77,8 +79,8 @@ public class ContactController {
 
     @Get("/companies/{companyId}/contacts")
     @Operation(summary = "A company's contact persons, by name")
-    public List<ContactResponse> ofCompany(long companyId, Authentication auth) {
-        return contacts.ofCompany(Actors.of(auth), new CompanyId(companyId)).stream().map(ContactResponse::of).toList();
+    public PageResponse<ContactResponse> ofCompany(long companyId, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(contacts.ofCompany(Actors.of(auth), new CompanyId(companyId), cursor, limit), ContactResponse::of);
     }
 
     @Get("/contacts/{id}")

@@ -34,6 +34,8 @@ import no.kontor.application.identity.ManageStaff;
 import no.kontor.application.identity.RegisterStaffUser;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.identity.StaffUser;
+import no.kontor.adapters.web.shared.PageResponse;
+import io.micronaut.http.annotation.QueryValue;
 
 @Controller("/api/v1/users")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -75,8 +77,9 @@ public class UserController {
     }
 
     @Get
-    public List<UserResponse> list(Authentication auth) {
-        return staff.list(Actors.of(auth)).stream().map(UserResponse::of).toList();
+    @Operation(summary = "Staff users by username, a page at a time (limit 1–100, default 50)")
+    public PageResponse<UserResponse> list(@Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(staff.list(Actors.of(auth), cursor, limit), UserResponse::of);
     }
 
     @Get("/{id}")

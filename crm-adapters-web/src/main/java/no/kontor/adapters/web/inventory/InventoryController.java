@@ -42,6 +42,7 @@ import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.inventory.PlacementPrice;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.adapters.web.shared.PageResponse;
 
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -93,8 +94,9 @@ public class InventoryController {
     }
 
     @Get("/placements")
-    public List<PlacementResponse> listPlacements(Authentication auth) {
-        return placements.list(Actors.of(auth)).stream().map(PlacementResponse::of).toList();
+    @Operation(summary = "Placements by name, a page at a time (limit 1–100, default 50)")
+    public PageResponse<PlacementResponse> listPlacements(@Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(placements.list(Actors.of(auth), cursor, limit), PlacementResponse::of);
     }
 
     @Get("/placements/{id}")
@@ -140,14 +142,14 @@ public class InventoryController {
 
     @Get("/placements/{id}/prices")
     @Operation(summary = "A placement's price list, earliest first")
-    public List<PriceResponse> prices(long id, Authentication auth) {
-        return placements.prices(Actors.of(auth), new PlacementId(id)).stream().map(PriceResponse::of).toList();
+    public PageResponse<PriceResponse> prices(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(placements.prices(Actors.of(auth), new PlacementId(id), cursor, limit), PriceResponse::of);
     }
 
     @Get("/sales/{id}/bookings")
     @Operation(summary = "A sale's bookings, cancelled ones included, by first day")
-    public List<BookingResponse> bookingsOfSale(long id, Authentication auth) {
-        return bookings.ofSale(Actors.of(auth), new SaleId(id)).stream().map(BookingResponse::of).toList();
+    public PageResponse<BookingResponse> bookingsOfSale(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(bookings.ofSale(Actors.of(auth), new SaleId(id), cursor, limit), BookingResponse::of);
     }
 
     @Serdeable

@@ -195,8 +195,8 @@ public class InvoiceController {
 
     @Get("/{id}/credit-notes")
     @Operation(summary = "The credit notes of an invoice, oldest first")
-    public List<InvoiceResponse> creditNotes(long id, Authentication auth) {
-        return read.creditNotes(Actors.of(auth), new InvoiceId(id)).stream().map(this::respond).toList();
+    public PageResponse<InvoiceResponse> creditNotes(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(read.creditNotes(Actors.of(auth), new InvoiceId(id), cursor, limit), this::respond);
     }
 
     @Get(value = "/{id}/ehf", produces = MediaType.APPLICATION_XML)
@@ -239,14 +239,14 @@ public class InvoiceController {
 
     @Get("/{id}/reminders")
     @Operation(summary = "The reminders sent of an invoice, oldest first")
-    public List<ReminderResponse> reminders(long id, Authentication auth) {
-        return read.reminders(Actors.of(auth), new InvoiceId(id)).stream().map(ReminderResponse::of).toList();
+    public PageResponse<ReminderResponse> reminders(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(read.reminders(Actors.of(auth), new InvoiceId(id), cursor, limit), ReminderResponse::of);
     }
 
     @Get("/{id}/jobs")
-    @Operation(summary = "What was queued for the document — its PDF, e-mails, reminders — and how far each has come")
-    public List<JobResponse> jobs(long id, Authentication auth) {
-        return read.jobs(Actors.of(auth), new InvoiceId(id)).stream().map(JobResponse::of).toList();
+    @Operation(summary = "What was queued for the document — its PDF, e-mails, reminders — and how far each has come, newest first")
+    public PageResponse<JobResponse> jobs(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(read.jobs(Actors.of(auth), new InvoiceId(id), cursor, limit), JobResponse::of);
     }
 
     private InvoiceResponse respond(Invoice invoice) {

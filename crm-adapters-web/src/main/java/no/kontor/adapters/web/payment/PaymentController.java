@@ -115,8 +115,8 @@ public class PaymentController {
 
     @Get("/invoices/{id}/payments")
     @Operation(summary = "An invoice's payments, oldest first")
-    public List<PaymentResponse> ofInvoice(long id, Authentication auth) {
-        return read.ofInvoice(Actors.of(auth), new InvoiceId(id)).stream().map(PaymentResponse::of).toList();
+    public PageResponse<PaymentResponse> ofInvoice(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(read.ofInvoice(Actors.of(auth), new InvoiceId(id), cursor, limit), PaymentResponse::of);
     }
 
     @Post("/payments")

@@ -171,9 +171,9 @@ public class SaleController {
 
     @Get("/sales/{id}/stage-history")
     @Operation(summary = "Every stage the sale has been in, oldest first (the funnel's raw data)")
-    public List<StageChangeResponse> history(long id, Authentication auth) {
-        return readSales.stageHistory(Actors.of(auth), new SaleId(id)).stream()
-                .map(c -> new StageChangeResponse(c.from(), c.to(), c.reason(), c.changedBy(), Times.oslo(c.changedAt()))).toList();
+    public PageResponse<StageChangeResponse> history(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
+        return PageResponse.of(readSales.stageHistory(Actors.of(auth), new SaleId(id), cursor, limit),
+                c -> new StageChangeResponse(c.from(), c.to(), c.reason(), c.changedBy(), Times.oslo(c.changedAt())));
     }
 
     @Get("/sales/{id}/lines")

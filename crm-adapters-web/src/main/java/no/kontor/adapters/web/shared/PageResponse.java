@@ -11,4 +11,9 @@ import io.micronaut.serde.annotation.Serdeable;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PageResponse<T>(List<T> items, @Nullable String nextCursor) {
+
+    /** The page with each item answered by {@code respond}. */
+    public static <A, T> PageResponse<T> of(no.kontor.application.shared.Page<A> page, java.util.function.Function<A, T> respond) {
+        return new PageResponse<>(page.items().stream().map(respond).toList(), page.nextCursor());
+    }
 }
