@@ -87,6 +87,12 @@ abstract class InvoicingWorld {
 
     static final class NoPrices implements no.kontor.application.inventory.PlacementPrices {
         @Override
+        public no.kontor.application.shared.Page<no.kontor.domain.inventory.PlacementPrice> page(
+                no.kontor.domain.inventory.PlacementId placementId, String cursor, int limit) {
+            return new no.kontor.application.shared.Page<>(List.of(), null);
+        }
+
+        @Override
         public no.kontor.domain.inventory.PlacementPrice add(no.kontor.domain.inventory.PlacementPrice price, String actor, Instant at) {
             return price;
         }

@@ -115,6 +115,12 @@ class LineCapTest {
 
     static final class NoPrices implements PlacementPrices {
         @Override
+        public no.kontor.application.shared.Page<no.kontor.domain.inventory.PlacementPrice> page(
+                no.kontor.domain.inventory.PlacementId placementId, String cursor, int limit) {
+            return new no.kontor.application.shared.Page<>(List.of(), null);
+        }
+
+        @Override
         public PlacementPrice add(PlacementPrice price, String actor, Instant at) {
             return price;
         }

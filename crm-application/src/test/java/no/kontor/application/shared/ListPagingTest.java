@@ -14,7 +14,11 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 import no.kontor.application.identity.ManageStaff;
+import no.kontor.application.identity.LoginLimits;
+import no.kontor.application.identity.PasswordAttempts;
 import no.kontor.application.identity.PasswordHasher;
+import no.kontor.application.identity.TokenCheck;
+import no.kontor.application.testing.InMemoryLoginThrottle;
 import no.kontor.application.payment.ReadPayments;
 import no.kontor.application.testing.DirectTransactions;
 import no.kontor.application.testing.InMemoryAuditTrail;
@@ -34,7 +38,7 @@ class ListPagingTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
     final Actor seller = Actor.staff(1, "sindre", Role.SELLER);
     final InMemoryStaffUsers users = new InMemoryStaffUsers();
-    final ManageStaff staff = new ManageStaff(users, new PasswordHasher() {
+    final PasswordHasher hasher = new PasswordHasher() {
         @Override
         public String hash(char[] password) {
             return "hash";
@@ -44,7 +48,12 @@ class ListPagingTest {
         public boolean matches(char[] password, String hash) {
             return false;
         }
-    }, new InMemoryAuditTrail(), new DirectTransactions().register(users), clock);
+    };
+    final ManageStaff staff = new ManageStaff(users, hasher,
+            new PasswordAttempts(new InMemoryLoginThrottle(), new LoginLimits(3, java.time.Duration.ofMinutes(15), 20,
+                    java.time.Duration.ofMinutes(1)), clock),
+            new TokenCheck(users, clock, java.time.Duration.ofSeconds(5)), new InMemoryAuditTrail(),
+            new DirectTransactions().register(users), clock);
 
     void user(String username) {
         users.add(new StaffUser(null, username, username, null, "hash", Role.SELLER, null, true, clock.instant(), clock.instant(), 0));

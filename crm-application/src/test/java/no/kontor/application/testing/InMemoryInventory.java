@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import no.kontor.application.inventory.Bookings;
 import no.kontor.application.inventory.PlacementPrices;
+import no.kontor.application.shared.Page;
 import no.kontor.domain.inventory.Booking;
 import no.kontor.domain.inventory.BookingId;
 import no.kontor.domain.inventory.Period;
@@ -107,6 +108,14 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
     }
 
     @Override
+    public Page<Booking> ofSale(SaleId saleId, String cursor, int limit) {
+        synchronized (rows) {
+            return InMemoryPages.ascending("bookings", rows.values().stream().filter(b -> b.saleId().equals(saleId)).toList(),
+                    b -> List.of(b.period().firstDay(), b.id().value()), cursor, limit);
+        }
+    }
+
+    @Override
     public Optional<Booking> lockNextUnconfirmed(String createdBy, Instant createdBefore, BookingId after) {
         synchronized (rows) {
             return rows.tailMap(after == null ? 0L : after.value(), false).values().stream()
@@ -148,6 +157,13 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
         }
 
         @Override
+        public Page<Placement> page(String cursor, int limit) {
+            synchronized (rows) {
+                return InMemoryPages.ascending("placements", rows.values(), p -> List.of(p.name(), p.id().value()), cursor, limit);
+            }
+        }
+
+        @Override
         public Placement update(Placement p) {
             synchronized (rows) {
                 rows.put(p.id().value(), p);
@@ -164,6 +180,12 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
                 rows.put(nextId(), price);
                 return price;
             }
+        }
+
+        @Override
+        public Page<PlacementPrice> page(PlacementId placementId, String cursor, int limit) {
+            return InMemoryPages.ascending("prices", of(placementId), p -> List.of(p.validFrom()), cursor,
+                    limit);
         }
 
         @Override
