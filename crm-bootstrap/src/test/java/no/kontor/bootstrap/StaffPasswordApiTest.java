@@ -136,7 +136,7 @@ class StaffPasswordApiTest implements UsesTestDatabase {
         var seller = staff.login(staffUser("reader"));
         var history = seller.get("/api/v1/audit/records/login/audited");
         assertThat(history.statusCode()).isEqualTo(200);
-        var list = Json.list(Json.object("{\"l\":" + history.body() + "}").get("l"));
+        var list = Json.list(Json.object(history.body()).get("items"));
         assertThat(list).hasSize(3);
         assertThat(list.get(0)).containsEntry("actor", "user:" + id).containsEntry("action", "succeeded");
         assertThat(Json.map(list.get(0).get("changes"))).containsKey("clientAddress");
@@ -146,7 +146,7 @@ class StaffPasswordApiTest implements UsesTestDatabase {
         assertThat(Json.map(Json.map(list.get(1).get("changes")).get("clientAddress")).get("after")).isNotNull();
         assertThat(Json.map(Json.map(list.get(2).get("changes")).get("reason")).get("after")).isEqualTo("inactive");
 
-        var unknown = Json.list(Json.object("{\"l\":" + seller.get("/api/v1/audit/records/login/no-such-user").body() + "}").get("l"));
+        var unknown = Json.list(Json.object(seller.get("/api/v1/audit/records/login/no-such-user").body()).get("items"));
         assertThat(unknown).singleElement().satisfies(e -> {
             assertThat(e).containsEntry("actor", "public").containsEntry("action", "failed");
             assertThat(Json.map(Json.map(e.get("changes")).get("reason")).get("after"))
