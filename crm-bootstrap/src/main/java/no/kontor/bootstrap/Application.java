@@ -41,6 +41,24 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        try {
+            start(args);
+        } catch (RuntimeException e) {
+            // a refused start (its message says what to do) is told as that sentence, not as a stack trace
+            Throwable refusal = e;
+            while (refusal.getCause() != null && !(refusal instanceof IllegalStateException)) {
+                refusal = refusal.getCause();
+            }
+            if (!(refusal instanceof IllegalStateException)) {
+                throw e;
+            }
+            LOG.error("{}", refusal.getMessage());
+            LOG.debug("the refused start", e);
+            System.exit(2);
+        }
+    }
+
+    private static void start(String[] args) {
         if (args.length > 0 && "migrate".equals(args[0])) {
             System.exit(migrate());
         }
