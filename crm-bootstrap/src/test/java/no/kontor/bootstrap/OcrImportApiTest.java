@@ -59,12 +59,7 @@ class OcrImportApiTest implements UsesTestDatabase {
 
     /** An issued invoice of 1 250.00; returns its id and KID. */
     String[] issuedInvoice() {
-        var sale = ApiClient.field(seller.post("/api/v1/sales", "{\"companyId\":" + companyId + ",\"stage\":\"ORDERED\"}").body(), "id");
-        seller.post("/api/v1/sales/" + sale + "/lines", "{\"description\":\"Annonse\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":100000}");
-        String id = ApiClient.field(manager.post("/api/v1/invoices", "{\"saleIds\":[" + sale + "]}").body(), "id");
-        var issued = manager.post("/api/v1/invoices/" + id + "/issue", "");
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
-        return new String[] {id, ApiClient.field(issued.body(), "kid")};
+        return ApiInvoices.issued(seller, manager, companyId);
     }
 
     /** A file with a transmission number and an assignment (of the usual agreement) of its own. */

@@ -56,12 +56,7 @@ class PaymentApiTest implements UsesTestDatabase {
 
     /** An issued invoice of 1 000.00 + 25 % VAT = 1 250.00; returns its id and KID. */
     String[] issuedInvoice() {
-        var sale = ApiClient.field(seller.post("/api/v1/sales", "{\"companyId\":" + companyId + ",\"stage\":\"ORDERED\"}").body(), "id");
-        seller.post("/api/v1/sales/" + sale + "/lines", "{\"description\":\"Annonse\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":100000}");
-        String id = ApiClient.field(manager.post("/api/v1/invoices", "{\"saleIds\":[" + sale + "]}").body(), "id");
-        var issued = manager.post("/api/v1/invoices/" + id + "/issue", "");
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
-        return new String[] {id, ApiClient.field(issued.body(), "kid")};
+        return ApiInvoices.issued(seller, manager, companyId);
     }
 
     /** A file with a transmission number and an assignment of its own, as the bank sends them. */
@@ -231,11 +226,7 @@ class PaymentApiTest implements UsesTestDatabase {
         assertThat(unknownKid.statusCode()).isEqualTo(400);
         assertThat(unknownKid.body()).contains("payment.kid-unknown");
         // a draft takes no payment (before, a sale without lines made no draft, and the post went to /invoices/null/…)
-        var sale = ApiClient.field(seller.post("/api/v1/sales", "{\"companyId\":" + companyId + ",\"stage\":\"ORDERED\"}").body(), "id");
-        seller.post("/api/v1/sales/" + sale + "/lines", "{\"description\":\"Annonse\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":100000}");
-        var drafted = manager.post("/api/v1/invoices", "{\"saleIds\":[" + sale + "]}");
-        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
-        String draft = ApiClient.field(drafted.body(), "id");
+        String draft = ApiInvoices.draft(seller, manager, companyId);
         var paidDraft = manager.post("/api/v1/invoices/" + draft + "/payments", "{\"amount\":100,\"paidOn\":\"" + today + "\"}");
         assertThat(paidDraft.statusCode()).as(paidDraft.body()).isIn(400, 409);
         assertThat(Db.count(dataSource, "SELECT count(*) FROM payment WHERE invoice_id = ?", Long.parseLong(draft))).isZero();
@@ -245,10 +236,7 @@ class PaymentApiTest implements UsesTestDatabase {
     @Test
     void crediting_a_paid_invoice_leaves_a_credit_balance_on_the_companys_card() {
         String company = ApiClient.field(seller.post("/api/v1/companies", "{\"name\":\"Saldo AS\",\"status\":\"CUSTOMER\"}").body(), "id");
-        var sale = ApiClient.field(seller.post("/api/v1/sales", "{\"companyId\":" + company + ",\"stage\":\"ORDERED\"}").body(), "id");
-        seller.post("/api/v1/sales/" + sale + "/lines", "{\"description\":\"Annonse\",\"quantity\":1,\"unit\":\"PIECE\",\"unitPrice\":100000}");
-        String id = ApiClient.field(manager.post("/api/v1/invoices", "{\"saleIds\":[" + sale + "]}").body(), "id");
-        manager.post("/api/v1/invoices/" + id + "/issue", "");
+        String id = ApiInvoices.issued(seller, manager, company)[0];
         var before = Json.object(seller.get("/api/v1/companies/" + company + "/balance").body());
         assertThat(Json.number(before.get("due"))).isEqualTo(125000);
         assertThat(Json.number(before.get("overdue"))).isZero();
