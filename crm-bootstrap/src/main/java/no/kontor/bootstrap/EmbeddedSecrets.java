@@ -62,6 +62,7 @@ public final class EmbeddedSecrets {
                 changed |= props.putIfAbsent(key, random()) == null;
             }
             if (changed) {
+                Files.createDirectories(base); // a first start: nothing is there yet
                 write(base, file, props);
             }
         } catch (IOException e) {

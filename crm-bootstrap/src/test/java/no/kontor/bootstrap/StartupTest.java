@@ -110,8 +110,10 @@ class StartupTest implements UsesTestDatabase {
         assertThat(first.applicationProperties().get("kontor.audit.key").toString()).hasSizeGreaterThanOrEqualTo(32);
         assertThat(Files.getPosixFilePermissions(dir.resolve("secrets.properties")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(EmbeddedSecrets.load(Files.createDirectory(dir.resolve("other"))).applicationProperties().get("kontor.audit.key"))
-                .as("each installation its own").isNotEqualTo(first.applicationProperties().get("kontor.audit.key"));
+        assertThat(EmbeddedSecrets.load(dir.resolve("other/kontor")).applicationProperties().get("kontor.audit.key"))
+                .as("each installation its own, its directory made on the first start")
+                .isNotEqualTo(first.applicationProperties().get("kontor.audit.key"));
+        assertThat(dir.resolve("other/kontor/secrets.properties")).isRegularFile();
     }
 
     @Test
