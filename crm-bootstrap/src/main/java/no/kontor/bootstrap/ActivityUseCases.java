@@ -4,14 +4,14 @@ import java.time.Clock;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import no.kontor.application.activity.Activities;
-import no.kontor.application.activity.ActivityQueries;
-import no.kontor.application.activity.ActivityReferences;
+import no.kontor.application.activity.port.Activities;
+import no.kontor.application.activity.port.ActivityQueries;
+import no.kontor.application.activity.port.ActivityReferences;
 import no.kontor.application.activity.ChangeFollowUp;
 import no.kontor.application.activity.LogActivity;
 import no.kontor.application.activity.ReadActivities;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 
 @Factory
 public class ActivityUseCases {

@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import no.kontor.application.audit.AuditLog;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditLog;
+import no.kontor.application.shared.port.Transactions;
 
 /**
  * Once a day the audit chain's head goes to the log, so that it is kept outside

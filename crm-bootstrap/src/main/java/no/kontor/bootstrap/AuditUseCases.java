@@ -2,7 +2,7 @@ package no.kontor.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import no.kontor.application.audit.AuditLog;
+import no.kontor.application.audit.port.AuditLog;
 import no.kontor.application.audit.ReadAuditLog;
 import no.kontor.application.audit.VerifyAuditLog;
 

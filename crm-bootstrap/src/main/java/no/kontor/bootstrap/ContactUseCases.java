@@ -4,12 +4,12 @@ import java.time.Clock;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.audit.PersonalDataKeys;
-import no.kontor.application.company.Companies;
-import no.kontor.application.company.Contacts;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.audit.port.PersonalDataKeys;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.company.port.Contacts;
 import no.kontor.application.company.ManageContacts;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.shared.port.Transactions;
 
 @Factory
 public class ContactUseCases {

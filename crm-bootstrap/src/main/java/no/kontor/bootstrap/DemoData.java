@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 import no.kontor.application.company.CompanyInput;
 import no.kontor.application.company.RegisterCompany;
 import no.kontor.application.identity.RegisterStaffUser;
-import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.identity.port.StaffUsers;
 import no.kontor.application.invoice.DraftInvoice;
 import no.kontor.application.invoice.IssueInvoice;
 import no.kontor.application.payment.RegisterPayment;

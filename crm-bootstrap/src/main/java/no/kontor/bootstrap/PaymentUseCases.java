@@ -4,16 +4,16 @@ import java.time.Clock;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.invoice.Invoices;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.payment.AssignPayment;
 import no.kontor.application.payment.ImportOcrPayments;
-import no.kontor.application.payment.OcrImports;
-import no.kontor.application.payment.Payments;
+import no.kontor.application.payment.port.OcrImports;
+import no.kontor.application.payment.port.Payments;
 import no.kontor.application.payment.ReadPayments;
 import no.kontor.application.payment.RegisterPayment;
-import no.kontor.application.shared.IdempotencyKeys;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.shared.port.IdempotencyKeys;
+import no.kontor.application.shared.port.Transactions;
 
 @Factory
 public class PaymentUseCases {

@@ -17,8 +17,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import no.kontor.adapters.persistence.schema.Migrations;
-import no.kontor.application.identity.PasswordHasher;
-import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.identity.port.PasswordHasher;
+import no.kontor.application.identity.port.StaffUsers;
 import no.kontor.application.invoice.InvoiceSettings;
 
 /**

@@ -6,27 +6,28 @@ import java.time.Duration;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.audit.port.AuditTrail;
 import no.kontor.application.company.ChangeCompany;
 import no.kontor.application.company.ImportPostalCodes;
 import no.kontor.application.company.LookUpPostalCode;
-import no.kontor.application.company.Companies;
-import no.kontor.application.company.CompanyQueries;
-import no.kontor.application.company.PostalCodeRegister;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.company.port.CompanyQueries;
+import no.kontor.application.company.port.PostalCodeRegister;
 import no.kontor.application.company.RegisterCompany;
 import no.kontor.application.company.SearchCompanies;
 import no.kontor.application.company.ViewCompany;
+import no.kontor.application.identity.BcryptPasswordHasher;
 import no.kontor.application.identity.LogIn;
 import no.kontor.application.identity.LogOut;
 import no.kontor.application.identity.PasswordAttempts;
 import no.kontor.application.identity.TokenCheck;
 import no.kontor.application.identity.ManageStaff;
 import no.kontor.application.identity.LoginLimits;
-import no.kontor.application.identity.LoginThrottle;
-import no.kontor.application.identity.PasswordHasher;
+import no.kontor.application.identity.port.LoginThrottle;
+import no.kontor.application.identity.port.PasswordHasher;
 import no.kontor.application.identity.RegisterStaffUser;
-import no.kontor.application.identity.StaffUsers;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.identity.port.StaffUsers;
+import no.kontor.application.shared.port.Transactions;
 
 /**
  * Builds the framework-free use cases from their ports. The application module
@@ -34,6 +35,11 @@ import no.kontor.application.shared.Transactions;
  */
 @Factory
 public class UseCaseFactory {
+
+    @Singleton
+    PasswordHasher passwordHasher(@Value("${kontor.security.bcrypt-cost:12}") int cost) {
+        return new BcryptPasswordHasher(cost);
+    }
 
     @Singleton
     Clock clock() {

@@ -4,7 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.web.testing.ApiClient;
 import no.kontor.application.identity.RegisterStaffUser;
-import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.identity.port.StaffUsers;
 import no.kontor.domain.identity.Role;
 
 /**

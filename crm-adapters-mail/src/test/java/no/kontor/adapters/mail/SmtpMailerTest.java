@@ -29,9 +29,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-import no.kontor.application.invoice.Mailer.Attachment;
-import no.kontor.application.invoice.Mailer.Mail;
-import no.kontor.application.invoice.Mailer.MailUnavailableException;
+import no.kontor.application.invoice.port.Mailer.Attachment;
+import no.kontor.application.invoice.port.Mailer.Mail;
+import no.kontor.application.invoice.port.Mailer.MailUnavailableException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

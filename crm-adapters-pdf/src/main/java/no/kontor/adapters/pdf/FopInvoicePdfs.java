@@ -22,13 +22,14 @@ import javax.xml.transform.sax.SAXResult;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
 
-import no.kontor.application.invoice.InvoicePdfs;
+import no.kontor.application.invoice.port.InvoicePdfs;
 import no.kontor.domain.invoice.Reminder;
 
 import org.apache.fop.apps.FOPException;
 import org.apache.fop.apps.Fop;
 import org.apache.fop.apps.FopFactory;
 import org.apache.fop.apps.MimeConstants;
+import no.kontor.application.invoice.Giro;
 
 /**
  * The printable invoice: the frozen UBL document → XSLT ({@code xsl/invoice-fo.xsl}) →

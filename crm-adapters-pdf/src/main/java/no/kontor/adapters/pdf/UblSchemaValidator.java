@@ -3,7 +3,6 @@ package no.kontor.adapters.pdf;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +26,7 @@ import org.xml.sax.helpers.DefaultHandler;
 import com.helger.io.resource.ClassPathResource;
 import com.helger.ubl21.UBL21Marshaller;
 
-import no.kontor.application.invoice.DocumentValidator;
+import no.kontor.application.invoice.port.DocumentValidator;
 import no.kontor.domain.invoice.InvoiceKind;
 
 /**

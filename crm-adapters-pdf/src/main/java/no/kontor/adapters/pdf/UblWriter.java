@@ -8,7 +8,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import no.kontor.application.invoice.EhfDocuments;
+import no.kontor.application.invoice.port.EhfDocuments;
 import no.kontor.domain.invoice.Buyer;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceKind;

@@ -1,5 +1,6 @@
 package no.kontor.adapters.pdf;
 
+import no.kontor.application.invoice.Giro;
 import static no.kontor.adapters.pdf.Rendered.FIXTURES;
 import static no.kontor.adapters.pdf.Rendered.PDFS;
 import static no.kontor.adapters.pdf.Rendered.text;
@@ -12,8 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import no.kontor.application.invoice.InvoicePdfs.Giro;
 
 import org.junit.jupiter.api.Test;
 

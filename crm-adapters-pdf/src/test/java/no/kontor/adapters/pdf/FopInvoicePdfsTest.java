@@ -1,5 +1,6 @@
 package no.kontor.adapters.pdf;
 
+import no.kontor.application.invoice.Giro;
 import static no.kontor.adapters.pdf.Rendered.INVOICE;
 import static no.kontor.adapters.pdf.Rendered.PDFS;
 import static no.kontor.adapters.pdf.Rendered.ubl;
@@ -15,10 +16,7 @@ import java.io.IOException;
 
 import javax.imageio.ImageIO;
 
-import no.kontor.application.invoice.InvoicePdfs.Giro;
-
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.junit.jupiter.api.Test;

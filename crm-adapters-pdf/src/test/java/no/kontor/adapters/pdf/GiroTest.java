@@ -1,5 +1,6 @@
 package no.kontor.adapters.pdf;
 
+import no.kontor.application.invoice.Giro;
 import static no.kontor.adapters.pdf.Rendered.INVOICE;
 import static no.kontor.adapters.pdf.Rendered.NOT_VAT_REGISTERED;
 import static no.kontor.adapters.pdf.Rendered.PDFS;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import no.kontor.adapters.pdf.OcrGlyphs.Glyph;
-import no.kontor.application.invoice.InvoicePdfs.Giro;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

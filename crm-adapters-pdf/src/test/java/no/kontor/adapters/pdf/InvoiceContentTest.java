@@ -1,5 +1,6 @@
 package no.kontor.adapters.pdf;
 
+import no.kontor.application.invoice.Giro;
 import static no.kontor.adapters.pdf.Rendered.CREDIT_NOTE;
 import static no.kontor.adapters.pdf.Rendered.INVOICE;
 import static no.kontor.adapters.pdf.Rendered.NOT_VAT_REGISTERED;
@@ -9,8 +10,6 @@ import static no.kontor.adapters.pdf.Rendered.text;
 import static no.kontor.adapters.pdf.Rendered.textOfPage;
 import static no.kontor.adapters.pdf.Rendered.ubl;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import no.kontor.application.invoice.InvoicePdfs.Giro;
 
 import org.junit.jupiter.api.Test;
 

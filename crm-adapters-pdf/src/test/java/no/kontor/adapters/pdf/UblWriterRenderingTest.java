@@ -1,5 +1,6 @@
 package no.kontor.adapters.pdf;
 
+import no.kontor.application.invoice.Giro;
 import static no.kontor.adapters.pdf.Rendered.PDFS;
 import static no.kontor.adapters.pdf.Rendered.text;
 import static no.kontor.adapters.pdf.UblWriterTest.EHF_BUYER;
@@ -12,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 
-import no.kontor.application.invoice.InvoicePdfs.Giro;
 import no.kontor.domain.invoice.Invoice;
 
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package no.kontor.application.activity;
 import java.time.Clock;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.activity.Activity;
 import no.kontor.domain.activity.ActivityId;
 import no.kontor.domain.activity.FollowUp;
@@ -13,6 +13,8 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.activity.port.Activities;
+import no.kontor.application.activity.port.ActivityReferences;
 
 /** A seller moves a follow-up on (stage, due date, assignee), based on the version they read. */
 public final class ChangeFollowUp {

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.activity.Activity;
 import no.kontor.domain.activity.ActivityKind;
 import no.kontor.domain.activity.Direction;
@@ -16,6 +16,8 @@ import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.activity.port.Activities;
+import no.kontor.application.activity.port.ActivityReferences;
 
 /**
  * A seller logs what happened with a customer, perhaps with a follow-up task; the

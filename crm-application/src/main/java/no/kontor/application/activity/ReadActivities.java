@@ -9,6 +9,9 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.AccessDeniedException;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.activity.port.Activities;
+import no.kontor.application.activity.port.ActivityQueries;
+import no.kontor.application.activity.port.ActivityReferences;
 
 /** Staff read activities: one, a company's timeline, their work list, the shared unassigned list. */
 public final class ReadActivities {

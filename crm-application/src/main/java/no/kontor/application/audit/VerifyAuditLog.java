@@ -3,6 +3,7 @@ package no.kontor.application.audit;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.audit.port.AuditLog;
 
 /** A manager or admin verifies the chain, or takes its head to keep outside Kontor. */
 public final class VerifyAuditLog {
@@ -14,12 +15,12 @@ public final class VerifyAuditLog {
         this.log = log;
     }
 
-    public AuditLog.Verification verify(Actor actor) {
+    public AuditVerification verify(Actor actor) {
         return verify(actor, null);
     }
 
     /** With the head exported earlier ({@code expected}, may be null): a cut-off tail is found too. */
-    public AuditLog.Verification verify(Actor actor, AuditLog.Head expected) {
+    public AuditVerification verify(Actor actor, AuditHead expected) {
         actor.require(Role.MANAGER);
         if (expected != null) {
             if (expected.seq() < 0) {
@@ -29,10 +30,10 @@ public final class VerifyAuditLog {
                 throw new ValidationException("expectedHead.hash", "audit.head-invalid", "A hash is 64 hexadecimal digits");
             }
         }
-        return log.verify(expected == null ? null : new AuditLog.Head(expected.seq(), expected.hash().toLowerCase(java.util.Locale.ROOT)));
+        return log.verify(expected == null ? null : new AuditHead(expected.seq(), expected.hash().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    public AuditLog.Head head(Actor actor) {
+    public AuditHead head(Actor actor) {
         actor.require(Role.MANAGER);
         return log.head();
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import no.kontor.application.company.PostalCodeRegister.PostalPlace;
 import no.kontor.domain.shared.ValidationException;
 
 /**

@@ -3,15 +3,17 @@ package no.kontor.application.company;
 import java.time.Clock;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.identity.StaffUsers;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.identity.port.StaffUsers;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.Company;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.company.port.PostalCodeRegister;
 
 /**
  * A seller changes a customer card they have read at {@code expectedVersion}. If

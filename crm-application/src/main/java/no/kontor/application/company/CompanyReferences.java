@@ -3,12 +3,13 @@ package no.kontor.application.company;
 import java.util.ArrayList;
 import java.util.List;
 
-import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.identity.port.StaffUsers;
 import no.kontor.domain.company.Address;
 import no.kontor.domain.company.CompanyDetails;
 import no.kontor.domain.shared.PostalCode;
 import no.kontor.domain.shared.ValidationException;
 import no.kontor.domain.shared.ValidationException.FieldError;
+import no.kontor.application.company.port.PostalCodeRegister;
 
 /** Checks what a card points at: postal codes in the register, a responsible seller who exists. */
 final class CompanyReferences {

@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
+import no.kontor.application.company.port.PostalCodeRegister;
 
 /** An admin replaces the postal-code register with Bring's full file, all or nothing. */
 public final class ImportPostalCodes {

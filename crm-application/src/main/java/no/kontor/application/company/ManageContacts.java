@@ -1,13 +1,12 @@
 package no.kontor.application.company;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.audit.PersonalDataKeys;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.audit.port.PersonalDataKeys;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactId;
@@ -17,6 +16,8 @@ import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.application.shared.Page;
 import no.kontor.application.shared.Paging;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.company.port.Contacts;
 
 /**
  * Sellers add, change and read a company's contact persons; an admin forgets one.

@@ -4,13 +4,15 @@ import java.time.Clock;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.identity.StaffUsers;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.identity.port.StaffUsers;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.Company;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.ConflictException;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.company.port.PostalCodeRegister;
 
 /** A seller registers a new customer card. */
 public final class RegisterCompany {

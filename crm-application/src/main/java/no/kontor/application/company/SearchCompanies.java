@@ -3,6 +3,7 @@ package no.kontor.application.company;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
+import no.kontor.application.company.port.CompanyQueries;
 
 /** Any staff user searches the customer cards. */
 public final class SearchCompanies {

@@ -4,6 +4,7 @@ import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.company.port.CompanyQueries;
 
 /** Any staff user reads a customer card. */
 public final class ViewCompany {

@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.StaffUser;
+import no.kontor.application.identity.port.PasswordHasher;
+import no.kontor.application.identity.port.StaffUsers;
 
 /**
  * A member of staff proves who they are with a username and a password. Repeated

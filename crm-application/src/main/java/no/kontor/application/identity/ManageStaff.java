@@ -1,11 +1,10 @@
 package no.kontor.application.identity;
 
 import java.time.Clock;
-import java.util.List;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.identity.StaffUser;
@@ -16,6 +15,8 @@ import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.domain.shared.ValidationException;
 import no.kontor.application.shared.Page;
 import no.kontor.application.shared.Paging;
+import no.kontor.application.identity.port.PasswordHasher;
+import no.kontor.application.identity.port.StaffUsers;
 
 /**
  * Staff see each other; an admin changes users (never leaving the organisation

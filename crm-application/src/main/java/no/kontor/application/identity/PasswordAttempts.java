@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import no.kontor.application.identity.port.LoginThrottle;
 
 /**
  * The throttle every password check goes through (a login, and the current password

@@ -3,12 +3,14 @@ package no.kontor.application.identity;
 import java.time.Clock;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.identity.StaffUser;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.identity.port.PasswordHasher;
+import no.kontor.application.identity.port.StaffUsers;
 
 /** An admin adds a member of staff. The first admin is added by the system on first start. */
 public final class RegisterStaffUser {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 import no.kontor.domain.identity.Role;
+import no.kontor.application.identity.port.StaffUsers;
 
 /**
  * Whether a bearer token still speaks for its user: the user exists and is active,

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.inventory.Booking;
@@ -17,6 +17,9 @@ import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.application.shared.Page;
 import no.kontor.application.shared.Paging;
+import no.kontor.application.inventory.port.Bookings;
+import no.kontor.application.inventory.port.Placements;
+import no.kontor.application.inventory.port.SaleStatus;
 
 /**
  * A seller books a placement for a sale, and confirms or cancels the booking. A sale

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.inventory.Availability;
@@ -21,6 +21,9 @@ import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.application.shared.Page;
 import no.kontor.application.shared.Paging;
+import no.kontor.application.inventory.port.Bookings;
+import no.kontor.application.inventory.port.PlacementPrices;
+import no.kontor.application.inventory.port.Placements;
 
 /**
  * An admin adds and changes placements and their price lists; everyone lists them

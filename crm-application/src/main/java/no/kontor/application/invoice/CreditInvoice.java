@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.sale.Sales;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.sale.port.Sales;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.Invoice;
@@ -18,6 +18,11 @@ import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleStage;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.invoice.port.DocumentValidator;
+import no.kontor.application.invoice.port.EhfDocuments;
+import no.kontor.application.invoice.port.InvoiceJobs;
+import no.kontor.application.invoice.port.InvoiceNumbers;
+import no.kontor.application.invoice.port.Invoices;
 
 /**
  * A manager corrects an issued invoice with a credit note: the whole invoice or

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.company.Contacts;
-import no.kontor.application.sale.SaleLines;
-import no.kontor.application.sale.Sales;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.company.port.Contacts;
+import no.kontor.application.sale.port.SaleLines;
+import no.kontor.application.sale.port.Sales;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
@@ -28,6 +28,7 @@ import no.kontor.domain.sale.SaleLine;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.invoice.port.Invoices;
 
 /**
  * A manager drafts an invoice from ordered, uninvoiced sales of one company, edits

@@ -1,6 +1,6 @@
 package no.kontor.application.invoice;
 
-import no.kontor.application.company.Companies;
+import no.kontor.application.company.port.Companies;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;

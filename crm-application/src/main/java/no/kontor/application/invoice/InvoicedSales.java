@@ -3,7 +3,7 @@ package no.kontor.application.invoice;
 import java.util.List;
 import java.util.Objects;
 
-import no.kontor.application.sale.Sales;
+import no.kontor.application.sale.port.Sales;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceLine;
 import no.kontor.domain.sale.Sale;

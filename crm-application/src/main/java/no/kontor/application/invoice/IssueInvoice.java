@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.company.Companies;
-import no.kontor.application.company.PostalCodeRegister;
-import no.kontor.application.sale.Sales;
-import no.kontor.application.shared.IdempotencyKeys;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.company.port.PostalCodeRegister;
+import no.kontor.application.sale.port.Sales;
+import no.kontor.application.shared.port.IdempotencyKeys;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.Address;
 import no.kontor.domain.company.Company;
 import no.kontor.domain.identity.Actor;
@@ -22,6 +22,13 @@ import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.sale.SaleStage;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.invoice.port.CustomerPins;
+import no.kontor.application.invoice.port.DocumentValidator;
+import no.kontor.application.invoice.port.EhfDocuments;
+import no.kontor.application.invoice.port.InvoiceJobs;
+import no.kontor.application.invoice.port.InvoiceNumbers;
+import no.kontor.application.invoice.port.Invoices;
+import no.kontor.application.company.PostalPlace;
 
 /**
  * A manager issues a draft. In one transaction, in the lock order of DECISIONS.md —
@@ -117,7 +124,7 @@ public final class IssueInvoice {
         Address address = company.getPostalAddress() != null ? company.getPostalAddress() : company.getVisitingAddress();
         String code = address == null ? null : address.postalCode().value();
         String place = address == null ? null
-                : postalCodes.find(address.postalCode()).map(PostalCodeRegister.PostalPlace::place).orElse(null);
+                : postalCodes.find(address.postalCode()).map(PostalPlace::place).orElse(null);
         return new Buyer(company.getId().value(), company.getName(), company.getOrganisationNumber(),
                 address == null ? null : address.street(), code, place,
                 company.getInvoiceEmail() == null ? null : company.getInvoiceEmail().value());

@@ -2,11 +2,10 @@ package no.kontor.application.invoice;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 import no.kontor.application.shared.Page;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
@@ -18,6 +17,9 @@ import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.application.shared.Paging;
+import no.kontor.application.invoice.port.InvoiceJobs;
+import no.kontor.application.invoice.port.InvoiceReminders;
+import no.kontor.application.invoice.port.Invoices;
 
 /** Every staff user reads invoices, credit notes, their EHF documents and archived PDFs. */
 public final class ReadInvoices {
@@ -76,7 +78,7 @@ public final class ReadInvoices {
     }
 
     /** The archived PDF for plain paper or a pre-printed giro form, or empty while it is still being rendered after issue. */
-    public Optional<byte[]> pdf(Actor actor, InvoiceId id, InvoicePdfs.Giro giro) {
+    public Optional<byte[]> pdf(Actor actor, InvoiceId id, Giro giro) {
         actor.require(Role.SELLER);
         return tx.readOnly(() -> {
             requireIssued(find(id));
@@ -85,7 +87,7 @@ public final class ReadInvoices {
     }
 
     /** What a company owes, has overdue today, and is owed back (its credit balance). */
-    public Invoices.CompanyBalance balance(Actor actor, CompanyId company) {
+    public CompanyBalance balance(Actor actor, CompanyId company) {
         actor.require(Role.SELLER);
         return tx.readOnly(() -> invoices.balanceOf(company, today()));
     }
@@ -101,7 +103,7 @@ public final class ReadInvoices {
     }
 
     /** What was queued for an invoice (its PDF, e-mails, reminders) and how far each has come, newest first. */
-    public Page<InvoiceJobs.JobStatus> jobs(Actor actor, InvoiceId id, String cursor, int limit) {
+    public Page<InvoiceJobStatus> jobs(Actor actor, InvoiceId id, String cursor, int limit) {
         actor.require(Role.SELLER);
         Paging.limit(limit);
         return tx.readOnly(() -> {

@@ -5,16 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.company.Companies;
-import no.kontor.application.shared.IdempotencyKeys;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.shared.port.IdempotencyKeys;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.Reminder;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.invoice.port.InvoiceJobs;
+import no.kontor.application.invoice.port.InvoiceReminders;
+import no.kontor.application.invoice.port.Invoices;
 
 /**
  * A manager sends a reminder of an unpaid invoice, with or without a fee, as the

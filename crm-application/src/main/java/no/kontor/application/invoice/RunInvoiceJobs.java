@@ -11,12 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceKind;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.invoice.port.InvoiceJobs;
+import no.kontor.application.invoice.port.InvoicePdfs;
+import no.kontor.application.invoice.port.InvoiceReminders;
+import no.kontor.application.invoice.port.Invoices;
+import no.kontor.application.invoice.port.Mailer;
 
 /**
  * The outbox worker: claims one due job at a time and does it outside any
@@ -122,8 +127,8 @@ public final class RunInvoiceJobs {
 
     private void render(InvoiceJobs.Job job) {
         String ubl = tx.readOnly(() -> invoices.document(job.invoiceId()).orElseThrow(() -> new NotFoundException("invoice", job.invoiceId())));
-        byte[] pdf = pdfs.render(ubl, job.pin(), InvoicePdfs.Giro.FULL);
-        byte[] preprinted = pdfs.render(ubl, job.pin(), InvoicePdfs.Giro.PREPRINTED);
+        byte[] pdf = pdfs.render(ubl, job.pin(), Giro.FULL);
+        byte[] preprinted = pdfs.render(ubl, job.pin(), Giro.PREPRINTED);
         tx.inTransaction(() -> {
             invoices.archivePdf(job.invoiceId(), pdf, preprinted);
             jobs.done(job.id());
@@ -133,7 +138,7 @@ public final class RunInvoiceJobs {
     }
 
     private void send(InvoiceJobs.Job job) {
-        var found = tx.readOnly(() -> invoices.archivedPdf(job.invoiceId(), InvoicePdfs.Giro.FULL).map(pdf -> new Found(pdf,
+        var found = tx.readOnly(() -> invoices.archivedPdf(job.invoiceId(), Giro.FULL).map(pdf -> new Found(pdf,
                 invoices.find(job.invoiceId()).orElseThrow(), job.withEhf() ? invoices.document(job.invoiceId()).orElseThrow() : null)));
         if (found.isEmpty()) {
             var renderFailed = tx.readOnly(() -> jobs.failedRender(job.invoiceId()));
@@ -197,7 +202,7 @@ public final class RunInvoiceJobs {
     /** Never run again; the reason stays on the job and in the invoice's history. */
     private void fail(InvoiceJobs.Job job, String why) {
         String reason = storable(why);
-        String action = job.kind() == InvoiceJobs.Kind.RENDER_PDF ? "render-failed" : "send-failed";
+        String action = job.kind() == InvoiceJobKind.RENDER_PDF ? "render-failed" : "send-failed";
         tx.inTransaction(() -> {
             jobs.failed(job.id(), reason);
             audit.record(event(job, action, Map.of("jobId", job.id(), "error", reason)));

@@ -3,13 +3,14 @@ package no.kontor.application.payment;
 import java.time.Clock;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.invoice.Invoices;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.invoice.port.Invoices;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.payment.port.Payments;
 
 /** A manager assigns a payment from the unmatched list to the invoice it pays. */
 public final class AssignPayment {

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.invoice.Invoices;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.invoice.port.Invoices;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.Invoice;
@@ -24,6 +24,8 @@ import no.kontor.domain.payment.OcrFile;
 import no.kontor.domain.payment.OcrTransaction;
 import no.kontor.domain.payment.Payment;
 import no.kontor.domain.shared.ConflictException;
+import no.kontor.application.payment.port.OcrImports;
+import no.kontor.application.payment.port.Payments;
 
 /**
  * A manager imports the bank's OCR giro file. The file is checked whole first (a bad
@@ -57,7 +59,7 @@ public final class ImportOcrPayments {
         this.clock = clock;
     }
 
-    public record Result(OcrImports.ImportReport report, boolean alreadyImported) {
+    public record Result(OcrImportReport report, boolean alreadyImported) {
     }
 
     public Result execute(Actor actor, byte[] file) {
@@ -112,7 +114,7 @@ public final class ImportOcrPayments {
                 audit.record(AuditEvent.of(actor, now, "invoice", after.getId(), "paid", before.get(after.getId()).auditFields(),
                         after.auditFields(), null));
             }
-            var report = new OcrImports.ImportReport(importId, transmission.transmissionNumber(), transactions.size(), applied, unmatched,
+            var report = new OcrImportReport(importId, transmission.transmissionNumber(), transactions.size(), applied, unmatched,
                     reversals, duplicates, appliedAmount, actor.auditName(), now);
             imports.complete(report);
             audit.record(AuditEvent.created(actor, now, "ocr-import", importId, Map.of("transmissionNumber",
@@ -122,7 +124,7 @@ public final class ImportOcrPayments {
         });
     }
 
-    private static ConflictException reused(OcrImports.ImportReport earlier) {
+    private static ConflictException reused(OcrImportReport earlier) {
         String when = earlier.importedAt().atZone(OSLO).toOffsetDateTime().toString();
         return new ConflictException("ocr.transmission-reused", "Transmission number " + earlier.transmissionNumber()
                 + " was imported before, as import " + earlier.importId() + " at " + when + ", from a file with other content: "

@@ -1,16 +1,16 @@
 package no.kontor.application.payment;
 
-import java.util.List;
-
-import no.kontor.application.invoice.Invoices;
+import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.shared.Page;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.payment.Payment;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.application.shared.Paging;
+import no.kontor.application.payment.port.OcrImports;
+import no.kontor.application.payment.port.Payments;
 
 /** Every staff user reads payments: an invoice's, the unmatched list, an import's report. */
 public final class ReadPayments {
@@ -40,7 +40,7 @@ public final class ReadPayments {
         return tx.readOnly(() -> payments.unmatched(cursor, Math.max(1, Math.min(limit, 200))));
     }
 
-    public OcrImports.ImportReport report(Actor actor, long importId) {
+    public OcrImportReport report(Actor actor, long importId) {
         actor.require(Role.SELLER);
         return tx.readOnly(() -> imports.find(importId).orElseThrow(() -> new NotFoundException("ocr-import", importId)));
     }

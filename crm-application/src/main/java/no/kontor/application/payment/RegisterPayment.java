@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.invoice.Invoices;
-import no.kontor.application.shared.IdempotencyKeys;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.invoice.port.Invoices;
+import no.kontor.application.shared.port.IdempotencyKeys;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.Invoice;
@@ -17,6 +17,7 @@ import no.kontor.domain.payment.Payment;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.payment.port.Payments;
 
 /**
  * A manager registers a payment by hand: an amount and a date, for an invoice named

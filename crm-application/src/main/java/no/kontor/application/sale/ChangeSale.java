@@ -3,9 +3,9 @@ package no.kontor.application.sale;
 import java.time.Clock;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.identity.StaffUsers;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.identity.port.StaffUsers;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.sale.Sale;
@@ -13,6 +13,8 @@ import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.sale.port.SaleLines;
+import no.kontor.application.sale.port.Sales;
 
 /** A seller changes a sale's header: the responsible seller, the barter flag, the description. */
 public final class ChangeSale {

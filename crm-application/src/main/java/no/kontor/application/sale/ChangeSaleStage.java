@@ -4,15 +4,16 @@ import java.time.Clock;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.audit.port.AuditTrail;
 import no.kontor.application.inventory.BookPlacement;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleStage;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.sale.port.Sales;
 
 /**
  * A seller moves a sale on (lead → offered → ordered) or closes it as lost or

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 
-import no.kontor.application.activity.Activities;
+import no.kontor.application.activity.port.Activities;
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.inventory.Bookings;
-import no.kontor.application.inventory.Placements;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.inventory.port.Bookings;
+import no.kontor.application.inventory.port.Placements;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.activity.Activity;
 import no.kontor.domain.activity.ActivityKind;
 import no.kontor.domain.activity.Direction;
@@ -19,6 +19,7 @@ import no.kontor.domain.identity.Actor;
 import no.kontor.domain.inventory.Booking;
 import no.kontor.domain.inventory.BookingId;
 import no.kontor.domain.sale.SaleStage;
+import no.kontor.application.sale.port.Sales;
 
 /**
  * A reservation made by the public order form that no one on the staff confirmed

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.inventory.PlacementPrices;
-import no.kontor.application.inventory.Placements;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.inventory.port.PlacementPrices;
+import no.kontor.application.inventory.port.Placements;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.inventory.PlacementId;
@@ -22,6 +22,9 @@ import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.sale.port.SaleLines;
+import no.kontor.application.sale.port.Sales;
+import no.kontor.application.sale.port.VatRateTable;
 
 /**
  * A seller adds, changes and removes a sale's lines while the sale is open. Each

@@ -3,16 +3,17 @@ package no.kontor.application.sale;
 import java.time.Clock;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.company.Companies;
-import no.kontor.application.identity.StaffUsers;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.identity.port.StaffUsers;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleStage;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.sale.port.Sales;
 
 /** A seller opens a sale to a company: as a lead, offered or ordered. */
 public final class OpenSale {

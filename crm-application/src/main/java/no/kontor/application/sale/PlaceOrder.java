@@ -15,16 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import no.kontor.application.activity.Activities;
+import no.kontor.application.activity.port.Activities;
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.company.Companies;
-import no.kontor.application.company.Contacts;
-import no.kontor.application.inventory.Bookings;
-import no.kontor.application.inventory.PlacementPrices;
-import no.kontor.application.inventory.Placements;
-import no.kontor.application.shared.IdempotencyKeys;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.company.port.Contacts;
+import no.kontor.application.inventory.port.Bookings;
+import no.kontor.application.inventory.port.PlacementPrices;
+import no.kontor.application.inventory.port.Placements;
+import no.kontor.application.shared.port.IdempotencyKeys;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.activity.Activity;
 import no.kontor.domain.activity.ActivityId;
 import no.kontor.domain.activity.ActivityKind;
@@ -56,6 +56,11 @@ import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.ValidationException;
 import no.kontor.domain.shared.Validator;
+import no.kontor.application.sale.port.OrderFormPosts;
+import no.kontor.application.sale.port.PublicOrders;
+import no.kontor.application.sale.port.SaleLines;
+import no.kontor.application.sale.port.Sales;
+import no.kontor.application.sale.port.VatRateTable;
 
 /**
  * The public order form: a stranger orders a placement for some days. In one

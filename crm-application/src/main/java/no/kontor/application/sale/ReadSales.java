@@ -2,7 +2,7 @@ package no.kontor.application.sale;
 
 import java.util.List;
 
-import no.kontor.application.company.Companies;
+import no.kontor.application.company.port.Companies;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
@@ -11,6 +11,8 @@ import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.application.shared.Paging;
+import no.kontor.application.sale.port.SaleLines;
+import no.kontor.application.sale.port.Sales;
 
 /** Staff read a sale and the stages it has been through. */
 public final class ReadSales {
@@ -30,7 +32,7 @@ public final class ReadSales {
         return SaleView.of(sale, lines.ofSale(id));
     }
 
-    public Page<Sales.StageChange> stageHistory(Actor actor, SaleId id, String cursor, int limit) {
+    public Page<StageChange> stageHistory(Actor actor, SaleId id, String cursor, int limit) {
         actor.require(Role.SELLER);
         Paging.limit(limit);
         sales.find(id).orElseThrow(() -> new NotFoundException("sale", id));

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.audit.port.AuditTrail;
 import no.kontor.application.shared.Page;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.sale.SaleId;
@@ -16,6 +16,9 @@ import no.kontor.domain.sale.TimeEntry;
 import no.kontor.domain.shared.AccessDeniedException;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.sale.port.SaleLines;
+import no.kontor.application.sale.port.Sales;
+import no.kontor.application.sale.port.TimeEntries;
 
 /**
  * A consultant registers hours for a sale; each entry becomes an hour line of the
@@ -80,7 +83,7 @@ public final class RegisterTime {
         });
     }
 
-    public Page<TimeEntry> list(Actor actor, TimeEntries.Filter filter, String cursor, int limit) {
+    public Page<TimeEntry> list(Actor actor, TimeEntryFilter filter, String cursor, int limit) {
         actor.require(Role.SELLER);
         return entries.list(filter, cursor, Math.max(1, Math.min(limit, 500)));
     }

@@ -19,6 +19,7 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.identity.StaffUser;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.identity.port.PasswordHasher;
 
 /** Staff access on the in-memory ports: token versions, the token check's cache, passwords, login audit. */
 class StaffSecurityTest {

@@ -45,6 +45,8 @@ import no.kontor.domain.shared.BankAccountNumber;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.Kid;
 import no.kontor.domain.shared.OrganisationNumber;
+import no.kontor.application.invoice.port.DocumentValidator;
+import no.kontor.application.invoice.port.EhfDocuments;
 
 /**
  * The invoicing use cases wired on in-memory ports, with a company, a placement and a way
@@ -85,7 +87,7 @@ abstract class InvoicingWorld {
             new TestCustomerPins(), jobs, settings, keys, audit, tx, clock);
     final CreditInvoice crediting = new CreditInvoice(invoices, numbers, sales, ehf, documents, jobs, audit, tx, clock);
 
-    static final class NoPrices implements no.kontor.application.inventory.PlacementPrices {
+    static final class NoPrices implements no.kontor.application.inventory.port.PlacementPrices {
         @Override
         public no.kontor.application.shared.Page<no.kontor.domain.inventory.PlacementPrice> page(
                 no.kontor.domain.inventory.PlacementId placementId, String cursor, int limit) {

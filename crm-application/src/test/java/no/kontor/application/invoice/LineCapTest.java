@@ -12,10 +12,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import no.kontor.application.inventory.PlacementPrices;
+import no.kontor.application.inventory.port.PlacementPrices;
 import no.kontor.application.sale.ManageSaleLines;
 import no.kontor.application.sale.RegisterTime;
-import no.kontor.application.sale.TimeEntries;
+import no.kontor.application.sale.port.TimeEntries;
 import no.kontor.application.shared.Page;
 import no.kontor.application.testing.DirectTransactions;
 import no.kontor.application.testing.InMemoryAuditTrail;
@@ -39,6 +39,7 @@ import no.kontor.domain.sale.VatRate;
 import no.kontor.domain.sale.VatRates;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.ValidationException;
+import no.kontor.application.sale.TimeEntryFilter;
 
 /** An invoice and a sale hold a bounded number of lines, whichever way the lines arrive. */
 class LineCapTest {
@@ -150,7 +151,7 @@ class LineCapTest {
         }
 
         @Override
-        public Page<TimeEntry> list(Filter filter, String cursor, int limit) {
+        public Page<TimeEntry> list(TimeEntryFilter filter, String cursor, int limit) {
             return new Page<>(List.of(), null);
         }
     }

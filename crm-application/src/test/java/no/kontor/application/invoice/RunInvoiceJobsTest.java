@@ -29,6 +29,9 @@ import no.kontor.domain.invoice.TaxCategory;
 import no.kontor.domain.shared.BankAccountNumber;
 import no.kontor.domain.shared.Kid;
 import no.kontor.domain.shared.OrganisationNumber;
+import no.kontor.application.invoice.port.InvoicePdfs;
+import no.kontor.application.invoice.port.InvoiceReminders;
+import no.kontor.application.invoice.port.Mailer;
 
 /** The outbox worker with in-memory ports: what it renders, when it sends, how it retries and when it gives up. */
 class RunInvoiceJobsTest {

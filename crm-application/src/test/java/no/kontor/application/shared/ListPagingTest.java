@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import no.kontor.application.identity.ManageStaff;
 import no.kontor.application.identity.LoginLimits;
 import no.kontor.application.identity.PasswordAttempts;
-import no.kontor.application.identity.PasswordHasher;
+import no.kontor.application.identity.port.PasswordHasher;
 import no.kontor.application.identity.TokenCheck;
 import no.kontor.application.testing.InMemoryLoginThrottle;
 import no.kontor.application.payment.ReadPayments;

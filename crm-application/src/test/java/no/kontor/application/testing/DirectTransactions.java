@@ -2,7 +2,7 @@ package no.kontor.application.testing;
 
 import java.util.function.Supplier;
 
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.shared.port.Transactions;
 
 /**
  * Transactions for in-memory ports: runs the work and, when it throws, restores

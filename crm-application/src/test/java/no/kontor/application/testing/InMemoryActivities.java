@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-import no.kontor.application.activity.Activities;
-import no.kontor.application.activity.ActivityQueries;
-import no.kontor.application.activity.ActivityReferences;
+import no.kontor.application.activity.port.Activities;
+import no.kontor.application.activity.port.ActivityQueries;
+import no.kontor.application.activity.port.ActivityReferences;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.activity.Activity;
 import no.kontor.domain.activity.ActivityId;

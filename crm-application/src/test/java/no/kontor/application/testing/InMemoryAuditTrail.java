@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.audit.port.AuditTrail;
 
 /** Keeps the events, for tests to read back. */
 public final class InMemoryAuditTrail implements AuditTrail {

@@ -3,9 +3,9 @@ package no.kontor.application.testing;
 import java.util.Comparator;
 import java.util.Optional;
 
-import no.kontor.application.company.Companies;
+import no.kontor.application.company.port.Companies;
 import no.kontor.application.company.CompanyCard;
-import no.kontor.application.company.CompanyQueries;
+import no.kontor.application.company.port.CompanyQueries;
 import no.kontor.application.company.CompanySearch;
 import no.kontor.application.company.CompanySummary;
 import no.kontor.application.shared.Page;

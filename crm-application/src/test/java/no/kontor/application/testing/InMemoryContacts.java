@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import no.kontor.application.audit.PersonalDataKeys;
-import no.kontor.application.company.Contacts;
+import no.kontor.application.audit.port.PersonalDataKeys;
+import no.kontor.application.company.port.Contacts;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactId;

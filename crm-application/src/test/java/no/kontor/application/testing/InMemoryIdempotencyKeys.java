@@ -3,7 +3,7 @@ package no.kontor.application.testing;
 import java.time.Duration;
 import java.time.Instant;
 
-import no.kontor.application.shared.IdempotencyKeys;
+import no.kontor.application.shared.port.IdempotencyKeys;
 
 /** Idempotency keys in memory, by scope and key; rolled back with the transaction like the table. */
 public final class InMemoryIdempotencyKeys extends InMemoryStore<InMemoryIdempotencyKeys.Key> implements IdempotencyKeys {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import no.kontor.application.inventory.Bookings;
-import no.kontor.application.inventory.PlacementPrices;
+import no.kontor.application.inventory.port.Bookings;
+import no.kontor.application.inventory.port.PlacementPrices;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.inventory.Booking;
 import no.kontor.domain.inventory.BookingId;
@@ -126,7 +126,7 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
     }
 
     /** Placements in memory. */
-    public static final class Placements extends InMemoryStore<Placement> implements no.kontor.application.inventory.Placements {
+    public static final class Placements extends InMemoryStore<Placement> implements no.kontor.application.inventory.port.Placements {
         @Override
         public Placement add(Placement p) {
             synchronized (rows) {

@@ -7,9 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import no.kontor.application.invoice.InvoiceJobs;
+import no.kontor.application.invoice.port.InvoiceJobs;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.application.shared.Page;
+import no.kontor.application.invoice.InvoiceJobKind;
+import no.kontor.application.invoice.InvoiceJobStatus;
 
 /** The outbox in memory, on a clock the test controls: leases and retry delays are real. */
 public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs.Row> implements InvoiceJobs {
@@ -21,7 +23,7 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
     }
 
     /** One job and its state. */
-    public record Row(long id, Kind kind, InvoiceId invoiceId, String pin, String recipient, boolean withEhf, Long reminderId,
+    public record Row(long id, InvoiceJobKind kind, InvoiceId invoiceId, String pin, String recipient, boolean withEhf, Long reminderId,
                       String requestedBy, int attempts, Instant notBefore, Instant claimedUntil, Instant doneAt, boolean failed,
                       String lastError, Instant createdAt) {
         Row claimed(Instant until) {
@@ -35,7 +37,7 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
         }
     }
 
-    private long add(Kind kind, InvoiceId invoice, String pin, String recipient, boolean withEhf, Long reminderId, String by) {
+    private long add(InvoiceJobKind kind, InvoiceId invoice, String pin, String recipient, boolean withEhf, Long reminderId, String by) {
         synchronized (rows) {
             long id = nextId();
             rows.put(id, new Row(id, kind, invoice, pin, recipient, withEhf, reminderId, by, 0, clock.instant(), null, null, false,
@@ -46,17 +48,17 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
 
     @Override
     public void render(InvoiceId id, String pin, String requestedBy) {
-        add(Kind.RENDER_PDF, id, pin, null, false, null, requestedBy);
+        add(InvoiceJobKind.RENDER_PDF, id, pin, null, false, null, requestedBy);
     }
 
     @Override
     public long send(InvoiceId id, String recipient, boolean withEhf, String requestedBy) {
-        return add(Kind.SEND_INVOICE, id, null, recipient, withEhf, null, requestedBy);
+        return add(InvoiceJobKind.SEND_INVOICE, id, null, recipient, withEhf, null, requestedBy);
     }
 
     @Override
     public long sendReminder(InvoiceId id, long reminderId, String recipient, String requestedBy) {
-        return add(Kind.SEND_REMINDER, id, null, recipient, false, reminderId, requestedBy);
+        return add(InvoiceJobKind.SEND_REMINDER, id, null, recipient, false, reminderId, requestedBy);
     }
 
     @Override
@@ -99,7 +101,7 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
     @Override
     public Optional<String> failedRender(InvoiceId id) {
         synchronized (rows) {
-            var renders = rows.descendingMap().values().stream().filter(r -> r.invoiceId().equals(id) && r.kind() == Kind.RENDER_PDF).toList();
+            var renders = rows.descendingMap().values().stream().filter(r -> r.invoiceId().equals(id) && r.kind() == InvoiceJobKind.RENDER_PDF).toList();
             if (renders.stream().anyMatch(r -> r.doneAt() == null)) {
                 return Optional.empty();
             }
@@ -124,15 +126,15 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
     }
 
     @Override
-    public Page<JobStatus> of(InvoiceId id, String cursor, int limit) {
+    public Page<InvoiceJobStatus> of(InvoiceId id, String cursor, int limit) {
         return InMemoryPages.descending("jobs", of(id), j -> List.of(j.id()), cursor, limit);
     }
 
     @Override
-    public List<JobStatus> of(InvoiceId id) {
+    public List<InvoiceJobStatus> of(InvoiceId id) {
         synchronized (rows) {
             return rows.descendingMap().values().stream().filter(r -> r.invoiceId().equals(id))
-                    .map(r -> new JobStatus(r.id(), r.kind(), r.recipient(), r.withEhf(), r.attempts(), r.createdAt(), r.doneAt(),
+                    .map(r -> new InvoiceJobStatus(r.id(), r.kind(), r.recipient(), r.withEhf(), r.attempts(), r.createdAt(), r.doneAt(),
                             r.failed(), r.lastError()))
                     .toList();
         }

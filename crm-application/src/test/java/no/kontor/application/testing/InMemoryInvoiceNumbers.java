@@ -1,6 +1,6 @@
 package no.kontor.application.testing;
 
-import no.kontor.application.invoice.InvoiceNumbers;
+import no.kontor.application.invoice.port.InvoiceNumbers;
 
 /** The series as one row of a store, so that a rolled-back transaction gives its number back, as the counter row does. */
 public final class InMemoryInvoiceNumbers extends InMemoryStore<Long> implements InvoiceNumbers {

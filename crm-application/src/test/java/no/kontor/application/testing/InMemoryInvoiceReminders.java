@@ -3,7 +3,7 @@ package no.kontor.application.testing;
 import java.util.List;
 import java.util.Optional;
 
-import no.kontor.application.invoice.InvoiceReminders;
+import no.kontor.application.invoice.port.InvoiceReminders;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.Reminder;
 import no.kontor.application.shared.Page;

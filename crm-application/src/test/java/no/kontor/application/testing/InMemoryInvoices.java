@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import no.kontor.application.invoice.InvoiceFilter;
-import no.kontor.application.invoice.InvoicePdfs;
-import no.kontor.application.invoice.Invoices;
+import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.invoice.Invoice;
@@ -18,6 +17,8 @@ import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceKind;
 import no.kontor.domain.invoice.InvoiceLine;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.application.invoice.Giro;
+import no.kontor.application.invoice.CompanyBalance;
 
 /**
  * Invoices in memory, with the database's guarantees that matter to use cases: a write
@@ -145,9 +146,9 @@ public final class InMemoryInvoices extends InMemoryStore<InMemoryInvoices.Row> 
     }
 
     @Override
-    public Optional<byte[]> archivedPdf(InvoiceId id, InvoicePdfs.Giro giro) {
+    public Optional<byte[]> archivedPdf(InvoiceId id, Giro giro) {
         synchronized (rows) {
-            return Optional.ofNullable(rows.get(id.value())).map(r -> giro == InvoicePdfs.Giro.PREPRINTED ? r.preprinted() : r.pdf());
+            return Optional.ofNullable(rows.get(id.value())).map(r -> giro == Giro.PREPRINTED ? r.preprinted() : r.pdf());
         }
     }
 

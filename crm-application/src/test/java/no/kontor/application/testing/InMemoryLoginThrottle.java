@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-import no.kontor.application.identity.LoginThrottle;
+import no.kontor.application.identity.port.LoginThrottle;
 
 public final class InMemoryLoginThrottle implements LoginThrottle {
     private record Failure(String username, String client, Instant at, boolean cleared) {

@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import no.kontor.application.payment.OcrImports;
+import no.kontor.application.payment.port.OcrImports;
+import no.kontor.application.payment.OcrImportReport;
 
 /** OCR imports in memory: one per transmission number, like the table's unique key. */
-public final class InMemoryOcrImports extends InMemoryStore<OcrImports.ImportReport> implements OcrImports {
+public final class InMemoryOcrImports extends InMemoryStore<OcrImportReport> implements OcrImports {
     /** Each transmission's content hash, as the table keeps it beside the report. */
     private final java.util.Map<String, String> contents = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -19,13 +20,13 @@ public final class InMemoryOcrImports extends InMemoryStore<OcrImports.ImportRep
             }
             contents.put(transmissionNumber, contentSha256);
             long id = nextId();
-            rows.put(id, new ImportReport(id, transmissionNumber, 0, 0, 0, 0, 0, 0, actor, now));
+            rows.put(id, new OcrImportReport(id, transmissionNumber, 0, 0, 0, 0, 0, 0, actor, now));
             return OptionalLong.of(id);
         }
     }
 
     @Override
-    public void complete(ImportReport report) {
+    public void complete(OcrImportReport report) {
         synchronized (rows) {
             rows.put(report.importId(), report);
         }
@@ -37,14 +38,14 @@ public final class InMemoryOcrImports extends InMemoryStore<OcrImports.ImportRep
     }
 
     @Override
-    public Optional<ImportReport> byTransmission(String transmissionNumber) {
+    public Optional<OcrImportReport> byTransmission(String transmissionNumber) {
         synchronized (rows) {
             return rows.values().stream().filter(r -> r.transmissionNumber().equals(transmissionNumber)).findFirst();
         }
     }
 
     @Override
-    public Optional<ImportReport> find(long importId) {
+    public Optional<OcrImportReport> find(long importId) {
         synchronized (rows) {
             return Optional.ofNullable(rows.get(importId));
         }

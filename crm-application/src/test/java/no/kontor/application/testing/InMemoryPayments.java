@@ -3,7 +3,7 @@ package no.kontor.application.testing;
 import java.util.List;
 import java.util.Optional;
 
-import no.kontor.application.payment.Payments;
+import no.kontor.application.payment.port.Payments;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.payment.Payment;

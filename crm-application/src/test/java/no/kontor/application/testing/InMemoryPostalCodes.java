@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import no.kontor.application.company.PostalCodeRegister;
+import no.kontor.application.company.port.PostalCodeRegister;
 import no.kontor.domain.shared.PostalCode;
+import no.kontor.application.company.PostalPlace;
 
 /** A tiny register: the spot-check codes of DOMAIN-NO.md. */
 public final class InMemoryPostalCodes implements PostalCodeRegister {

@@ -3,9 +3,9 @@ package no.kontor.application.testing;
 import java.time.Instant;
 import java.util.Optional;
 
-import no.kontor.application.sale.OrderFormPosts;
-import no.kontor.application.sale.PublicOrders;
-import no.kontor.application.identity.LoginThrottle;
+import no.kontor.application.sale.port.OrderFormPosts;
+import no.kontor.application.sale.port.PublicOrders;
+import no.kontor.application.identity.port.LoginThrottle;
 import no.kontor.domain.sale.OrderReference;
 import no.kontor.domain.sale.SaleId;
 

@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import no.kontor.application.inventory.SaleStatus;
+import no.kontor.application.inventory.port.SaleStatus;
 import no.kontor.application.sale.SaleFilter;
-import no.kontor.application.sale.SaleLines;
-import no.kontor.application.sale.Sales;
+import no.kontor.application.sale.port.SaleLines;
+import no.kontor.application.sale.port.Sales;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleLine;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.application.sale.StageChange;
 
 /** Sales in memory, versioned like the table; their lines in {@link Lines}. (No paging: one page holds everything.) */
 public final class InMemorySales extends InMemoryStore<Sale> implements Sales, SaleStatus {

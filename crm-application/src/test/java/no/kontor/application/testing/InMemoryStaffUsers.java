@@ -3,7 +3,7 @@ package no.kontor.application.testing;
 import java.util.List;
 import java.util.Optional;
 
-import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.identity.port.StaffUsers;
 import no.kontor.domain.identity.StaffUser;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.StaleVersionException;

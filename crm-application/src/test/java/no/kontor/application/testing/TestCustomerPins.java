@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import no.kontor.application.invoice.CustomerPins;
+import no.kontor.application.invoice.port.CustomerPins;
 
 /** PINs for tests without the adapter's key: counted, not random, and hashed with plain SHA-256. */
 public final class TestCustomerPins implements CustomerPins {

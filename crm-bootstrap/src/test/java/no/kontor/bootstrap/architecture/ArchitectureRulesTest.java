@@ -27,6 +27,9 @@ class ArchitectureRulesTest {
                 .anyMatch(p -> p.startsWith("no.kontor.application."))
                 .anyMatch(p -> p.startsWith("no.kontor.adapters.web."))
                 .anyMatch(p -> p.startsWith("no.kontor.adapters.persistence."))
+                .anyMatch(p -> p.startsWith("no.kontor.adapters.pdf"))
+                .anyMatch(p -> p.startsWith("no.kontor.adapters.mail"))
+                .anyMatch(p -> p.matches("no\\.kontor\\.application\\.\\w+\\.port"))
                 .anyMatch(p -> p.startsWith("no.kontor.bootstrap"))
                 .noneMatch(p -> p.contains(".fixtures."));
     }
@@ -39,6 +42,16 @@ class ArchitectureRulesTest {
     @Test
     void theApplicationDependsOnTheDomainOnly() {
         HexagonRules.applicationDependsOnTheDomainOnly("no.kontor").check(kontor);
+    }
+
+    @Test
+    void theWebAdapterDependsOnUseCasesOnly() {
+        HexagonRules.webDependsOnUseCasesOnly("no.kontor").check(kontor);
+    }
+
+    @Test
+    void noAdapterDependsOnTheBootstrap() {
+        HexagonRules.noAdapterDependsOnTheBootstrap("no.kontor").check(kontor);
     }
 
     @Test

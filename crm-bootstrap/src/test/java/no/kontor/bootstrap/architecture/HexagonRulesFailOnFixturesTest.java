@@ -39,10 +39,55 @@ class HexagonRulesFailOnFixturesTest {
     }
 
     @Test
+    void theApplicationRuleCatchesJdbcInAUseCase() {
+        var root = FIXTURES + "applicationusesjdbc";
+        assertThatThrownBy(() -> HexagonRules.applicationDependsOnTheDomainOnly(root).check(fixture("applicationusesjdbc")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("InvoiceArchive").hasMessageContaining("java.sql.Connection");
+    }
+
+    @Test
+    void theWebRuleCatchesAControllerUsingADrivenPort() {
+        var root = FIXTURES + "webusesport";
+        assertThatThrownBy(() -> HexagonRules.webDependsOnUseCasesOnly(root).check(fixture("webusesport")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("JobController").hasMessageContaining("InvoiceJobs");
+    }
+
+    @Test
+    void theBootstrapRuleCatchesAnAdapterReadingTheWiring() {
+        var root = FIXTURES + "adapterusesbootstrap";
+        assertThatThrownBy(() -> HexagonRules.noAdapterDependsOnTheBootstrap(root).check(fixture("adapterusesbootstrap")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("MailSender").hasMessageContaining("Settings");
+    }
+
+    @Test
     void theAdapterRuleCatchesAControllerReadingAPersistenceRow() {
         var root = FIXTURES + "adaptercrossing";
         assertThatThrownBy(() -> HexagonRules.adaptersAreIndependent(root).check(fixture("adaptercrossing")))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("CompanyController").hasMessageContaining("CompanyRow");
+    }
+
+    @Test
+    void theCycleRuleCatchesTwoModulesUsingEachOther() {
+        var root = FIXTURES + "modulecycle";
+        assertThatThrownBy(() -> HexagonRules.contextsAreFreeOfCycles(root).check(fixture("modulecycle")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle").hasMessageContaining("Amount")
+                .hasMessageContaining("PriceList");
+    }
+
+    @Test
+    void theCycleRuleCatchesTwoApplicationContextsUsingEachOther() {
+        var root = FIXTURES + "applicationcycle";
+        assertThatThrownBy(() -> HexagonRules.contextsAreFreeOfCycles(root).check(fixture("applicationcycle")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle").hasMessageContaining("RegisterCompany")
+                .hasMessageContaining("LogActivity");
+    }
+
+    @Test
+    void theCycleRuleCatchesTwoContextsOfAnAdapterUsingEachOther() {
+        var root = FIXTURES + "adaptercycle";
+        assertThatThrownBy(() -> HexagonRules.contextsAreFreeOfCycles(root).check(fixture("adaptercycle")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle").hasMessageContaining("PaymentRow")
+                .hasMessageContaining("BookingRow");
     }
 
     @Test

@@ -8,7 +8,7 @@ import no.kontor.application.company.CompanyInput;
 import no.kontor.application.company.RegisterCompany;
 import no.kontor.application.company.ViewCompany;
 import no.kontor.application.identity.RegisterStaffUser;
-import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.identity.port.StaffUsers;
 import no.kontor.domain.company.CompanyStatus;
 import no.kontor.domain.identity.Role;
 

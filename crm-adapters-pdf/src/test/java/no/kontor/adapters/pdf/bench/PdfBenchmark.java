@@ -1,5 +1,6 @@
 package no.kontor.adapters.pdf.bench;
 
+import no.kontor.application.invoice.Giro;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import javax.xml.transform.stream.StreamSource;
 
 import no.kontor.adapters.pdf.FopInvoicePdfs;
 import no.kontor.adapters.pdf.PdfA2bFopFactory;
-import no.kontor.application.invoice.InvoicePdfs.Giro;
 
 import org.apache.fop.apps.Fop;
 import org.apache.fop.apps.FopFactory;

@@ -19,13 +19,17 @@ import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.audit.AuditLog;
+import no.kontor.application.audit.port.AuditLog;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.shared.ValidationException;
 import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.application.audit.AuditRecord;
+import no.kontor.application.audit.AuditQuery;
+import no.kontor.application.audit.AuditHead;
+import no.kontor.application.audit.AuditVerification;
 
 /**
- * Reads the audit log and verifies its chain. Verification hashes the text as
+ * Reads the audit log and verifies its chain. AuditVerification hashes the text as
  * stored, in sequence order, in batches, and names the first entry that breaks:
  * a changed entry (its hash no longer follows), a missing one (a gap in the
  * sequence), a column that disagrees with the hashed text, or a head that does
@@ -84,7 +88,7 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public Page<AuditRecord> search(Query query) {
+    public Page<AuditRecord> search(AuditQuery query) {
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
         if (query.actor() != null) {
@@ -121,7 +125,7 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public Verification verify(Head expected) {
+    public AuditVerification verify(AuditHead expected) {
         var snapshot = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRES_NEW);
         snapshot.setIsolationLevel(TransactionDefinition.Isolation.REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -132,7 +136,7 @@ public class JdbcAuditLog implements AuditLog {
         });
     }
 
-    private Verification walk(Head expected) {
+    private AuditVerification walk(AuditHead expected) {
         String previous = AuditKeys.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
@@ -161,22 +165,22 @@ public class JdbcAuditLog implements AuditLog {
             }
         }
         beforeHeadRead.run();
-        Head head = head();
+        AuditHead head = head();
         if (head.seq() != expectedSeq - 1 || !head.hash().equals(previous)) {
             return broken(checked, expectedSeq, "the head (entry " + head.seq() + ") does not match the last entry in the log ("
                     + (expectedSeq - 1) + "): entries at the end are missing or the head was changed");
         }
         if (expected != null && expected.seq() > head.seq()) {
-            return new Verification(false, checked, expected.seq(), "entry " + expected.seq() + ", the expected head, is missing: "
+            return new AuditVerification(false, checked, expected.seq(), "entry " + expected.seq() + ", the expected head, is missing: "
                     + "the log ends at entry " + head.seq() + ", so its tail was cut off", head, true);
         }
         if (expected != null && expected.seq() == 0 && !expected.hash().equals(AuditKeys.GENESIS)) {
             expectedHeadProblem = "entry 0, the expected head, has another hash than the start of every chain";
         }
         if (expectedHeadProblem != null) {
-            return new Verification(false, checked, expected.seq(), expectedHeadProblem, head, true);
+            return new AuditVerification(false, checked, expected.seq(), expectedHeadProblem, head, true);
         }
-        return new Verification(true, checked, null, null, head);
+        return new AuditVerification(true, checked, null, null, head);
     }
 
     private String problemWith(Row row, String previous) {
@@ -198,13 +202,13 @@ public class JdbcAuditLog implements AuditLog {
         return columnsAgree ? null : "entry " + row.seq() + " has columns that disagree with its hashed text";
     }
 
-    private Verification broken(long checked, long seq, String reason) {
-        return new Verification(false, checked, seq, reason, head());
+    private AuditVerification broken(long checked, long seq, String reason) {
+        return new AuditVerification(false, checked, seq, reason, head());
     }
 
     @Override
-    public Head head() {
-        return jdbc.query("SELECT seq, hash FROM audit_head WHERE id", List.of(), rs -> new Head(rs.getLong(1), rs.getString(2))).get(0);
+    public AuditHead head() {
+        return jdbc.query("SELECT seq, hash FROM audit_head WHERE id", List.of(), rs -> new AuditHead(rs.getLong(1), rs.getString(2))).get(0);
     }
 
     /** The entry as readers see it, personal values opened where the person's key still exists. */

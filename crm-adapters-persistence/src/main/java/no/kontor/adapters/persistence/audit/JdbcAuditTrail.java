@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.audit.port.AuditTrail;
 
 /**
  * Appends an entry in the caller's transaction: lock the head (last, so it is held

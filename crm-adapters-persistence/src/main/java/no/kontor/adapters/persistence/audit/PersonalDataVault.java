@@ -11,7 +11,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Crypto;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.audit.PersonalDataKeys;
+import no.kontor.application.audit.port.PersonalDataKeys;
 
 /**
  * Per-person keys for personal data in audit entries (AES-256-GCM). Forgetting a

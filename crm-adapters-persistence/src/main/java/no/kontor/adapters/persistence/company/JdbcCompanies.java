@@ -5,7 +5,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.VersionedUpdate;
 import no.kontor.adapters.persistence.shared.SqlStates;
-import no.kontor.application.company.Companies;
+import no.kontor.application.company.port.Companies;
 import no.kontor.domain.company.Company;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.shared.ConflictException;

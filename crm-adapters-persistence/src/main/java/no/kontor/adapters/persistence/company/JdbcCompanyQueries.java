@@ -11,7 +11,7 @@ import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.company.CompanyCard;
 import no.kontor.application.company.CompanyCard.AddressView;
-import no.kontor.application.company.CompanyQueries;
+import no.kontor.application.company.port.CompanyQueries;
 import no.kontor.application.company.CompanySearch;
 import no.kontor.application.company.CompanySummary;
 import no.kontor.application.shared.Page;

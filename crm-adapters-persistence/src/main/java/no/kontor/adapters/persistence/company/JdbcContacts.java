@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.VersionedUpdate;
-import no.kontor.application.company.Contacts;
+import no.kontor.application.company.port.Contacts;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactId;

@@ -8,8 +8,9 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.company.PostalCodeRegister;
+import no.kontor.application.company.port.PostalCodeRegister;
 import no.kontor.domain.shared.PostalCode;
+import no.kontor.application.company.PostalPlace;
 
 @Singleton
 public class JdbcPostalCodeRegister implements PostalCodeRegister {

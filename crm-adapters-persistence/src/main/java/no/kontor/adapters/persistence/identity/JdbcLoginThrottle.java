@@ -6,7 +6,7 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.identity.LoginThrottle;
+import no.kontor.application.identity.port.LoginThrottle;
 
 /**
  * Failed logins in the table every node shares. A success clears the user's count

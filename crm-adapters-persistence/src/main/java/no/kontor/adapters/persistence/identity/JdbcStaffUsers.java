@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.adapters.persistence.shared.SqlStates;
-import no.kontor.application.identity.StaffUsers;
+import no.kontor.application.identity.port.StaffUsers;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.identity.StaffUser;
 import no.kontor.domain.shared.ConflictException;

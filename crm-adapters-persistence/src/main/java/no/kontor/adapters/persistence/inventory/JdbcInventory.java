@@ -10,8 +10,8 @@ import no.kontor.adapters.persistence.inventory.InventoryRepositories.PlacementR
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.adapters.persistence.shared.SqlStates;
 import no.kontor.adapters.persistence.shared.VersionedUpdate;
-import no.kontor.application.inventory.Bookings;
-import no.kontor.application.inventory.Placements;
+import no.kontor.application.inventory.port.Bookings;
+import no.kontor.application.inventory.port.Placements;
 import no.kontor.domain.inventory.Booking;
 import no.kontor.domain.inventory.BookingId;
 import no.kontor.domain.inventory.Period;

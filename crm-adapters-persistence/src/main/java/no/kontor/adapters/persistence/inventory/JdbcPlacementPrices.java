@@ -8,7 +8,7 @@ import java.util.List;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.adapters.persistence.shared.SqlStates;
-import no.kontor.application.inventory.PlacementPrices;
+import no.kontor.application.inventory.port.PlacementPrices;
 import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.inventory.PlacementPrice;
 import no.kontor.domain.shared.ConflictException;

@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Crypto;
-import no.kontor.application.invoice.CustomerPins;
+import no.kontor.application.invoice.port.CustomerPins;
 
 /** Customers' PINs hashed with HMAC-SHA256 under {@code kontor.invoicing.pin-key}, which the database never holds. */
 @Singleton

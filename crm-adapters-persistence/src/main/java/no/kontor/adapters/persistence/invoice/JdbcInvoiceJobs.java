@@ -11,10 +11,12 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Crypto;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.invoice.InvoiceJobs;
+import no.kontor.application.invoice.port.InvoiceJobs;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.adapters.persistence.shared.Keyset;
 import no.kontor.application.shared.Page;
+import no.kontor.application.invoice.InvoiceJobKind;
+import no.kontor.application.invoice.InvoiceJobStatus;
 
 /**
  * The outbox table: jobs written in the caller's transaction, claimed with
@@ -74,7 +76,7 @@ public class JdbcInvoiceJobs implements InvoiceJobs {
                         defect = "the render job's sealed PIN cannot be opened with the configured " + PIN_KEY
                                 + ": it was sealed under another key (was the key changed?)";
                     }
-                    return new Job(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), new InvoiceId(rs.getLong("invoice_id")), pin,
+                    return new Job(rs.getLong("id"), InvoiceJobKind.valueOf(rs.getString("kind")), new InvoiceId(rs.getLong("invoice_id")), pin,
                             rs.getString("recipient"), rs.getBoolean("with_ehf"), Jdbc.nullableLong(rs, "reminder_id"),
                             rs.getInt("attempts"), rs.getString("requested_by"), defect);
                 }).stream().findFirst();
@@ -118,17 +120,17 @@ public class JdbcInvoiceJobs implements InvoiceJobs {
     private static final Keyset NEWEST_FIRST = Keyset.descending("jobs", Keyset.key("id", Keyset.Type.LONG));
 
     @Override
-    public List<JobStatus> of(InvoiceId id) {
+    public List<InvoiceJobStatus> of(InvoiceId id) {
         return jdbc.query(STATUS + " ORDER BY id DESC", List.of(id.value()), JdbcInvoiceJobs::status);
     }
 
     @Override
-    public Page<JobStatus> of(InvoiceId id, String cursor, int limit) {
+    public Page<InvoiceJobStatus> of(InvoiceId id, String cursor, int limit) {
         return NEWEST_FIRST.page(jdbc, STATUS, List.of(id.value()), cursor, limit, JdbcInvoiceJobs::status);
     }
 
-    private static JobStatus status(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new JobStatus(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("recipient"), rs.getBoolean("with_ehf"),
+    private static InvoiceJobStatus status(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new InvoiceJobStatus(rs.getLong("id"), InvoiceJobKind.valueOf(rs.getString("kind")), rs.getString("recipient"), rs.getBoolean("with_ehf"),
                 rs.getInt("attempts"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "done_at"), rs.getBoolean("failed"),
                 rs.getString("last_error"));
     }

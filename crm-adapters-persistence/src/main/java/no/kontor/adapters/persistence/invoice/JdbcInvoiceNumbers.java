@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.invoice.InvoiceNumbers;
+import no.kontor.application.invoice.port.InvoiceNumbers;
 
 /**
  * The series as one counter row: the UPDATE locks it until the issuing transaction

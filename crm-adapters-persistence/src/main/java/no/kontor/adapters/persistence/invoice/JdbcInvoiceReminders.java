@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.invoice.InvoiceReminders;
+import no.kontor.application.invoice.port.InvoiceReminders;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.Reminder;
 import no.kontor.adapters.persistence.shared.Keyset;

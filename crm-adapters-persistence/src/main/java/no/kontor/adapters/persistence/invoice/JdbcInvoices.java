@@ -17,8 +17,7 @@ import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.invoice.InvoiceFilter;
-import no.kontor.application.invoice.InvoicePdfs;
-import no.kontor.application.invoice.Invoices;
+import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.invoice.Buyer;
@@ -34,6 +33,8 @@ import no.kontor.domain.shared.Kid;
 import no.kontor.domain.shared.OrganisationNumber;
 import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.application.invoice.Giro;
+import no.kontor.application.invoice.CompanyBalance;
 
 /**
  * Invoices, credit notes and their lines in plain SQL (exact decimals, one statement
@@ -191,8 +192,8 @@ public class JdbcInvoices implements Invoices {
     }
 
     @Override
-    public Optional<byte[]> archivedPdf(InvoiceId id, InvoicePdfs.Giro giro) {
-        String column = giro == InvoicePdfs.Giro.PREPRINTED ? "pdf_preprinted" : "pdf";
+    public Optional<byte[]> archivedPdf(InvoiceId id, Giro giro) {
+        String column = giro == Giro.PREPRINTED ? "pdf_preprinted" : "pdf";
         return jdbc.query("SELECT " + column + " FROM invoice WHERE id = ? AND " + column + " IS NOT NULL", List.of(id.value()),
                 rs -> rs.getBytes(1)).stream().findFirst();
     }

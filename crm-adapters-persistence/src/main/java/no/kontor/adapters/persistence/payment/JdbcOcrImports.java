@@ -9,7 +9,8 @@ import java.util.OptionalLong;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.payment.OcrImports;
+import no.kontor.application.payment.port.OcrImports;
+import no.kontor.application.payment.OcrImportReport;
 
 /**
  * One row per transmission number, with the hash of the file's bytes and of its records
@@ -41,25 +42,25 @@ public class JdbcOcrImports implements OcrImports {
     }
 
     @Override
-    public void complete(ImportReport r) {
+    public void complete(OcrImportReport r) {
         jdbc.update("UPDATE ocr_import SET transactions = ?, applied = ?, unmatched = ?, reversals = ?, duplicates = ?, "
                 + "applied_amount = ? WHERE id = ?", List.of(r.transactions(), r.applied(), r.unmatched(), r.reversals(), r.duplicates(),
                 r.appliedAmount(), r.importId()));
     }
 
     @Override
-    public Optional<ImportReport> byTransmission(String transmissionNumber) {
+    public Optional<OcrImportReport> byTransmission(String transmissionNumber) {
         return jdbc.query("SELECT * FROM ocr_import WHERE transmission_number = ?", List.of(transmissionNumber), JdbcOcrImports::row)
                 .stream().findFirst();
     }
 
     @Override
-    public Optional<ImportReport> find(long importId) {
+    public Optional<OcrImportReport> find(long importId) {
         return jdbc.query("SELECT * FROM ocr_import WHERE id = ?", List.of(importId), JdbcOcrImports::row).stream().findFirst();
     }
 
-    private static ImportReport row(ResultSet rs) throws SQLException {
-        return new ImportReport(rs.getLong("id"), rs.getString("transmission_number"), rs.getInt("transactions"), rs.getInt("applied"),
+    private static OcrImportReport row(ResultSet rs) throws SQLException {
+        return new OcrImportReport(rs.getLong("id"), rs.getString("transmission_number"), rs.getInt("transactions"), rs.getInt("applied"),
                 rs.getInt("unmatched"), rs.getInt("reversals"), rs.getInt("duplicates"), rs.getLong("applied_amount"),
                 rs.getString("imported_by"), Jdbc.instant(rs, "imported_at"));
     }

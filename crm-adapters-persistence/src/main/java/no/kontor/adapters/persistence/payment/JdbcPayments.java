@@ -11,7 +11,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.payment.Payments;
+import no.kontor.application.payment.port.Payments;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.payment.BankTransactionKey;

@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.identity.LoginThrottle;
-import no.kontor.application.sale.OrderFormPosts;
+import no.kontor.application.identity.port.LoginThrottle;
+import no.kontor.application.sale.port.OrderFormPosts;
 
 @Singleton
 public class JdbcOrderFormPosts implements OrderFormPosts {

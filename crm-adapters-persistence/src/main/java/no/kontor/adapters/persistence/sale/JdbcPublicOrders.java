@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.sale.PublicOrders;
+import no.kontor.application.sale.port.PublicOrders;
 import no.kontor.domain.sale.OrderReference;
 import no.kontor.domain.sale.SaleId;
 

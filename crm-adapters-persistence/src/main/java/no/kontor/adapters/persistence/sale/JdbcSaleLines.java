@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.adapters.persistence.shared.SqlStates;
-import no.kontor.application.sale.SaleLines;
+import no.kontor.application.sale.port.SaleLines;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleLine;
 import no.kontor.domain.sale.SaleUnit;

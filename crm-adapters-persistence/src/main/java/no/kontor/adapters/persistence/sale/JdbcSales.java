@@ -10,14 +10,15 @@ import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.adapters.persistence.shared.VersionedUpdate;
-import no.kontor.application.inventory.SaleStatus;
+import no.kontor.application.inventory.port.SaleStatus;
 import no.kontor.application.sale.SaleFilter;
-import no.kontor.application.sale.Sales;
+import no.kontor.application.sale.port.Sales;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleStage;
 import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.application.sale.StageChange;
 
 @Singleton
 public class JdbcSales implements Sales, SaleStatus {

@@ -10,10 +10,11 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Cursor;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.sale.TimeEntries;
+import no.kontor.application.sale.port.TimeEntries;
 import no.kontor.application.shared.Page;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.TimeEntry;
+import no.kontor.application.sale.TimeEntryFilter;
 
 @Singleton
 public class JdbcTimeEntries implements TimeEntries {
@@ -42,7 +43,7 @@ public class JdbcTimeEntries implements TimeEntries {
     }
 
     @Override
-    public Page<TimeEntry> list(Filter filter, String cursor, int limit) {
+    public Page<TimeEntry> list(TimeEntryFilter filter, String cursor, int limit) {
         var where = new StringBuilder("TRUE");
         var params = new ArrayList<Object>();
         if (filter.saleId() != null) {

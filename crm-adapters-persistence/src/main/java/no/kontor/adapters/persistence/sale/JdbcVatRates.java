@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
-import no.kontor.application.sale.VatRateTable;
+import no.kontor.application.sale.port.VatRateTable;
 import no.kontor.domain.sale.VatRate;
 import no.kontor.domain.sale.VatRates;
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import no.kontor.application.shared.IdempotencyKeys;
+import no.kontor.application.shared.port.IdempotencyKeys;
 import no.kontor.domain.shared.ConflictException;
 
 /**

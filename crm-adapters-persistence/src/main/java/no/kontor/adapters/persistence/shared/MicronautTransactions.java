@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.shared.port.Transactions;
 
 /** The application's transactions, on Micronaut's JDBC transaction manager. */
 @Singleton

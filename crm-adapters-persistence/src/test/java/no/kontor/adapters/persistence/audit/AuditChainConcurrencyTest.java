@@ -17,12 +17,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditLog;
-import no.kontor.application.audit.AuditTrail;
+import no.kontor.application.audit.port.AuditLog;
+import no.kontor.application.audit.port.AuditTrail;
 import no.kontor.application.shared.Page;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
+import no.kontor.application.audit.AuditRecord;
+import no.kontor.application.audit.AuditQuery;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,13 +64,13 @@ class AuditChainConcurrencyTest implements UsesTestDatabase {
         assertThat(verification.valid()).as(verification.reason()).isTrue();
         assertThat(verification.checked()).isEqualTo(before + 20);
         assertThat(log.head().seq()).isEqualTo(before + 20);
-        var page = log.search(new AuditLog.Query(null, null, null, "company", 15, null));
+        var page = log.search(new AuditQuery(null, null, null, "company", 15, null));
         assertThat(page.items()).hasSize(15);
         assertThat(page.items().get(0).seq()).as("newest first").isEqualTo(before + 20);
-        Page<AuditLog.AuditRecord> rest = log.search(new AuditLog.Query(null, null, null, "company", 15, page.nextCursor()));
+        Page<AuditRecord> rest = log.search(new AuditQuery(null, null, null, "company", 15, page.nextCursor()));
         assertThat(rest.items()).hasSize(5);
         assertThat(rest.nextCursor()).isNull();
-        assertThat(log.search(new AuditLog.Query("user:3", null, null, null, 10, null)).items()).singleElement()
+        assertThat(log.search(new AuditQuery("user:3", null, null, null, 10, null)).items()).singleElement()
                 .satisfies(r -> assertThat(r.changes()).containsKey("name"));
     }
 

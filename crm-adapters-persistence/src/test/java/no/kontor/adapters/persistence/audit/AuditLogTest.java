@@ -17,9 +17,9 @@ import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.testing.TestPostgres;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.application.audit.AuditEvent;
-import no.kontor.application.audit.AuditLog;
-import no.kontor.application.audit.AuditTrail;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.audit.port.AuditLog;
+import no.kontor.application.audit.port.AuditTrail;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 

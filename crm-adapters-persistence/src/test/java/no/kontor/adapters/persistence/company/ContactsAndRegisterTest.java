@@ -12,11 +12,10 @@ import org.junit.jupiter.api.TestInstance;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
-import no.kontor.application.company.Companies;
-import no.kontor.application.company.Contacts;
-import no.kontor.application.company.PostalCodeRegister;
-import no.kontor.application.company.PostalCodeRegister.PostalPlace;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.company.port.Contacts;
+import no.kontor.application.company.port.PostalCodeRegister;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.Company;
 import no.kontor.domain.company.CompanyDetails;
 import no.kontor.domain.company.CompanyStatus;
@@ -24,6 +23,7 @@ import no.kontor.domain.company.Contact;
 import no.kontor.domain.company.ContactDetails;
 import no.kontor.domain.shared.PostalCode;
 import no.kontor.domain.shared.StaleVersionException;
+import no.kontor.application.company.PostalPlace;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

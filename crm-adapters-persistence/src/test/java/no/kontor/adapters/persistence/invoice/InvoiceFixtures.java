@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.LongConsumer;
 
-import no.kontor.application.invoice.InvoiceNumbers;
-import no.kontor.application.invoice.Invoices;
+import no.kontor.application.invoice.port.InvoiceNumbers;
+import no.kontor.application.invoice.port.Invoices;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.invoice.Buyer;
 import no.kontor.domain.invoice.Invoice;

@@ -22,10 +22,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
-import no.kontor.application.company.Companies;
-import no.kontor.application.invoice.InvoiceJobs;
-import no.kontor.application.invoice.Invoices;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.company.port.Companies;
+import no.kontor.application.invoice.port.InvoiceJobs;
+import no.kontor.application.invoice.port.Invoices;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.Company;
 import no.kontor.domain.company.CompanyDetails;
 import no.kontor.domain.company.CompanyStatus;
@@ -33,6 +33,7 @@ import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceLine;
 import no.kontor.domain.invoice.TaxCategory;
+import no.kontor.application.invoice.InvoiceJobKind;
 
 /** The outbox on real PostgreSQL: sealed PINs, claims that two workers never share, leases that end, back-off. */
 @MicronautTest(transactional = false)
@@ -89,7 +90,7 @@ class InvoiceJobsTest implements UsesTestDatabase {
                 rs -> rs.getBytes(1)).get(0);
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("482913");
         var job = claim(Duration.ofMinutes(1)).orElseThrow();
-        assertThat(job.kind()).isEqualTo(InvoiceJobs.Kind.RENDER_PDF);
+        assertThat(job.kind()).isEqualTo(InvoiceJobKind.RENDER_PDF);
         assertThat(job.pin()).isEqualTo("482913");
         assertThat(job.attempts()).isEqualTo(1);
         tx.inTransaction(() -> {
@@ -174,7 +175,7 @@ class InvoiceJobsTest implements UsesTestDatabase {
         });
         long next = tx.inTransaction(() -> jobs.send(invoice, "k@kunde.example", false, "mona"));
         var unreadable = claim(Duration.ofMinutes(1)).orElseThrow();
-        assertThat(unreadable.kind()).isEqualTo(InvoiceJobs.Kind.RENDER_PDF);
+        assertThat(unreadable.kind()).isEqualTo(InvoiceJobKind.RENDER_PDF);
         assertThat(unreadable.pin()).isNull();
         assertThat(unreadable.defect()).contains("PIN cannot be opened", "KONTOR_PIN_KEY");
         tx.inTransaction(() -> {

@@ -17,13 +17,14 @@ import jakarta.inject.Inject;
 import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.adapters.persistence.testing.TestPostgres;
 import no.kontor.adapters.persistence.testing.UsesTestDatabase;
-import no.kontor.application.payment.OcrImports;
-import no.kontor.application.payment.Payments;
-import no.kontor.application.shared.Transactions;
+import no.kontor.application.payment.port.OcrImports;
+import no.kontor.application.payment.port.Payments;
+import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.payment.BankTransactionKey;
 import no.kontor.domain.payment.OcrAssignment;
 import no.kontor.domain.payment.OcrTransaction;
 import no.kontor.domain.payment.Payment;
+import no.kontor.application.payment.OcrImportReport;
 
 /**
  * Payments and OCR imports on real PostgreSQL: a bank transaction (agreement, assignment,
@@ -78,7 +79,7 @@ class PaymentPersistenceTest implements UsesTestDatabase {
         assertThat(outcomes).filteredOn(o -> o.isPresent()).hasSize(1);
         long id = outcomes.stream().filter(o -> o.isPresent()).findFirst().orElseThrow().getAsLong();
         tx.inTransaction(() -> {
-            imports.complete(new OcrImports.ImportReport(id, "7000001", 3, 1, 1, 1, 0, 5000, "mona", NOW));
+            imports.complete(new OcrImportReport(id, "7000001", 3, 1, 1, 1, 0, 5000, "mona", NOW));
             return null;
         });
         assertThat(imports.byTransmission("7000001").orElseThrow().applied()).isEqualTo(1);

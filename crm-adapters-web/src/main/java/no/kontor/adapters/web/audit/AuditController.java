@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
@@ -28,9 +27,11 @@ import jakarta.validation.constraints.PositiveOrZero;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Times;
-import no.kontor.application.audit.AuditLog;
 import no.kontor.application.audit.ReadAuditLog;
 import no.kontor.application.audit.VerifyAuditLog;
+import no.kontor.application.audit.AuditRecord;
+import no.kontor.application.audit.AuditQuery;
+import no.kontor.application.audit.AuditHead;
 
 @Controller("/api/v1/audit")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -49,7 +50,7 @@ public class AuditController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EntryResponse(long seq, OffsetDateTime at, String actor, String recordType, String recordId, String action,
                                 Map<String, Object> changes) {
-        static EntryResponse of(AuditLog.AuditRecord r) {
+        static EntryResponse of(AuditRecord r) {
             return new EntryResponse(r.seq(), Times.oslo(r.at()), r.actor(), r.recordType(), r.recordId(), r.action(), r.changes());
         }
     }
@@ -81,7 +82,7 @@ public class AuditController {
                                               @QueryValue @Nullable OffsetDateTime to, @QueryValue @Nullable String recordType,
                                               @QueryValue(defaultValue = "50") int limit, @QueryValue @Nullable String cursor,
                                               Authentication auth) {
-        var page = read.search(Actors.of(auth), new AuditLog.Query(actor, from == null ? null : from.toInstant(),
+        var page = read.search(Actors.of(auth), new AuditQuery(actor, from == null ? null : from.toInstant(),
                 to == null ? null : to.toInstant(), recordType, limit, cursor));
         return new PageResponse<>(page.items().stream().map(EntryResponse::of).toList(), page.nextCursor());
     }
@@ -97,7 +98,7 @@ public class AuditController {
             + "with expectedHead (the head exported earlier) a cut-off tail is found too (truncated: true)")
     public VerificationResponse verify(@Body @Nullable @Valid VerifyRequest body, Authentication auth) {
         var expected = body == null || body.expectedHead() == null ? null
-                : new AuditLog.Head(body.expectedHead().sequence(), body.expectedHead().hash());
+                : new AuditHead(body.expectedHead().sequence(), body.expectedHead().hash());
         var v = verify.verify(Actors.of(auth), expected);
         return new VerificationResponse(v.valid(), v.checked(), v.firstBroken(), v.reason(),
                 new HeadResponse(v.head().seq(), v.head().hash()), v.truncated());

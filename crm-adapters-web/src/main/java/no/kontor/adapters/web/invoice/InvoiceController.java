@@ -41,8 +41,6 @@ import no.kontor.adapters.web.shared.Times;
 import no.kontor.adapters.web.shared.Versions;
 import no.kontor.application.invoice.CreditInvoice;
 import no.kontor.application.invoice.DraftInvoice;
-import no.kontor.application.invoice.InvoiceJobs;
-import no.kontor.application.invoice.InvoicePdfs;
 import no.kontor.application.invoice.IssueInvoice;
 import no.kontor.application.invoice.ReadInvoices;
 import no.kontor.application.invoice.RemindInvoice;
@@ -53,6 +51,9 @@ import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceStatus;
 import no.kontor.domain.invoice.Reminder;
 import no.kontor.domain.sale.SaleId;
+import no.kontor.application.invoice.InvoiceJobKind;
+import no.kontor.application.invoice.InvoiceJobStatus;
+import no.kontor.application.invoice.Giro;
 
 @Controller("/api/v1/invoices")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -104,10 +105,10 @@ public class InvoiceController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record JobResponse(long id, InvoiceJobs.Kind kind, @Nullable String recipient, boolean withEhf, int attempts,
+    public record JobResponse(long id, InvoiceJobKind kind, @Nullable String recipient, boolean withEhf, int attempts,
                               OffsetDateTime createdAt, @Nullable OffsetDateTime doneAt, boolean failed, @Nullable String lastError,
                               String state) {
-        static JobResponse of(InvoiceJobs.JobStatus j) {
+        static JobResponse of(InvoiceJobStatus j) {
             String state = j.doneAt() == null ? (j.attempts() == 0 ? "QUEUED" : "RETRYING") : j.failed() ? "FAILED" : "DONE";
             return new JobResponse(j.id(), j.kind(), j.recipient(), j.withEhf(), j.attempts(), Times.oslo(j.createdAt()),
                     j.doneAt() == null ? null : Times.oslo(j.doneAt()), j.failed(), j.lastError(), state);
@@ -210,8 +211,8 @@ public class InvoiceController {
     @Get(value = "/{id}/pdf{?giro}", produces = {"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(summary = "The archived PDF/A, as issued; giro=PREPRINTED for paper with a pre-printed giro form (only the "
             + "variable data on the giro). 202 with Retry-After while it is still being rendered")
-    public HttpResponse<byte[]> pdf(long id, @Nullable @QueryValue InvoicePdfs.Giro giro, Authentication auth) {
-        return read.pdf(Actors.of(auth), new InvoiceId(id), giro == null ? InvoicePdfs.Giro.FULL : giro)
+    public HttpResponse<byte[]> pdf(long id, @Nullable @QueryValue Giro giro, Authentication auth) {
+        return read.pdf(Actors.of(auth), new InvoiceId(id), giro == null ? Giro.FULL : giro)
                 .map(pdf -> HttpResponse.ok(pdf).contentType(new MediaType("application/pdf"))
                         .header("Content-Disposition", "inline; filename=\"invoice-" + id + ".pdf\""))
                 .orElseGet(() -> HttpResponse.<byte[]>accepted().header("Retry-After", RENDER_RETRY_SECONDS));

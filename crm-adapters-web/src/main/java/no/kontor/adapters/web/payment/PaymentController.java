@@ -3,7 +3,6 @@ package no.kontor.adapters.web.payment;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -35,12 +34,12 @@ import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Times;
 import no.kontor.application.payment.AssignPayment;
 import no.kontor.application.payment.ImportOcrPayments;
-import no.kontor.application.payment.OcrImports;
 import no.kontor.application.payment.ReadPayments;
 import no.kontor.application.payment.RegisterPayment;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceStatus;
 import no.kontor.domain.payment.Payment;
+import no.kontor.application.payment.OcrImportReport;
 
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -97,7 +96,7 @@ public class PaymentController {
     public record ImportResponse(long importId, String transmissionNumber, int transactions, int applied, int unmatched, int reversals,
                                  int duplicates, long appliedAmount, String importedBy, OffsetDateTime importedAt,
                                  boolean alreadyImported) {
-        static ImportResponse of(OcrImports.ImportReport r, boolean alreadyImported) {
+        static ImportResponse of(OcrImportReport r, boolean alreadyImported) {
             return new ImportResponse(r.importId(), r.transmissionNumber(), r.transactions(), r.applied(), r.unmatched(), r.reversals(),
                     r.duplicates(), r.appliedAmount(), r.importedBy(), Times.oslo(r.importedAt()), alreadyImported);
         }

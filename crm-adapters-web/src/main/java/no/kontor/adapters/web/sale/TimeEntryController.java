@@ -33,9 +33,9 @@ import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Times;
 import no.kontor.application.sale.RegisterTime;
-import no.kontor.application.sale.TimeEntries;
 import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.TimeEntry;
+import no.kontor.application.sale.TimeEntryFilter;
 
 @Controller("/api/v1/time-entries")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -79,7 +79,7 @@ public class TimeEntryController {
                                                 @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                 @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "100") int limit,
                                                 Authentication auth) {
-        var page = registerTime.list(Actors.of(auth), new TimeEntries.Filter(saleId == null ? null : new SaleId(saleId), userId, from,
+        var page = registerTime.list(Actors.of(auth), new TimeEntryFilter(saleId == null ? null : new SaleId(saleId), userId, from,
                 to), cursor, limit);
         return new PageResponse<>(page.items().stream().map(TimeEntryResponse::of).toList(), page.nextCursor());
     }

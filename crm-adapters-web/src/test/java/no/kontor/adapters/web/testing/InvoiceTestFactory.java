@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.invoice.CreditInvoice;
 import no.kontor.application.invoice.DraftInvoice;
-import no.kontor.application.invoice.EhfDocuments;
+import no.kontor.application.invoice.port.EhfDocuments;
 import no.kontor.application.invoice.InvoiceSettings;
 import no.kontor.application.invoice.IssueInvoice;
 import no.kontor.application.invoice.ReadInvoices;

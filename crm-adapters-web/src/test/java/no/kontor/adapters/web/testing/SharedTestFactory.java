@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import no.kontor.application.identity.BcryptPasswordHasher;
 import no.kontor.application.identity.LogIn;
 import no.kontor.application.identity.LogOut;
 import no.kontor.application.identity.ManageStaff;
@@ -12,7 +13,7 @@ import no.kontor.application.identity.PasswordAttempts;
 import no.kontor.application.identity.RegisterStaffUser;
 import no.kontor.application.identity.TokenCheck;
 import no.kontor.application.identity.LoginLimits;
-import no.kontor.application.identity.PasswordHasher;
+import no.kontor.application.identity.port.PasswordHasher;
 import no.kontor.application.testing.DirectTransactions;
 import no.kontor.application.testing.InMemoryAuditTrail;
 import no.kontor.application.testing.InMemoryLoginThrottle;
@@ -25,6 +26,12 @@ import no.kontor.application.testing.InMemoryStaffUsers;
  */
 @Factory
 public class SharedTestFactory {
+
+    /** The real hasher at the cheapest cost: the web tests log in for real. */
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new BcryptPasswordHasher(4);
+    }
 
     @Singleton
     Clock clock() {

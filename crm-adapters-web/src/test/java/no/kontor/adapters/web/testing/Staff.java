@@ -5,7 +5,7 @@ import java.time.Instant;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import jakarta.inject.Singleton;
-import no.kontor.application.identity.PasswordHasher;
+import no.kontor.application.identity.port.PasswordHasher;
 import no.kontor.application.testing.InMemoryStaffUsers;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.identity.StaffUser;

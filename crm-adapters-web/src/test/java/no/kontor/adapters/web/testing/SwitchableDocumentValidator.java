@@ -2,7 +2,7 @@ package no.kontor.adapters.web.testing;
 
 import java.util.Optional;
 
-import no.kontor.application.invoice.DocumentValidator;
+import no.kontor.application.invoice.port.DocumentValidator;
 import no.kontor.domain.invoice.InvoiceKind;
 
 /** Accepts every document until a test tells it what to find wrong (the real schema check lives in the documents adapter). */

@@ -1,0 +1,4 @@
+package no.kontor.application.audit;
+
+public record AuditHead(long seq, String hash) {
+}

@@ -1,9 +1,0 @@
-package no.kontor.application.identity;
-
-/** A slow, salted password hash. The application never sees how it is computed. */
-public interface PasswordHasher {
-
-    String hash(char[] password);
-
-    boolean matches(char[] password, String hash);
-}

@@ -1,8 +1,0 @@
-package no.kontor.application.sale;
-
-import no.kontor.domain.sale.VatRates;
-
-/** Where the dated standard VAT rates are kept. */
-public interface VatRateTable {
-    VatRates rates();
-}
