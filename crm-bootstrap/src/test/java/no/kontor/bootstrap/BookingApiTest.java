@@ -22,7 +22,7 @@ import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 import no.kontor.adapters.web.testing.ApiClient;
 import no.kontor.domain.identity.Role;
 
-/** RELIABILITY.md's first promise: a placement is never booked twice for a day. */
+/** The first promise of docs/architecture.md#promises: a placement is never booked twice for a day. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingApiTest implements UsesTestDatabase {

@@ -20,7 +20,7 @@ import no.kontor.adapters.persistence.schema.Migrations;
 import no.kontor.adapters.web.testing.ApiClient;
 
 /**
- * RELIABILITY.md's "the database restarts": while PostgreSQL is down, requests fail
+ * docs/architecture.md#promises, "the database restarts": while PostgreSQL is down, requests fail
  * cleanly with 503 and write nothing; when it is back, the same server answers
  * again without a restart of its own.
  */

@@ -8,7 +8,7 @@ import no.kontor.domain.shared.CheckDigits;
 import no.kontor.domain.shared.Kid;
 
 /**
- * The giro's OCR line (DOMAIN-NO.md, "The giro on the invoice"): one character per
+ * The giro's OCR line (docs/norway.md#giro, "The giro on the invoice"): one character per
  * position, 10 per inch, read by the bank's scanner. Position 1 {@code H}; 5–29 the KID
  * right-aligned; 32–39 kroner right-aligned; 42–43 øre; 45 {@code <}, 47 the amount's
  * MOD10 check digit, 49 {@code >}; 52–62 the account. Positions 67–78 (the form number)

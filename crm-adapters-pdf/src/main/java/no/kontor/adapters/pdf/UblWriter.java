@@ -21,7 +21,7 @@ import no.kontor.domain.invoice.TaxCategory;
  * Writes an issued invoice or credit note as PEPPOL BIS Billing 3.0 (UBL 2.1), the
  * canonical document: element order as the UBL schema demands, every amount in NOK
  * with {@code currencyID}, the seller's VAT id {@code NO…MVA} when registered and
- * {@code Foretaksregisteret} under TaxScheme {@code TAX} (DOMAIN-NO.md). A buyer with
+ * {@code Foretaksregisteret} under TaxScheme {@code TAX} (docs/norway.md#ehf). A buyer with
  * an org number gets it as electronic address (scheme 0192): that document is EHF.
  * A line's discount is written as a line allowance, so that quantity × price − allowance
  * is the line's net.

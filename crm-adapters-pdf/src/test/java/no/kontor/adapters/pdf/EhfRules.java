@@ -13,7 +13,7 @@ import com.helger.phive.xml.source.IValidationSourceXML;
 import com.helger.phive.xml.source.ValidationSourceXML;
 
 /**
- * The official rules, run by phive exactly as DOMAIN-NO.md describes: the UBL schema,
+ * The official rules, run by phive exactly as docs/norway.md#ehf describes: the UBL schema,
  * the CEN EN 16931 and the PEPPOL BIS Billing 3.0 schematron, latest release. One
  * registry for the whole test run (the first validation compiles the XSLT).
  */

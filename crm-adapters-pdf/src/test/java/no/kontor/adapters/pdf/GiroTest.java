@@ -23,7 +23,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The giro where a bank's scanner expects it (DOMAIN-NO.md): every OCR character on its
+ * The giro where a bank's scanner expects it (docs/norway.md#giro): every OCR character on its
  * position within 0.5 mm, on plain paper and on a pre-printed form alike.
  */
 class GiroTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the printed invoice says, read back from the PDF with PDFBox: what the
- * bookkeeping regulations ask an invoice to show (DOMAIN-NO.md), in Norwegian, with
+ * bookkeeping regulations ask an invoice to show (docs/norway.md#invoice-content), in Norwegian, with
  * Norwegian numbers and dates.
  */
 class InvoiceContentTest {

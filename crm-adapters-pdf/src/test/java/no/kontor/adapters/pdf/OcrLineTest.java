@@ -10,7 +10,7 @@ import no.kontor.domain.shared.Kid;
 
 import org.junit.jupiter.api.Test;
 
-/** The OCR line against DOMAIN-NO.md's positions and its worked example. */
+/** The OCR line against the positions of docs/norway.md#giro and its worked example. */
 class OcrLineTest {
     private static final BankAccountNumber ACCOUNT = new BankAccountNumber("86011117947");
 

@@ -35,7 +35,7 @@ import no.kontor.domain.shared.OrganisationNumber;
 /**
  * Every generated document through the official rules (phive): zero errors for EHF
  * documents, and for a buyer without an org number exactly the one finding
- * DECISIONS.md allows. Then what those rules do not check, checked here.
+ * docs/norway.md#ehf allows. Then what those rules do not check, checked here.
  */
 class UblWriterTest {
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");

@@ -111,7 +111,7 @@ public final class BookPlacement {
                 released.add(new Booking[] {booking, bookings.update(booking.cancel(actor.auditName(), clock.instant()))});
             }
         }
-        // every row first, the audit (and its head lock) after them: DECISIONS.md's lock order
+        // every row first, the audit (and its head lock) after them: the lock order (docs/architecture.md#lock-order)
         for (Booking[] change : released) {
             audit.record(AuditEvent.changed(actor, clock.instant(), "booking", change[0].id(), change[0].auditFields(),
                     change[1].auditFields()));

@@ -30,7 +30,7 @@ import no.kontor.application.invoice.port.Invoices;
  * the invoice, and carries its lines with the VAT they were invoiced with (seller and
  * buyer as on the invoice it corrects). A whole credit sets the invoice to credited
  * and returns its sales to ordered and uninvoiced; a partial one lowers what is due
- * (DECISIONS.md). Crediting what was already paid leaves money owed back to the company.
+ * (docs/decisions/frozen-documents.md). Crediting what was already paid leaves money owed back to the company.
  */
 public final class CreditInvoice {
     private final Invoices invoices;

@@ -35,7 +35,7 @@ import no.kontor.application.invoice.port.Invoices;
  * its buyer reference and note, or discards it. The sales are on the draft from the
  * start (a sale is on at most one invoice), so their content cannot change under it;
  * discarding frees them again. The buyer reference defaults to the company's first
- * contact person, else its customer number (DECISIONS.md).
+ * contact person, else its customer number (docs/norway.md#invoice-content).
  */
 public final class DraftInvoice {
     public static final int MAX_SALES = 200;
@@ -151,7 +151,7 @@ public final class DraftInvoice {
     }
 
     /**
-     * The event with its buyer reference encrypted for the contact it names (DECISIONS.md:
+     * The event with its buyer reference encrypted for the contact it names (docs/decisions/audit-chain.md:
      * personal data in the log is encrypted per person), when it names one of the company's
      * contacts and the event is not already someone's.
      */

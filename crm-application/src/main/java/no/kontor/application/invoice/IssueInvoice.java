@@ -31,7 +31,7 @@ import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.company.PostalPlace;
 
 /**
- * A manager issues a draft. In one transaction, in the lock order of DECISIONS.md —
+ * A manager issues a draft. In one transaction, in the lock order of docs/architecture.md#lock-order —
  * the idempotency key, the draft and its sales, the number series, the audit head —
  * it takes the next number, dates the invoice in Europe/Oslo, gives it a KID and a
  * customer PIN, freezes the EHF document with seller and buyer as they are today

@@ -5,7 +5,7 @@ import java.util.Objects;
 import no.kontor.domain.invoice.DatedRates;
 
 /**
- * The dated figures reminders use (DOMAIN-NO.md, configuration not code): the reminder
+ * The dated figures reminders use (docs/norway.md#reminders, configuration not code): the reminder
  * fee in kroner (1/20 of the collection rate) and the yearly late-payment interest in
  * percent, each from the day it applies.
  */

@@ -64,7 +64,7 @@ import no.kontor.application.sale.port.VatRateTable;
 
 /**
  * The public order form: a stranger orders a placement for some days. In one
- * transaction, in DECISIONS.md's lock order (the idempotency key, the placement,
+ * transaction, in the lock order of docs/architecture.md#lock-order (the idempotency key, the placement,
  * the rows, the audit head last), it finds or creates the company and the contact,
  * opens a sale — ordered with a reserved booking when the placement is free, a lead
  * without one when it is taken — and logs an incoming order with a follow-up due

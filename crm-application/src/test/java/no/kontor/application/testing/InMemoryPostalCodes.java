@@ -11,7 +11,7 @@ import no.kontor.application.company.port.PostalCodeRegister;
 import no.kontor.domain.shared.PostalCode;
 import no.kontor.application.company.PostalPlace;
 
-/** A tiny register: the spot-check codes of DOMAIN-NO.md. */
+/** A tiny register: the spot-check codes of docs/norway.md#postal-codes. */
 public final class InMemoryPostalCodes implements PostalCodeRegister {
     private final Map<String, PostalPlace> places = new ConcurrentHashMap<>(Map.of(
             "0150", new PostalPlace("0150", "OSLO", null, null, null),

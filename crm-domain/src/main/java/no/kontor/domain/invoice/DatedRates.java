@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * A figure that changes on given days and holds until the next change: the
  * late-payment interest rate (reset every 1 January and 1 July), the reminder fee
- * (1/20 of the collection rate, set yearly). Configuration, not code (DOMAIN-NO.md),
+ * (1/20 of the collection rate, set yearly). Configuration, not code (docs/norway.md#reminders),
  * written as {@code 2026-01-01=12.00,2026-07-01=…}.
  */
 public record DatedRates(NavigableMap<LocalDate, BigDecimal> changes) {

@@ -36,7 +36,7 @@ public record InvoiceLine(int lineNo, Long saleId, Integer creditedLineNo, Strin
         percent = percent == null ? null : percent.stripTrailingZeros();
     }
 
-    /** Quantity × unit price × (1 − discount), rounded half-up to øre (DECISIONS.md). */
+    /** Quantity × unit price × (1 − discount), rounded half-up to øre (docs/norway.md#amounts-and-rounding). */
     public long net() {
         return Amounts.lineNet(quantity, unitPrice, discountPercent);
     }

@@ -14,7 +14,7 @@ import no.kontor.domain.shared.Amounts;
  */
 public record InvoiceTotals(List<Subtotal> subtotals, long net, long vat, long gross) {
 
-    /** The reason EHF states for category {@code O} (DOMAIN-NO.md). */
+    /** The reason EHF states for category {@code O} (docs/norway.md#vat). */
     public static final String NOT_VAT_REGISTERED = "Selger er ikke merverdiavgiftsregistrert";
 
     /** One category and rate: taxable amount, VAT, and for E and O the exemption reason. */

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
- * Forsinkelsesrente (DOMAIN-NO.md): simple interest from the day after the due date,
+ * Forsinkelsesrente (docs/norway.md#interest): simple interest from the day after the due date,
  * per day at the yearly rate / 365, each day at the rate of its half-year, rounded
  * half-up to øre once, on the sum.
  */

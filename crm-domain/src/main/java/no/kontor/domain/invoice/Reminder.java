@@ -10,7 +10,7 @@ import no.kontor.domain.shared.ConflictException;
 
 /**
  * A written reminder (purring) of an unpaid invoice, by e-mail and PDF, following the
- * rules of DOMAIN-NO.md: a fee only when sent at least 14 days after the due date,
+ * rules of docs/norway.md#reminders: a fee only when sent at least 14 days after the due date,
  * giving at least 14 days to pay; at most two fees per claim; a later fee only once
  * the previous reminder's time to pay has run out. A reminder without a fee may be
  * sent any time something is due. Late-payment interest up to the day is stated.

@@ -10,7 +10,7 @@ import no.kontor.domain.shared.OrganisationNumber;
  *
  * @param vatRegistered      registered for VAT on the issue date: the org number is shown
  *                           with {@code MVA} and lines carry VAT; otherwise every line is
- *                           category {@code O} (DECISIONS.md)
+ *                           category {@code O} (docs/norway.md#vat)
  * @param foretaksregisteret registered in Foretaksregisteret (AS, ASA, NUF): the word is shown
  */
 public record Seller(String name, OrganisationNumber organisationNumber, String street, String postalCode, String place,

@@ -27,7 +27,7 @@ import java.util.Set;
 
 /**
  * Reads a Nets OCR giro file, the bank's report of incoming payments, into an
- * {@link OcrTransmission}, after checking it whole as DOMAIN-NO.md ("Incoming payments:
+ * {@link OcrTransmission}, after checking it whole as docs/norway.md#ocr-file ("Incoming payments:
  * Nets OCR giro file", from Nets' "OCR giro – System manual" v2.0) requires. A file that
  * fails any check is refused with an {@link OcrFileException} and nothing of it is returned.
  * <ul>

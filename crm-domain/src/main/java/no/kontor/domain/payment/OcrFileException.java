@@ -3,7 +3,7 @@ package no.kontor.domain.payment;
 import no.kontor.domain.shared.DomainException;
 
 /**
- * An OCR giro file refused whole: nothing of it may be imported (DOMAIN-NO.md). The code
+ * An OCR giro file refused whole: nothing of it may be imported (docs/norway.md#ocr-file). The code
  * names the rule that failed (one of the constants here); the message names the 1-based
  * line and what is wrong, in English, e.g. {@code line 7: record is 79 characters, expected 80}.
  */

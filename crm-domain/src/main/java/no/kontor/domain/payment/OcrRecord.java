@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * One line of an OCR giro file: exactly 80 characters, of a known {@link RecordKind}.
- * Fields are read by 1-based inclusive positions, as DOMAIN-NO.md and Nets' manual number
+ * Fields are read by 1-based inclusive positions, as docs/norway.md#ocr-file and Nets' manual number
  * them, and every problem found is an {@link OcrFileException} naming this line.
  */
 final class OcrRecord {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * One transaction of an OCR giro file: amount item 1 (record 30), amount item 2 (31) and,
- * for types 20 and 21, amount item 3 (32), as DOMAIN-NO.md lays them out.
+ * for types 20 and 21, amount item 3 (32), as docs/norway.md#ocr-file lays them out.
  *
  * <p>Transaction types: 10 giro debited account, 11 standing order, 12 direct remittance,
  * 13 business terminal giro, 14 counter giro, 15 AvtaleGiro, 16 telegiro, 17 cash giro,

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a record is, told by its first eight characters: {@code NY}, the service code, a
- * type and the record type (DOMAIN-NO.md). In a layout, {@code tt} stands for a
+ * type and the record type (docs/norway.md#ocr-file). In a layout, {@code tt} stands for a
  * transaction type 10–21 and {@code .} for any character; a record is of the first kind
  * whose layout it matches.
  */

@@ -4,7 +4,7 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * How the total of an 88 or 89 counts an amount signed {@code -} (a credit). Sources
- * differ (DOMAIN-NO.md): Nets' Norwegian example deducts it, others add it as if it had
+ * differ (docs/norway.md#ocr-file): Nets' Norwegian example deducts it, others add it as if it had
  * no sign. A file is accepted under either reading, provided all its totals agree on one.
  */
 enum TotalsReading {

@@ -101,7 +101,7 @@ public record SaleLine(Long id, SaleId saleId, Long placementId, String descript
         return Math.max(0, d.stripTrailingZeros().scale());
     }
 
-    /** Quantity × unit price × (1 − discount), rounded half-up to whole øre (DECISIONS.md). */
+    /** Quantity × unit price × (1 − discount), rounded half-up to whole øre (docs/norway.md#amounts-and-rounding). */
     public long net() {
         return Amounts.lineNet(quantity, unitPrice, discountPercent);
     }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The two roundings every Kontor document uses (DECISIONS.md): a line's net, and the
+ * The two roundings every Kontor document uses (docs/norway.md#amounts-and-rounding): a line's net, and the
  * VAT on the sum of one rate's line nets (EN 16931 BR-CO-17). Money is whole øre in a
  * {@code long}; rounding is half-up, once.
  */

@@ -1,7 +1,7 @@
 package no.kontor.domain.shared;
 
 /**
- * The check digits Norwegian payments use (DOMAIN-NO.md): MOD10 (Luhn) for KIDs and
+ * The check digits Norwegian payments use (docs/norway.md#kid): MOD10 (Luhn) for KIDs and
  * the giro's amount, MOD11 with cyclic weights 2–7 for KIDs.
  */
 public final class CheckDigits {

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Nets OCR giro file as DOMAIN-NO.md ("Incoming payments: Nets OCR giro file") lays it down. */
+/** The Nets OCR giro file as docs/norway.md#ocr-file ("Incoming payments: Nets OCR giro file") lays it down. */
 class OcrFileTest {
-    /** Nets' example amount item 1, exactly as the manual prints it (DOMAIN-NO.md). */
+    /** Nets' example amount item 1, exactly as the manual prints it (docs/norway.md#ocr-file). */
     static final String NETS_SAMPLE = "NY09103000000022001921320101464000000000000102000                  0036633000000";
 
     @Nested

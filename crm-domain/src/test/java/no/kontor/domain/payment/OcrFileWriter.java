@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Writes Nets OCR giro files for tests, to the layout of DOMAIN-NO.md ("Incoming payments:
+ * Writes Nets OCR giro files for tests, to the layout of docs/norway.md#ocr-file ("Incoming payments:
  * Nets OCR giro file"): valid by default, with every count and total computed here, on
  * purpose independently of the parser, and switches that break one rule at a time.
  * <pre>{@code

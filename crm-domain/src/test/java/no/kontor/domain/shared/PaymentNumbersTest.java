@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN-NO.md's verified vectors for KIDs, account numbers and the giro's amount check digit. */
+/** The verified vectors of docs/norway.md#kid for KIDs, account numbers and the giro's amount check digit. */
 class PaymentNumbersTest {
 
     @ParameterizedTest
@@ -56,7 +56,7 @@ class PaymentNumbersTest {
 
     @Test
     void theGirosAmountCheckDigitIsLuhnOverKronerAndOre() {
-        assertThat(CheckDigits.mod10("1234" + "50")).isEqualTo('9'); // NOK 1 234.50, DOMAIN-NO.md
+        assertThat(CheckDigits.mod10("1234" + "50")).isEqualTo('9'); // NOK 1 234.50, docs/norway.md#kid
         assertThatThrownBy(() -> CheckDigits.mod10("12,50")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.constraints.NumericChars;
 
-/** The value objects of a customer card, with the verified vectors of DOMAIN-NO.md. */
+/** The value objects of a customer card, with the verified vectors of docs/norway.md. */
 class ValueObjectsTest {
 
     @ParameterizedTest

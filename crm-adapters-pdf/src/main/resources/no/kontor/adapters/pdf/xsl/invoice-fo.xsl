@@ -4,7 +4,7 @@
   A4, Norwegian labels, for Apache FOP in PDF/A-2b mode (so every element inherits an
   embedded font family from fo:root; FOP refuses a base-14 font).
 
-  Page 1 of an invoice carries the giro in its bottom 102 mm (DOMAIN-NO.md, "The giro
+  Page 1 of an invoice carries the giro in its bottom 102 mm (docs/norway.md#giro, "The giro
   on the invoice"); a credit note has none. Other pages, and a credit note's, have a
   footer naming the document and the page. The OCR line, the formatted account and the
   giro mode come from Java, which computes and checks them; everything else is read

@@ -23,7 +23,7 @@ import org.apache.fop.apps.FopFactory;
 import org.apache.fop.apps.MimeConstants;
 
 /**
- * How much {@link FopInvoicePdfs#render} costs over plain FOP (DECISIONS.md: within 20 %
+ * How much {@link FopInvoicePdfs#render} costs over plain FOP (docs/architecture.md#performance-targets: within 20 %
  * of plain FOP rendering the same FO with the same settings, in the same run).
  *
  * <p>Both sides render fixture (a) on one thread: the renderer from its UBL (parse,

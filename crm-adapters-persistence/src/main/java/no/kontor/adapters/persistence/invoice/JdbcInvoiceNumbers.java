@@ -8,7 +8,7 @@ import no.kontor.application.invoice.port.InvoiceNumbers;
 
 /**
  * The series as one counter row: the UPDATE locks it until the issuing transaction
- * ends, and a rollback undoes the increment, so numbers never skip (RELIABILITY.md).
+ * ends, and a rollback undoes the increment, so numbers never skip (docs/decisions/invoice-series.md).
  */
 @Singleton
 public class JdbcInvoiceNumbers implements InvoiceNumbers {

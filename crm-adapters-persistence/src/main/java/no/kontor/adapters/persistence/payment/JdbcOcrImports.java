@@ -16,7 +16,7 @@ import no.kontor.application.payment.OcrImportReport;
  * One row per transmission number, with the hash of the file's bytes and of its records
  * (line ends normalised), so that another file under the same number is told apart. The claim is {@code INSERT … ON CONFLICT DO NOTHING}:
  * a second import of the same file waits on the first's row and, once it commits,
- * finds the number taken (DECISIONS.md's idempotency pattern).
+ * finds the number taken (the idempotency pattern).
  */
 @Singleton
 public class JdbcOcrImports implements OcrImports {

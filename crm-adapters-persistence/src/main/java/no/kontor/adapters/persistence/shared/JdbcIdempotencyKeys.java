@@ -10,7 +10,7 @@ import no.kontor.application.shared.port.IdempotencyKeys;
 import no.kontor.domain.shared.ConflictException;
 
 /**
- * Idempotency keys as DECISIONS.md lays them out: the claim is an
+ * Idempotency keys as docs/decisions/idempotency.md lays them out: the claim is an
  * {@code INSERT … ON CONFLICT} under a short {@code lock_timeout}. Inserted (or a
  * key older than it is kept, taken over): this request goes on. Not inserted: the
  * key's first request committed, and its row is read. A lock timeout (55P03): the

@@ -24,7 +24,7 @@ import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 
 /**
- * The audit log on real PostgreSQL, as RELIABILITY.md asks: entries changed or
+ * The audit log on real PostgreSQL, as docs/decisions/audit-chain.md asks: entries changed or
  * deleted behind the application's back are found and named; the database refuses
  * changes itself; concurrent writers chain without gaps; forgetting a person makes
  * their values unreadable and leaves the chain intact.

@@ -32,7 +32,7 @@ import no.kontor.domain.invoice.InvoiceLine;
 import no.kontor.domain.invoice.TaxCategory;
 
 /**
- * The one series on a fresh database (RELIABILITY.md, DECISIONS.md): 201 drafts issued
+ * The one series on a fresh database (docs/decisions/invoice-series.md): 201 drafts issued
  * at once from 32 threads, one of them forced to fail after taking its number, leave
  * exactly the numbers 1..200 in use — no gap, no duplicate — and the next issue takes 201.
  */

@@ -3,7 +3,7 @@ package no.kontor.application.invoice.port;
 /**
  * The six-digit PIN a customer uses with the invoice number to open My page. Only
  * {@code HMAC-SHA256(key, invoice number || PIN)} is stored, with the key from
- * configuration, never from the database (RELIABILITY.md); the clear PIN lives only
+ * configuration, never from the database (docs/decisions/pin-handling.md); the clear PIN lives only
  * in the render job and on the printed invoice. The key and the HMAC belong to an
  * adapter, as the password hash does.
  */

@@ -12,7 +12,7 @@ import no.kontor.application.invoice.InvoiceJobStatus;
 /**
  * Work that follows a commit (an outbox): written in the same transaction as what
  * caused it, so a crash or an outage delays it and never loses it; claimed by one
- * worker at a time, on any node, with a lease (DECISIONS.md).
+ * worker at a time, on any node, with a lease (docs/architecture.md#outbox).
  */
 public interface InvoiceJobs {
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Hands an e-mail to the organisation's SMTP server. Called outside any transaction
- * and without a database connection (DECISIONS.md): the outbox keeps the work until
+ * and without a database connection (docs/architecture.md#outbox): the outbox keeps the work until
  * {@link #send} returns.
  */
 public interface Mailer {

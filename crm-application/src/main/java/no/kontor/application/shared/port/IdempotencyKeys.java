@@ -6,7 +6,7 @@ import java.util.Optional;
 import no.kontor.application.shared.RequestMismatchException;
 
 /**
- * Keys of requests a client may retry (DECISIONS.md, Idempotency). {@link #claim} is
+ * Keys of requests a client may retry (docs/decisions/idempotency.md). {@link #claim} is
  * the first statement of the request's transaction; the outcome is recorded with
  * {@link #complete} before that transaction commits, so a key is either unknown,
  * being worked on, or done with its outcome: never half.
