@@ -30,6 +30,9 @@ import no.kontor.domain.invoice.TaxCategory;
 import no.kontor.domain.payment.OcrFileWriter;
 import no.kontor.domain.payment.Payment;
 import no.kontor.domain.shared.BankAccountNumber;
+import no.kontor.domain.invoice.InvoiceStatus;
+import no.kontor.domain.payment.OcrFileException;
+import no.kontor.domain.shared.AccessDeniedException;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.Kid;
 import no.kontor.domain.shared.OrganisationNumber;
@@ -140,5 +143,57 @@ class ImportOcrPaymentsTest {
         assertThat(later.report().applied()).isEqualTo(1);
         assertThat(payments.size()).isEqualTo(2);
         assertThat(paid()).isEqualTo(125000);
+    }
+
+    @Test
+    void aFileIsImportedWithAReportAndEachMatchedInvoiceIsPaidAndAudited() {
+        var result = importer.execute(mona, file("0000010")
+                .transaction(transaction(10, 50000).kid(KID).settled(SETTLED).archiveReference("000000001"))
+                .transaction(transaction(10, 75000).kid(KID).settled(SETTLED).archiveReference("000000002")).bytes());
+
+        var report = result.report();
+        assertThat(result.alreadyImported()).isFalse();
+        assertThat(report.transmissionNumber()).isEqualTo("0000010");
+        assertThat(report.transactions()).isEqualTo(2);
+        assertThat(report.applied()).isEqualTo(2);
+        assertThat(report.appliedAmount()).isEqualTo(125000);
+        assertThat(report.unmatched()).isZero();
+        assertThat(report.importedBy()).isEqualTo(mona.auditName());
+        assertThat(invoices.find(invoice).orElseThrow().getStatus()).as("1 250.00 of 1 250.00").isEqualTo(InvoiceStatus.PAID);
+        assertThat(audit.events()).extracting(e -> e.recordType() + ":" + e.action() + ":" + e.actor())
+                .containsExactly("invoice:paid:" + mona.auditName(), "ocr-import:created:" + mona.auditName());
+    }
+
+    @Test
+    void aKidThatMatchesNoInvoiceWaitsOnTheUnmatchedListAndAReversalIsKeptButNeverBooked() {
+        var report = importer.execute(mona, file("0000011")
+                .transaction(transaction(10, 30000).kid("000000000000000").settled(SETTLED).archiveReference("000000001"))
+                .transaction(transaction(18, 20000).kid(KID).settled(SETTLED).archiveReference("000000002")).bytes()).report();
+
+        assertThat(report.unmatched()).isEqualTo(1);
+        assertThat(report.reversals()).isEqualTo(1);
+        assertThat(report.applied()).isZero();
+        assertThat(payments.size()).as("both kept").isEqualTo(2);
+        assertThat(payments.unmatched(null, 10).items()).singleElement().satisfies(p -> assertThat(p.amount()).isEqualTo(30000));
+        assertThat(paid()).as("a reversal moves no invoice").isEqualTo(invoices.find(invoice).orElseThrow().getPaid()).isZero();
+    }
+
+    @Test
+    void aBrokenFileIsRefusedWholeAndNothingIsImported() {
+        byte[] broken = file("0000012")
+                .transaction(transaction(10, 50000).kid(KID).settled(SETTLED).archiveReference("000000001"))
+                .assignmentTotalOffBy(1).bytes();
+        assertThatThrownBy(() -> importer.execute(mona, broken)).isInstanceOf(OcrFileException.class);
+        assertThat(imports.size()).isZero();
+        assertThat(payments.size()).isZero();
+        assertThat(audit.events()).isEmpty();
+    }
+
+    @Test
+    void onlyAManagerImportsTheBanksFile() {
+        byte[] bytes = file("0000013").transaction(transaction(10, 50000).kid(KID).settled(SETTLED).archiveReference("000000001")).bytes();
+        assertThatThrownBy(() -> importer.execute(Actor.staff(5, "selma", Role.SELLER), bytes)).isInstanceOf(AccessDeniedException.class);
+        assertThat(imports.size()).isZero();
+        assertThat(payments.size()).isZero();
     }
 }
