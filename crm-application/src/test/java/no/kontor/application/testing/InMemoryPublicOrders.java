@@ -31,18 +31,24 @@ public final class InMemoryPublicOrders extends InMemoryStore<OrderReference> im
     }
 
     /** Posts to the form, counted in memory. */
-    public static final class Posts extends InMemoryStore<Instant> implements OrderFormPosts {
+    /** Posts per client address, as the JDBC adapter counts them; an address's posts older than {@code forgetBefore} are forgotten when it posts again. */
+    public static final class Posts extends InMemoryStore<Posts.Post> implements OrderFormPosts {
+        record Post(String clientAddress, Instant at) {
+        }
+
         @Override
         public void record(String clientAddress, Instant at, Instant forgetBefore) {
             synchronized (rows) {
-                rows.put(nextId(), at);
+                rows.values().removeIf(p -> p.clientAddress().equals(clientAddress) && p.at().isBefore(forgetBefore));
+                rows.put(nextId(), new Post(clientAddress, at));
             }
         }
 
         @Override
         public LoginThrottle.Window since(String clientAddress, Instant since) {
             synchronized (rows) {
-                var recent = rows.values().stream().filter(t -> !t.isBefore(since)).toList();
+                var recent = rows.values().stream().filter(p -> p.clientAddress().equals(clientAddress) && !p.at().isBefore(since))
+                        .map(Post::at).toList();
                 return new LoginThrottle.Window(recent.size(), recent.stream().min(Instant::compareTo).orElse(null));
             }
         }
