@@ -72,7 +72,8 @@ public final class InMemoryContacts extends InMemoryStore<Contact> implements Co
     @Override
     public java.util.Optional<Contact> firstWithEmail(no.kontor.domain.shared.EmailAddress email) {
         synchronized (rows) {
-            return rows.values().stream().filter(c -> !c.isForgotten() && email.equals(c.getDetails().email())).findFirst();
+            return rows.values().stream().filter(c -> !c.isForgotten() && c.getDetails().email() != null
+                    && email.value().equalsIgnoreCase(c.getDetails().email().value())).findFirst();
         }
     }
 }

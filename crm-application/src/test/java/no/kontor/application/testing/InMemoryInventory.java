@@ -166,8 +166,14 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
         @Override
         public Placement update(Placement p) {
             synchronized (rows) {
-                rows.put(p.id().value(), p);
-                return p;
+                var current = rows.get(p.id().value());
+                if (current == null || current.version() != p.version()) {
+                    throw new no.kontor.domain.shared.StaleVersionException("placement", p.id(), p.version());
+                }
+                var stored = new Placement(p.id(), p.name(), p.description(), p.channel(), p.unit(), p.active(), p.createdAt(),
+                        p.changedAt(), p.version() + 1);
+                rows.put(stored.id().value(), stored);
+                return stored;
             }
         }
     }
@@ -177,8 +183,10 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
         @Override
         public PlacementPrice add(PlacementPrice price, String actor, Instant at) {
             synchronized (rows) {
-                rows.put(nextId(), price);
-                return price;
+                long id = nextId();
+                var stored = new PlacementPrice(id, price.placementId(), price.validFrom(), price.validTo(), price.unitPrice());
+                rows.put(id, stored);
+                return stored;
             }
         }
 

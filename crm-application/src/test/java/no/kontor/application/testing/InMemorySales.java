@@ -30,6 +30,9 @@ public final class InMemorySales extends InMemoryStore<Sale> implements Sales, S
         synchronized (rows) {
             var stored = sale.withId(new SaleId(nextId()));
             rows.put(stored.getId().value(), stored);
+            // as the JDBC adapter does: the history starts with the stage the sale was opened in
+            changes.add(new Change(changes.size() + 1, stored.getId(),
+                    new StageChange(null, stored.getStage(), null, stored.getCreatedBy(), stored.getCreatedAt())));
             return stored;
         }
     }
