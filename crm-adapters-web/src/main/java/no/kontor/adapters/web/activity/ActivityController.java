@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.activity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.net.URI;
@@ -71,6 +72,7 @@ public class ActivityController {
     }
 
     @Serdeable
+    @Schema(example = "{\"kind\": \"PHONE_CALL\", \"direction\": \"OUTBOUND\", \"occurredAt\": \"2026-12-03T10:15:00+01:00\", \"contactId\": 7, \"subject\": \"Ringte om vårkampanjen\", \"text\": \"Vil ha tilbud på toppbanner i mars.\", \"followUp\": {\"dueDate\": \"2026-12-10\", \"stage\": \"TO_DO\", \"assigneeId\": 3}}")
     public record ActivityRequest(@NotNull ActivityKind kind, @NotNull Direction direction, @Nullable OffsetDateTime occurredAt,
                                   @Nullable @EntityId Long contactId, @NotBlank @Size(max = 200) String subject,
                                   @Nullable @Size(max = 20_000) @MultiLine String text, @Nullable @Valid FollowUpBody followUp) {
@@ -102,7 +104,7 @@ public class ActivityController {
     }
 
     @Post("/companies/{companyId}/activities")
-    @Operation(summary = "Log an activity with a company, perhaps with a follow-up task")
+    @Operation(operationId = "logActivity", summary = "Log an activity with a company, perhaps with a follow-up task")
     public HttpResponse<ActivityResponse> log(long companyId, @Body @Valid ActivityRequest body, Authentication auth) {
         var activity = logActivity.execute(Actors.of(auth), new LogActivity.Command(new CompanyId(companyId), body.kind(),
                 body.direction(), body.occurredAt() == null ? null : body.occurredAt().toInstant(), body.contactId(),
@@ -112,12 +114,13 @@ public class ActivityController {
     }
 
     @Get("/companies/{companyId}/activities")
-    @Operation(summary = "A company's timeline, newest first")
+    @Operation(operationId = "listCompanyActivities", summary = "A company's timeline, newest first")
     public PageResponse<ActivityResponse> timeline(long companyId, @QueryValue(defaultValue = "50") int limit,
                                                    @QueryValue @Nullable String cursor, Authentication auth) {
         return page(read.timeline(Actors.of(auth), new CompanyId(companyId), limit, cursor));
     }
 
+    @Operation(operationId = "getActivity")
     @Get("/activities/{id}")
     public HttpResponse<ActivityResponse> get(long id, Authentication auth) {
         var activity = read.view(Actors.of(auth), new ActivityId(id));
@@ -125,7 +128,7 @@ public class ActivityController {
     }
 
     @Put("/activities/{id}/follow-up")
-    @Operation(summary = "Move a follow-up on (stage, due date, assignee); needs If-Match")
+    @Operation(operationId = "changeFollowUp", summary = "Move a follow-up on (stage, due date, assignee); needs If-Match")
     public HttpResponse<ActivityResponse> changeFollowUp(long id, HttpRequest<?> request, @Body @Valid FollowUpBody body,
                                                          Authentication auth) {
         long expected = Versions.expected(request);
@@ -134,14 +137,14 @@ public class ActivityController {
     }
 
     @Get("/worklist")
-    @Operation(summary = "Open follow-ups: your own, or another user's for a manager (?user=); overdue first, then by due date")
+    @Operation(operationId = "getWorkList", summary = "Open follow-ups: your own, or another user's for a manager (?user=); overdue first, then by due date")
     public PageResponse<ActivityResponse> workList(@QueryValue @Nullable @EntityId Long user, @QueryValue(defaultValue = "50") int limit,
                                                    @QueryValue @Nullable String cursor, Authentication auth) {
         return page(read.workList(Actors.of(auth), user, limit, cursor));
     }
 
     @Get("/worklist/unassigned")
-    @Operation(summary = "Open follow-ups assigned to nobody, which every seller sees")
+    @Operation(operationId = "getUnassignedWorkList", summary = "Open follow-ups assigned to nobody, which every seller sees")
     public PageResponse<ActivityResponse> unassigned(@QueryValue(defaultValue = "50") int limit,
                                                      @QueryValue @Nullable String cursor, Authentication auth) {
         return page(read.unassigned(Actors.of(auth), limit, cursor));

@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -73,11 +74,12 @@ public class AuditController {
     }
 
     @Serdeable
+    @Schema(example = "{\"expectedHead\": {\"sequence\": 1042, \"hash\": \"9f2c000000000000000000000000000000000000000000000000000000000000\"}}")
     public record VerifyRequest(@Nullable @Valid ExpectedHead expectedHead) {
     }
 
     @Get
-    @Operation(summary = "The log, newest first, by actor (user:<id>), time (from inclusive, to exclusive) and record type")
+    @Operation(operationId = "searchAuditLog", summary = "The log, newest first, by actor (user:<id>), time (from inclusive, to exclusive) and record type")
     public PageResponse<EntryResponse> search(@QueryValue @Nullable String actor, @QueryValue @Nullable OffsetDateTime from,
                                               @QueryValue @Nullable OffsetDateTime to, @QueryValue @Nullable String recordType,
                                               @QueryValue(defaultValue = "50") int limit, @QueryValue @Nullable String cursor,
@@ -88,13 +90,13 @@ public class AuditController {
     }
 
     @Get("/records/{type}/{id}")
-    @Operation(summary = "The history of any record, oldest first")
+    @Operation(operationId = "getRecordHistory", summary = "The history of any record, oldest first")
     public PageResponse<EntryResponse> history(String type, String id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(read.history(Actors.of(auth), type, id, cursor, limit), EntryResponse::of);
     }
 
     @Post("/verify")
-    @Operation(summary = "Manager/admin: walk the chain in one snapshot and name the first entry that does not verify; "
+    @Operation(operationId = "verifyAuditLog", summary = "Manager/admin: walk the chain in one snapshot and name the first entry that does not verify; "
             + "with expectedHead (the head exported earlier) a cut-off tail is found too (truncated: true)")
     public VerificationResponse verify(@Body @Nullable @Valid VerifyRequest body, Authentication auth) {
         var expected = body == null || body.expectedHead() == null ? null
@@ -105,7 +107,7 @@ public class AuditController {
     }
 
     @Get("/head")
-    @Operation(summary = "Manager/admin: the chain's head, to keep outside Kontor")
+    @Operation(operationId = "getAuditHead", summary = "Manager/admin: the chain's head, to keep outside Kontor")
     public HeadResponse head(Authentication auth) {
         var h = verify.head(Actors.of(auth));
         return new HeadResponse(h.seq(), h.hash());

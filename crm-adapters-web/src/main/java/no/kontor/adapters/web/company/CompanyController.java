@@ -52,7 +52,7 @@ public class CompanyController {
     }
 
     @Post
-    @Operation(summary = "Register a customer card")
+    @Operation(operationId = "registerCompany", summary = "Register a customer card")
     public HttpResponse<CompanyResponse> register(@Body @Valid CompanyRequest body, Authentication auth) {
         var actor = Actors.of(auth);
         var company = registerCompany.execute(actor, mapper.toInput(body));
@@ -62,14 +62,14 @@ public class CompanyController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "Read a customer card; its ETag is the version to send as If-Match")
+    @Operation(operationId = "getCompany", summary = "Read a customer card; its ETag is the version to send as If-Match")
     public HttpResponse<CompanyResponse> get(long id, Authentication auth) {
         var card = viewCompany.execute(Actors.of(auth), new CompanyId(id));
         return Versions.tagged(HttpResponse.ok(mapper.toResponse(card)), card.version());
     }
 
     @Put("/{id}")
-    @Operation(summary = "Replace a customer card's fields; needs If-Match with the ETag you read")
+    @Operation(operationId = "changeCompany", summary = "Replace a customer card's fields; needs If-Match with the ETag you read")
     public HttpResponse<CompanyResponse> change(long id, HttpRequest<?> request, @Body @Valid CompanyRequest body,
                                                 Authentication auth) {
         long expected = Versions.expected(request);
@@ -80,7 +80,7 @@ public class CompanyController {
     }
 
     @Get
-    @Operation(summary = "Search customer cards: by name prefix (default), fuzzy, org number, contact name or postal place")
+    @Operation(operationId = "searchCompanies", summary = "Search customer cards: by name prefix (default), fuzzy, org number, contact name or postal place")
     public PageResponse<CompanySummaryResponse> search(@QueryValue @Nullable String q,
                                                        @QueryValue @Nullable CompanySearch.Mode mode,
                                                        @QueryValue @Nullable CompanyStatus status,

@@ -13,7 +13,7 @@ import no.kontor.domain.company.CompanyStatus;
 
 /** A customer card as a client sends it (create, or full replacement with If-Match). */
 @Serdeable
-@Schema(name = "CompanyRequest")
+@Schema(name = "CompanyRequest", example = "{\"name\": \"Nordlys Bakeri AS\", \"organisationNumber\": \"974760673\", \"status\": \"CUSTOMER\", \"visitingAddress\": {\"street\": \"Storgata 1\", \"postalCode\": \"0150\"}, \"postalAddress\": null, \"invoiceEmail\": \"faktura@nordlys.example\", \"phone\": \"+47 22 00 00 00\", \"website\": \"https://nordlys.example\", \"responsibleSellerId\": 3, \"notes\": \"Fast annonsør siden 2019.\"}")
 public record CompanyRequest(
         @NotBlank @Size(max = 200) String name,
         @Nullable @Size(max = 20) @Schema(example = "974760673") String organisationNumber,

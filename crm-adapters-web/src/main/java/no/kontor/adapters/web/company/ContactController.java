@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.company;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.net.URI;
@@ -48,6 +49,7 @@ public class ContactController {
     }
 
     @Serdeable
+    @Schema(example = "{\"name\": \"Kari Nordmann\", \"title\": \"Markedssjef\", \"email\": \"kari@firma.example\", \"phone\": \"+47 22 00 00 00\", \"unsubscribed\": false}")
     public record ContactRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 200) String title,
                                  @Nullable @Size(max = 254) String email, @Nullable @Size(max = 40) String phone,
                                  @Nullable Boolean unsubscribed) {
@@ -70,7 +72,7 @@ public class ContactController {
     }
 
     @Post("/companies/{companyId}/contacts")
-    @Operation(summary = "Add a contact person to a company")
+    @Operation(operationId = "addContact", summary = "Add a contact person to a company")
     public HttpResponse<ContactResponse> add(long companyId, @Body @Valid ContactRequest body, Authentication auth) {
         var contact = contacts.add(Actors.of(auth), new CompanyId(companyId), body.toInput());
         return Versions.tagged(HttpResponse.created(ContactResponse.of(contact),
@@ -78,11 +80,12 @@ public class ContactController {
     }
 
     @Get("/companies/{companyId}/contacts")
-    @Operation(summary = "A company's contact persons, by name")
+    @Operation(operationId = "listCompanyContacts", summary = "A company's contact persons, by name")
     public PageResponse<ContactResponse> ofCompany(long companyId, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(contacts.ofCompany(Actors.of(auth), new CompanyId(companyId), cursor, limit), ContactResponse::of);
     }
 
+    @Operation(operationId = "getContact")
     @Get("/contacts/{id}")
     public HttpResponse<ContactResponse> get(long id, Authentication auth) {
         var contact = contacts.view(Actors.of(auth), new ContactId(id));
@@ -90,7 +93,7 @@ public class ContactController {
     }
 
     @Put("/contacts/{id}")
-    @Operation(summary = "Replace a contact's fields; needs If-Match with the ETag you read")
+    @Operation(operationId = "changeContact", summary = "Replace a contact's fields; needs If-Match with the ETag you read")
     public HttpResponse<ContactResponse> change(long id, HttpRequest<?> request, @Body @Valid ContactRequest body,
                                                 Authentication auth) {
         long expected = Versions.expected(request);
@@ -99,7 +102,7 @@ public class ContactController {
     }
 
     @Post("/contacts/{id}/forget")
-    @Operation(summary = "Admin: forget a person — personal fields replaced, their audit key deleted, the chain intact")
+    @Operation(operationId = "forgetContact", summary = "Admin: forget a person — personal fields replaced, their audit key deleted, the chain intact")
     public HttpResponse<ContactResponse> forget(long id, Authentication auth) {
         var contact = contacts.forget(Actors.of(auth), new ContactId(id));
         return Versions.tagged(HttpResponse.ok(ContactResponse.of(contact)), contact.getVersion());

@@ -44,7 +44,7 @@ public class PostalCodeController {
     }
 
     @Get("/{code}")
-    @Operation(summary = "The place (and municipality, once Bring's full register is imported) of a postal code")
+    @Operation(operationId = "lookUpPostalCode", summary = "The place (and municipality, once Bring's full register is imported) of a postal code")
     public PostalPlaceResponse get(String code, Authentication auth) {
         var p = lookUp.execute(Actors.of(auth), code);
         return new PostalPlaceResponse(p.code(), p.place(), p.municipalityNumber(), p.municipalityName(), p.category());
@@ -52,7 +52,7 @@ public class PostalCodeController {
 
     @Post("/import")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Admin: replace the register with Bring's file (tab-separated, Windows-1252); refused whole on any bad line")
+    @Operation(operationId = "importPostalCodes", summary = "Admin: replace the register with Bring's file (tab-separated, Windows-1252); refused whole on any bad line")
     public Map<String, Integer> importRegister(@Body @Nullable byte[] file, Authentication auth) {
         if (file == null || file.length == 0) {
             throw new ValidationException("file", "postal-codes.file-missing", "Send Bring's register file as the body");

@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +43,12 @@ public class LoginController {
     }
 
     @Serdeable
+    @Schema(example = "{\"username\": \"sindre\", \"password\": \"kontor-demo\"}")
     public record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
     }
 
     @Post
-    @Operation(summary = "Log in; the answer's access_token goes in 'Authorization: Bearer …'")
+    @Operation(operationId = "logIn", summary = "Log in; the answer's access_token goes in 'Authorization: Bearer …'")
     public HttpResponse<?> login(@Body @Valid LoginRequest body, HttpRequest<?> request) {
         var result = logIn.execute(new LogIn.Command(body.username(), body.password().toCharArray(), ClientAddresses.of(request)));
         if (result instanceof LogIn.Result.Throttled throttled) {

@@ -26,7 +26,7 @@ public class LogoutController {
     }
 
     @Post
-    @Operation(summary = "Log out: every token of the caller ends (204); log in again for a new one")
+    @Operation(operationId = "logOut", summary = "Log out: every token of the caller ends (204); log in again for a new one")
     public HttpResponse<Void> logout(Authentication auth) {
         logOut.execute(Actors.of(auth));
         return HttpResponse.noContent();

@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.net.URI;
@@ -51,17 +52,20 @@ public class UserController {
     }
 
     @Serdeable
+    @Schema(example = "{\"username\": \"kari\", \"displayName\": \"Kari Nordmann\", \"email\": \"kari@avisa.example\", \"password\": \"a-long-passphrase\", \"role\": \"SELLER\", \"team\": \"Annonse\"}")
     public record NewUserRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String displayName,
                                  @Nullable @Size(max = 254) String email, @NotBlank @Size(max = 200) String password,
                                  @NotNull Role role, @Nullable @Size(max = 100) String team) {
     }
 
     @Serdeable
+    @Schema(example = "{\"displayName\": \"Kari Nordmann\", \"email\": \"kari@avisa.example\", \"role\": \"MANAGER\", \"team\": \"Annonse\", \"active\": true}")
     public record UserChangeRequest(@NotBlank @Size(max = 200) String displayName, @Nullable @Size(max = 254) String email,
                                     @NotNull Role role, @Nullable @Size(max = 100) String team, @NotNull Boolean active) {
     }
 
     @Serdeable
+    @Schema(example = "{\"currentPassword\": \"the-old-passphrase\", \"newPassword\": \"a-new-long-passphrase\"}")
     public record PasswordRequest(@Nullable @Size(max = 200) String currentPassword, @NotBlank @Size(max = 200) String newPassword) {
     }
 
@@ -77,11 +81,12 @@ public class UserController {
     }
 
     @Get
-    @Operation(summary = "Staff users by username, a page at a time (limit 1–100, default 50)")
+    @Operation(operationId = "listStaffUsers", summary = "Staff users by username, a page at a time (limit 1–100, default 50)")
     public PageResponse<UserResponse> list(@Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(staff.list(Actors.of(auth), cursor, limit), UserResponse::of);
     }
 
+    @Operation(operationId = "getStaffUser")
     @Get("/{id}")
     public HttpResponse<UserResponse> get(long id, Authentication auth) {
         var user = staff.view(Actors.of(auth), id);
@@ -89,7 +94,7 @@ public class UserController {
     }
 
     @Post
-    @Operation(summary = "Admin: add a member of staff")
+    @Operation(operationId = "createStaffUser", summary = "Admin: add a member of staff")
     public HttpResponse<UserResponse> create(@Body @Valid NewUserRequest body, Authentication auth) {
         var user = register.execute(Actors.of(auth), new RegisterStaffUser.Command(body.username(), body.displayName(),
                 body.email(), body.password().toCharArray(), body.role(), body.team()));
@@ -98,7 +103,7 @@ public class UserController {
     }
 
     @Put("/{id}")
-    @Operation(summary = "Admin: change a user's name, e-mail, role, team or whether they are active; needs If-Match")
+    @Operation(operationId = "changeStaffUser", summary = "Admin: change a user's name, e-mail, role, team or whether they are active; needs If-Match")
     public HttpResponse<UserResponse> change(long id, HttpRequest<?> request, @Body @Valid UserChangeRequest body,
                                              Authentication auth) {
         long expected = Versions.expected(request);
@@ -108,7 +113,7 @@ public class UserController {
     }
 
     @Put("/{id}/password")
-    @Operation(summary = "Set a password: your own with currentPassword (admins too; a wrong one is 400 and counts as a "
+    @Operation(operationId = "setPassword", summary = "Set a password: your own with currentPassword (admins too; a wrong one is 400 and counts as a "
             + "failed login), another user's as an admin without it. The user's tokens end (204)")
     public HttpResponse<Void> password(long id, @Body @Valid PasswordRequest body, HttpRequest<?> request, Authentication auth) {
         staff.changePassword(Actors.of(auth), id, body.currentPassword() == null ? null : body.currentPassword().toCharArray(),

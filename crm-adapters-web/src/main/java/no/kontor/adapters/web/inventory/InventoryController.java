@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,6 +59,7 @@ public class InventoryController {
     }
 
     @Serdeable
+    @Schema(example = "{\"name\": \"Toppbanner forside\", \"description\": \"980×150 over artikkellisten\", \"channel\": \"Nett\", \"unit\": \"WEEK\"}")
     public record PlacementRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) @MultiLine String description,
                                    @Nullable @Size(max = 100) String channel, @NotNull Placement.Unit unit) {
     }
@@ -72,6 +74,7 @@ public class InventoryController {
     }
 
     @Serdeable
+    @Schema(example = "{\"saleId\": 12, \"placementId\": 3, \"firstDay\": \"2027-03-01\", \"lastDay\": \"2027-03-07\"}")
     public record BookingRequest(@NotNull @EntityId Long saleId, @NotNull @EntityId Long placementId, @NotNull LocalDate firstDay,
                                  @NotNull LocalDate lastDay) {
     }
@@ -87,18 +90,19 @@ public class InventoryController {
     }
 
     @Post("/placements")
-    @Operation(summary = "Admin: add a placement")
+    @Operation(operationId = "addPlacement", summary = "Admin: add a placement")
     public HttpResponse<PlacementResponse> addPlacement(@Body @Valid PlacementRequest body, Authentication auth) {
         var p = placements.add(Actors.of(auth), body.name(), body.description(), body.channel(), body.unit());
         return Versions.tagged(HttpResponse.created(PlacementResponse.of(p), URI.create("/api/v1/placements/" + p.id().value())), p.version());
     }
 
     @Get("/placements")
-    @Operation(summary = "Placements by name, a page at a time (limit 1–100, default 50)")
+    @Operation(operationId = "listPlacements", summary = "Placements by name, a page at a time (limit 1–100, default 50)")
     public PageResponse<PlacementResponse> listPlacements(@Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(placements.list(Actors.of(auth), cursor, limit), PlacementResponse::of);
     }
 
+    @Operation(operationId = "getPlacement")
     @Get("/placements/{id}")
     public HttpResponse<PlacementResponse> getPlacement(long id, Authentication auth) {
         var p = placements.view(Actors.of(auth), new PlacementId(id));
@@ -106,13 +110,14 @@ public class InventoryController {
     }
 
     @Serdeable
+    @Schema(example = "{\"name\": \"Toppbanner forside\", \"description\": \"980×150 over artikkellisten\", \"channel\": \"Nett\", \"unit\": \"WEEK\", \"active\": true}")
     public record PlacementChangeRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) @MultiLine String description,
                                          @Nullable @Size(max = 100) String channel, @NotNull Placement.Unit unit,
                                          @NotNull Boolean active) {
     }
 
     @Put("/placements/{id}")
-    @Operation(summary = "Admin: change a placement or take it off sale (If-Match); its bookings stay")
+    @Operation(operationId = "changePlacement", summary = "Admin: change a placement or take it off sale (If-Match); its bookings stay")
     public HttpResponse<PlacementResponse> changePlacement(long id, @Body @Valid PlacementChangeRequest body, HttpRequest<?> request,
                                                            Authentication auth) {
         var p = placements.change(Actors.of(auth), new PlacementId(id), Versions.expected(request),
@@ -121,6 +126,7 @@ public class InventoryController {
     }
 
     @Serdeable
+    @Schema(example = "{\"validFrom\": \"2027-01-01\", \"validTo\": null, \"unitPrice\": 450000}")
     public record PriceRequest(@NotNull LocalDate validFrom, @Nullable LocalDate validTo, @NotNull Long unitPrice) {
     }
 
@@ -133,7 +139,7 @@ public class InventoryController {
     }
 
     @Post("/placements/{id}/prices")
-    @Operation(summary = "Admin: add a price per unit in øre, valid from a day to a day (inclusive) or open-ended; "
+    @Operation(operationId = "addPlacementPrice", summary = "Admin: add a price per unit in øre, valid from a day to a day (inclusive) or open-ended; "
             + "prices of a placement never overlap (409 names the one in the way)")
     public HttpResponse<PriceResponse> addPrice(long id, @Body @Valid PriceRequest body, Authentication auth) {
         var p = placements.addPrice(Actors.of(auth), new PlacementId(id), body.validFrom(), body.validTo(), body.unitPrice());
@@ -141,13 +147,13 @@ public class InventoryController {
     }
 
     @Get("/placements/{id}/prices")
-    @Operation(summary = "A placement's price list, earliest first")
+    @Operation(operationId = "listPlacementPrices", summary = "A placement's price list, earliest first")
     public PageResponse<PriceResponse> prices(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(placements.prices(Actors.of(auth), new PlacementId(id), cursor, limit), PriceResponse::of);
     }
 
     @Get("/sales/{id}/bookings")
-    @Operation(summary = "A sale's bookings, cancelled ones included, by first day")
+    @Operation(operationId = "listSaleBookings", summary = "A sale's bookings, cancelled ones included, by first day")
     public PageResponse<BookingResponse> bookingsOfSale(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(bookings.ofSale(Actors.of(auth), new SaleId(id), cursor, limit), BookingResponse::of);
     }
@@ -168,13 +174,13 @@ public class InventoryController {
     }
 
     @Get("/placements/{id}/availability")
-    @Operation(summary = "A placement's free and booked periods from one day to another (inclusive)")
+    @Operation(operationId = "getPlacementAvailability", summary = "A placement's free and booked periods from one day to another (inclusive)")
     public AvailabilityResponse availability(long id, @QueryValue LocalDate from, @QueryValue LocalDate to, Authentication auth) {
         return AvailabilityResponse.of(placements.availability(Actors.of(auth), new PlacementId(id), window(from, to)));
     }
 
     @Get("/placements/availability")
-    @Operation(summary = "Every active placement's free and booked periods from one day to another (inclusive)")
+    @Operation(operationId = "getAvailability", summary = "Every active placement's free and booked periods from one day to another (inclusive)")
     public List<AvailabilityResponse> availabilityOfAll(@QueryValue LocalDate from, @QueryValue LocalDate to, Authentication auth) {
         return placements.availability(Actors.of(auth), window(from, to)).stream().map(AvailabilityResponse::of).toList();
     }
@@ -190,20 +196,21 @@ public class InventoryController {
     }
 
     @Post("/bookings")
-    @Operation(summary = "Book a placement for a sale, first and last day inclusive; 409 names the booking that has any of the days")
+    @Operation(operationId = "bookPlacement", summary = "Book a placement for a sale, first and last day inclusive; 409 names the booking that has any of the days")
     public HttpResponse<BookingResponse> book(@Body @Valid BookingRequest body, Authentication auth) {
         var b = bookings.book(Actors.of(auth), new SaleId(body.saleId()), new PlacementId(body.placementId()),
                 new Period(body.firstDay(), body.lastDay()));
         return Versions.tagged(HttpResponse.created(BookingResponse.of(b), URI.create("/api/v1/bookings/" + b.id().value())), b.version());
     }
 
+    @Operation(operationId = "confirmBooking")
     @Post("/bookings/{id}/confirm")
     public BookingResponse confirm(long id, Authentication auth) {
         return BookingResponse.of(bookings.confirm(Actors.of(auth), new BookingId(id)));
     }
 
     @Post("/bookings/{id}/cancel")
-    @Operation(summary = "Cancel a booking: its days are free again")
+    @Operation(operationId = "cancelBooking", summary = "Cancel a booking: its days are free again")
     public BookingResponse cancel(long id, Authentication auth) {
         return BookingResponse.of(bookings.cancel(Actors.of(auth), new BookingId(id)));
     }

@@ -34,7 +34,7 @@ public class CompanyBalanceController {
     }
 
     @Get("/{id}/balance")
-    @Operation(summary = "What the company owes on issued invoices, what of it is overdue today, and its credit balance "
+    @Operation(operationId = "getCompanyBalance", summary = "What the company owes on issued invoices, what of it is overdue today, and its credit balance "
             + "(money paid or credited beyond its invoices, to pay back); øre")
     public BalanceResponse balance(long id, Authentication auth) {
         var b = read.balance(Actors.of(auth), new CompanyId(id));

@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.invoice;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -81,6 +82,7 @@ public class InvoiceController {
     }
 
     @Serdeable
+    @Schema(example = "{\"withEhf\": true}")
     public record SendRequest(@Nullable Boolean withEhf) {
     }
 
@@ -90,6 +92,7 @@ public class InvoiceController {
     }
 
     @Serdeable
+    @Schema(example = "{\"withFee\": false}")
     public record ReminderRequest(@NotNull Boolean withFee) {
     }
 
@@ -116,23 +119,26 @@ public class InvoiceController {
     }
 
     @Serdeable
+    @Schema(example = "{\"saleIds\": [12, 13], \"buyerReference\": \"Kari Nordmann\", \"note\": \"Kampanje uke 10\"}")
     public record DraftRequest(@NotEmpty @Size(max = DraftInvoice.MAX_SALES) List<@NotNull @EntityId Long> saleIds,
                                @Nullable @Size(max = Invoice.MAX_BUYER_REFERENCE) String buyerReference,
                                @Nullable @Size(max = Invoice.MAX_NOTE) @MultiLine String note) {
     }
 
     @Serdeable
+    @Schema(example = "{\"buyerReference\": \"Kari Nordmann\", \"note\": \"Kampanje uke 10\"}")
     public record DraftChangeRequest(@NotNull @Size(min = 1, max = Invoice.MAX_BUYER_REFERENCE) String buyerReference,
                                      @Nullable @Size(max = Invoice.MAX_NOTE) @MultiLine String note) {
     }
 
     @Serdeable
+    @Schema(example = "{\"lineNumbers\": [2], \"reason\": \"Feil antall\"}")
     public record CreditRequest(@Nullable @Size(max = 1000) Set<@NotNull Integer> lineNumbers,
                                 @NotNull @Size(min = 1, max = Invoice.MAX_NOTE) @MultiLine String reason) {
     }
 
     @Post
-    @Operation(summary = "Draft an invoice from ordered, uninvoiced sales of one company (manager). The buyer reference "
+    @Operation(operationId = "draftInvoice", summary = "Draft an invoice from ordered, uninvoiced sales of one company (manager). The buyer reference "
             + "defaults to the company's first contact, else its customer number")
     public HttpResponse<InvoiceResponse> draft(@Body @Valid DraftRequest body, Authentication auth) {
         var draft = drafts.create(Actors.of(auth), body.saleIds().stream().map(SaleId::new).toList(), body.buyerReference(),
@@ -142,7 +148,7 @@ public class InvoiceController {
     }
 
     @Get("{?status,companyId,from,to,overdue,cursor,limit}")
-    @Operation(summary = "Invoices and credit notes newest first; filter by status, company, issue date (inclusive) and overdue")
+    @Operation(operationId = "listInvoices", summary = "Invoices and credit notes newest first; filter by status, company, issue date (inclusive) and overdue")
     public PageResponse<InvoiceResponse> list(@Nullable @QueryValue InvoiceStatus status, @Nullable @QueryValue @EntityId Long companyId,
                                               @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                               @Nullable @QueryValue Boolean overdue, @Nullable @QueryValue String cursor,
@@ -154,14 +160,14 @@ public class InvoiceController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "An invoice or credit note with its lines, VAT per rate, what is paid, credited and due")
+    @Operation(operationId = "getInvoice", summary = "An invoice or credit note with its lines, VAT per rate, what is paid, credited and due")
     public HttpResponse<InvoiceResponse> view(long id, Authentication auth) {
         var invoice = read.view(Actors.of(auth), new InvoiceId(id));
         return Versions.tagged(HttpResponse.ok(respond(invoice)), invoice.getVersion());
     }
 
     @Put("/{id}")
-    @Operation(summary = "Change a draft's buyer reference and note (manager); needs If-Match")
+    @Operation(operationId = "changeInvoice", summary = "Change a draft's buyer reference and note (manager); needs If-Match")
     public HttpResponse<InvoiceResponse> change(long id, @Body @Valid DraftChangeRequest body, HttpRequest<?> request,
                                                 Authentication auth) {
         var changed = drafts.change(Actors.of(auth), new InvoiceId(id), Versions.expected(request), body.buyerReference(), body.note());
@@ -169,14 +175,14 @@ public class InvoiceController {
     }
 
     @Delete("/{id}")
-    @Operation(summary = "Discard a draft (manager); its sales are free to be invoiced again. Needs If-Match")
+    @Operation(operationId = "discardInvoice", summary = "Discard a draft (manager); its sales are free to be invoiced again. Needs If-Match")
     public HttpResponse<Void> discard(long id, HttpRequest<?> request, Authentication auth) {
         drafts.discard(Actors.of(auth), new InvoiceId(id), Versions.expected(request));
         return HttpResponse.noContent();
     }
 
     @Post("/{id}/issue")
-    @Operation(summary = "Issue a draft (manager): the next number, dates, KID, PIN and the frozen EHF document, in one "
+    @Operation(operationId = "issueInvoice", summary = "Issue a draft (manager): the next number, dates, KID, PIN and the frozen EHF document, in one "
             + "transaction. 409 when it is already issued; a retry with the same Idempotency-Key gets the same invoice")
     public HttpResponse<InvoiceResponse> issue(long id, @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                Authentication auth) {
@@ -185,7 +191,7 @@ public class InvoiceController {
     }
 
     @Post("/{id}/credit-notes")
-    @Operation(summary = "Credit an issued invoice (manager), whole (no lineNumbers) or chosen lines; the credit note takes "
+    @Operation(operationId = "creditInvoice", summary = "Credit an issued invoice (manager), whole (no lineNumbers) or chosen lines; the credit note takes "
             + "the next number of the series")
     public HttpResponse<InvoiceResponse> credit(long id, @Body @Valid CreditRequest body, Authentication auth) {
         var note = credit.execute(Actors.of(auth), new InvoiceId(id), body.lineNumbers() == null ? Set.of() : body.lineNumbers(),
@@ -195,13 +201,13 @@ public class InvoiceController {
     }
 
     @Get("/{id}/credit-notes")
-    @Operation(summary = "The credit notes of an invoice, oldest first")
+    @Operation(operationId = "listCreditNotes", summary = "The credit notes of an invoice, oldest first")
     public PageResponse<InvoiceResponse> creditNotes(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(read.creditNotes(Actors.of(auth), new InvoiceId(id), cursor, limit), this::respond);
     }
 
     @Get(value = "/{id}/ehf", produces = MediaType.APPLICATION_XML)
-    @Operation(summary = "The issued document as frozen: PEPPOL BIS Billing 3.0 UBL (EHF when the buyer has an org number)")
+    @Operation(operationId = "getInvoiceEhf", summary = "The issued document as frozen: PEPPOL BIS Billing 3.0 UBL (EHF when the buyer has an org number)")
     public HttpResponse<String> ehf(long id, Authentication auth) {
         String ubl = read.document(Actors.of(auth), new InvoiceId(id));
         return HttpResponse.ok(ubl).contentType(MediaType.APPLICATION_XML_TYPE)
@@ -209,7 +215,7 @@ public class InvoiceController {
     }
 
     @Get(value = "/{id}/pdf{?giro}", produces = {"application/pdf", MediaType.APPLICATION_JSON})
-    @Operation(summary = "The archived PDF/A, as issued; giro=PREPRINTED for paper with a pre-printed giro form (only the "
+    @Operation(operationId = "getInvoicePdf", summary = "The archived PDF/A, as issued; giro=PREPRINTED for paper with a pre-printed giro form (only the "
             + "variable data on the giro). 202 with Retry-After while it is still being rendered")
     public HttpResponse<byte[]> pdf(long id, @Nullable @QueryValue Giro giro, Authentication auth) {
         return read.pdf(Actors.of(auth), new InvoiceId(id), giro == null ? Giro.FULL : giro)
@@ -219,7 +225,7 @@ public class InvoiceController {
     }
 
     @Post("/{id}/send")
-    @Operation(summary = "E-mail the archived PDF to the company's invoice address, with the EHF document as a second attachment "
+    @Operation(operationId = "sendInvoice", summary = "E-mail the archived PDF to the company's invoice address, with the EHF document as a second attachment "
             + "when asked (EHF buyers only). 202: queued; the mail leaves once the PDF exists (see /jobs). An Idempotency-Key makes a retry "
             + "queue nothing new")
     public HttpResponse<SendResponse> send(long id, @Nullable @Body SendRequest body,
@@ -230,7 +236,7 @@ public class InvoiceController {
     }
 
     @Post("/{id}/reminders")
-    @Operation(summary = "Send a reminder (manager): a fee only 14 days after the due date and at most two per claim, 14 days "
+    @Operation(operationId = "remindInvoice", summary = "Send a reminder (manager): a fee only 14 days after the due date and at most two per claim, 14 days "
             + "to pay, late-payment interest stated; e-mailed with its PDF. An Idempotency-Key makes a retry send nothing new")
     public HttpResponse<ReminderResponse> remind(long id, @Body @Valid ReminderRequest body,
                                                  @Nullable @Header("Idempotency-Key") String idempotencyKey, Authentication auth) {
@@ -239,13 +245,13 @@ public class InvoiceController {
     }
 
     @Get("/{id}/reminders")
-    @Operation(summary = "The reminders sent of an invoice, oldest first")
+    @Operation(operationId = "listReminders", summary = "The reminders sent of an invoice, oldest first")
     public PageResponse<ReminderResponse> reminders(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(read.reminders(Actors.of(auth), new InvoiceId(id), cursor, limit), ReminderResponse::of);
     }
 
     @Get("/{id}/jobs")
-    @Operation(summary = "What was queued for the document — its PDF, e-mails, reminders — and how far each has come, newest first")
+    @Operation(operationId = "listInvoiceJobs", summary = "What was queued for the document — its PDF, e-mails, reminders — and how far each has come, newest first")
     public PageResponse<JobResponse> jobs(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(read.jobs(Actors.of(auth), new InvoiceId(id), cursor, limit), JobResponse::of);
     }

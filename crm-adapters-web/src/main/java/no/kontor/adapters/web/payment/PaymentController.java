@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.payment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -59,14 +60,17 @@ public class PaymentController {
     }
 
     @Serdeable
+    @Schema(example = "{\"amount\": 125000, \"paidOn\": \"2026-12-01\"}")
     public record InvoicePaymentRequest(@NotNull Long amount, @NotNull LocalDate paidOn) {
     }
 
     @Serdeable
+    @Schema(example = "{\"kid\": \"000004200000016\", \"amount\": 125000, \"paidOn\": \"2026-12-01\"}")
     public record KidPaymentRequest(@NotNull @Size(min = 2, max = 25) String kid, @NotNull Long amount, @NotNull LocalDate paidOn) {
     }
 
     @Serdeable
+    @Schema(example = "{\"invoiceId\": 42}")
     public record AssignRequest(@NotNull @EntityId Long invoiceId) {
     }
 
@@ -103,7 +107,7 @@ public class PaymentController {
     }
 
     @Post("/invoices/{id}/payments")
-    @Operation(summary = "Register a payment of an invoice by hand (manager); part payments leave it partly paid. "
+    @Operation(operationId = "registerInvoicePayment", summary = "Register a payment of an invoice by hand (manager); part payments leave it partly paid. "
             + "Send an Idempotency-Key to retry safely")
     public HttpResponse<RegisteredResponse> payInvoice(long id, @Body @Valid InvoicePaymentRequest body,
                                                        @Nullable @Header("Idempotency-Key") String key, Authentication auth) {
@@ -113,13 +117,13 @@ public class PaymentController {
     }
 
     @Get("/invoices/{id}/payments")
-    @Operation(summary = "An invoice's payments, oldest first")
+    @Operation(operationId = "listInvoicePayments", summary = "An invoice's payments, oldest first")
     public PageResponse<PaymentResponse> ofInvoice(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(read.ofInvoice(Actors.of(auth), new InvoiceId(id), cursor, limit), PaymentResponse::of);
     }
 
     @Post("/payments")
-    @Operation(summary = "Register a payment by hand for the invoice with this KID (manager)")
+    @Operation(operationId = "registerPaymentByKid", summary = "Register a payment by hand for the invoice with this KID (manager)")
     public HttpResponse<RegisteredResponse> payByKid(@Body @Valid KidPaymentRequest body, @Nullable @Header("Idempotency-Key") String key,
                                                      Authentication auth) {
         var r = register.execute(Actors.of(auth), new RegisterPayment.Command(null, body.kid(), body.amount(), body.paidOn()),
@@ -129,7 +133,7 @@ public class PaymentController {
     }
 
     @Get("/payments/unmatched{?cursor,limit}")
-    @Operation(summary = "Payments whose KID matched no invoice, oldest first, for a manager to assign")
+    @Operation(operationId = "listUnmatchedPayments", summary = "Payments whose KID matched no invoice, oldest first, for a manager to assign")
     public PageResponse<PaymentResponse> unmatched(@Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit,
                                                    Authentication auth) {
         var page = read.unmatched(Actors.of(auth), cursor, limit);
@@ -137,14 +141,14 @@ public class PaymentController {
     }
 
     @Post("/payments/{id}/assign")
-    @Operation(summary = "Assign an unmatched payment to the invoice it pays (manager)")
+    @Operation(operationId = "assignPayment", summary = "Assign an unmatched payment to the invoice it pays (manager)")
     public RegisteredResponse assign(long id, @Body @Valid AssignRequest body, Authentication auth) {
         return RegisteredResponse.of(assign.execute(Actors.of(auth), id, new InvoiceId(body.invoiceId())));
     }
 
     @Post("/payments/ocr-imports")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Import the bank's OCR giro file as sent (ISO-8859-1, 80-character records; at most 1 MiB). A file "
+    @Operation(operationId = "importOcrFile", summary = "Import the bank's OCR giro file as sent (ISO-8859-1, 80-character records; at most 1 MiB). A file "
             + "that fails a check is refused whole with the reason; the same file again (line ends aside) registers nothing (200, "
             + "alreadyImported); another file under a transmission number already imported is 409 naming that import, nothing "
             + "imported. A transaction already registered (same agreement, assignment, transaction number and settlement date) "
@@ -157,7 +161,7 @@ public class PaymentController {
     }
 
     @Get("/payments/ocr-imports/{id}")
-    @Operation(summary = "What an OCR import did")
+    @Operation(operationId = "getOcrImport", summary = "What an OCR import did")
     public ImportResponse importReport(long id, Authentication auth) {
         return ImportResponse.of(read.report(Actors.of(auth), id), false);
     }

@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.sale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -46,6 +47,7 @@ public class PublicOrderController {
     }
 
     @Serdeable
+    @Schema(example = "{\"companyName\": \"Nordlys Bakeri AS\", \"organisationNumber\": \"974760673\", \"contactName\": \"Kari Nordmann\", \"email\": \"kari@nordlys.example\", \"phone\": \"+47 22 00 00 00\", \"placementId\": 3, \"firstDay\": \"2027-03-01\", \"lastDay\": \"2027-03-07\", \"message\": \"Gjerne med logo.\"}")
     public record OrderRequest(@Nullable String companyName, @Nullable String organisationNumber, @Nullable String contactName,
                                @Nullable String email, @Nullable String phone, @Nullable @EntityId Long placementId,
                                @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, @Nullable @MultiLine String message) {
@@ -75,7 +77,7 @@ public class PublicOrderController {
     }
 
     @Post
-    @Operation(summary = "Order a placement for some days (no login). 201 with the order's reference and status RECEIVED: "
+    @Operation(operationId = "placePublicOrder", summary = "Order a placement for some days (no login). 201 with the order's reference and status RECEIVED: "
             + "reserved when the placement was free, else not reserved with the nearest free periods (the order is kept "
             + "for a seller). At most kontor.public-orders.max-days days (90), starting today to max-days-ahead (365) days "
             + "from today; an unconfirmed reservation expires after reservation-days (7). Send an Idempotency-Key to retry "

@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.sale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -74,6 +75,7 @@ public class SaleController {
     }
 
     @Serdeable
+    @Schema(example = "{\"stage\": \"ORDERED\", \"reason\": \"Signert tilbud mottatt\"}")
     public record StageRequest(@NotNull SaleStage stage, @Nullable @Size(max = 500) @MultiLine String reason) {
     }
 
@@ -84,11 +86,13 @@ public class SaleController {
     }
 
     @Serdeable
+    @Schema(example = "{\"companyId\": 42, \"responsibleSellerId\": 3, \"stage\": \"LEAD\", \"barter\": false, \"description\": \"Vårkampanje 2027\"}")
     public record SaleRequest(@NotNull @EntityId Long companyId, @Nullable @EntityId Long responsibleSellerId, @Nullable SaleStage stage,
                               @Nullable Boolean barter, @Nullable @Size(max = 2000) @MultiLine String description) {
     }
 
     @Serdeable
+    @Schema(example = "{\"responsibleSellerId\": 3, \"barter\": false, \"description\": \"Vårkampanje 2027\"}")
     public record SaleChangeRequest(@Nullable @EntityId Long responsibleSellerId, @NotNull Boolean barter,
                                     @Nullable @Size(max = 2000) @MultiLine String description) {
     }
@@ -98,6 +102,7 @@ public class SaleController {
      * placement's name, unit and today's price; VAT defaults to category S at 25 %.
      */
     @Serdeable
+    @Schema(example = "{\"placementId\": 3, \"description\": \"Toppbanner uke 10\", \"quantity\": 1, \"unit\": \"WEEK\", \"unitPrice\": 450000, \"discountPercent\": 10, \"vatCategory\": \"S\", \"vatPercent\": 25, \"exemptionReason\": null}")
     public record LineRequest(@Nullable @EntityId Long placementId, @Nullable @Size(max = 500) String description,
                               @Nullable BigDecimal quantity, @Nullable SaleUnit unit, @Nullable Long unitPrice,
                               @Nullable BigDecimal discountPercent, @Nullable VatCategory vatCategory,
@@ -109,7 +114,7 @@ public class SaleController {
     }
 
     @Post("/sales")
-    @Operation(summary = "Open a sale to a company: a lead (default), offered or ordered; barter deals are flagged")
+    @Operation(operationId = "openSale", summary = "Open a sale to a company: a lead (default), offered or ordered; barter deals are flagged")
     public HttpResponse<SaleResponse> open(@Body @Valid SaleRequest body, Authentication auth) {
         var sale = openSale.execute(Actors.of(auth), new OpenSale.Command(new CompanyId(body.companyId()), body.responsibleSellerId(),
                 body.stage(), Boolean.TRUE.equals(body.barter()), body.description()));
@@ -118,7 +123,7 @@ public class SaleController {
     }
 
     @Get("/sales{?companyId,sellerId,stage,from,to,uninvoiced,orderReference,cursor,limit}")
-    @Operation(summary = "Sales newest first with lines and sums; filter by company, seller, stage, the days they were opened "
+    @Operation(operationId = "listSales", summary = "Sales newest first with lines and sums; filter by company, seller, stage, the days they were opened "
             + "(Europe/Oslo, inclusive), whether they are on an invoice, and the order reference the public order form gave "
             + "(as the customer reads it out: any case, dashes and the leading K optional)")
     public PageResponse<SaleResponse> list(@Nullable @QueryValue @EntityId Long companyId, @Nullable @QueryValue @EntityId Long sellerId,
@@ -133,7 +138,7 @@ public class SaleController {
     }
 
     @Get("/companies/{id}/sales{?sellerId,stage,from,to,uninvoiced,cursor,limit}")
-    @Operation(summary = "A company's sales newest first, with the same filters as /sales")
+    @Operation(operationId = "listCompanySales", summary = "A company's sales newest first, with the same filters as /sales")
     public PageResponse<SaleResponse> ofCompany(long id, @Nullable @QueryValue @EntityId Long sellerId, @Nullable @QueryValue SaleStage stage,
                                                 @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                 @Nullable @QueryValue Boolean uninvoiced, @Nullable @QueryValue String cursor,
@@ -147,13 +152,13 @@ public class SaleController {
     }
 
     @Get("/sales/{id}")
-    @Operation(summary = "A sale with its lines and its sums per VAT rate; the ETag covers the lines")
+    @Operation(operationId = "getSale", summary = "A sale with its lines and its sums per VAT rate; the ETag covers the lines")
     public HttpResponse<SaleResponse> get(long id, Authentication auth) {
         return respond(readSales.view(Actors.of(auth), new SaleId(id)));
     }
 
     @Put("/sales/{id}")
-    @Operation(summary = "Change the responsible seller, barter flag and description (If-Match); not once invoiced, lost or cancelled")
+    @Operation(operationId = "changeSale", summary = "Change the responsible seller, barter flag and description (If-Match); not once invoiced, lost or cancelled")
     public HttpResponse<SaleResponse> change(long id, @Body @Valid SaleChangeRequest body, HttpRequest<?> request,
                                              Authentication auth) {
         return respond(changeSale.execute(Actors.of(auth), new SaleId(id), Versions.expected(request),
@@ -161,7 +166,7 @@ public class SaleController {
     }
 
     @Post("/sales/{id}/stage")
-    @Operation(summary = "Move a sale on (lead → offered → ordered) or close it as LOST or CANCELLED with a reason; "
+    @Operation(operationId = "changeSaleStage", summary = "Move a sale on (lead → offered → ordered) or close it as LOST or CANCELLED with a reason; "
             + "a lost or cancelled sale releases its bookings")
     public HttpResponse<SaleResponse> stage(long id, @Body @Valid StageRequest body, Authentication auth) {
         var actor = Actors.of(auth);
@@ -170,21 +175,21 @@ public class SaleController {
     }
 
     @Get("/sales/{id}/stage-history")
-    @Operation(summary = "Every stage the sale has been in, oldest first (the funnel's raw data)")
+    @Operation(operationId = "getSaleStageHistory", summary = "Every stage the sale has been in, oldest first (the funnel's raw data)")
     public PageResponse<StageChangeResponse> history(long id, @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit, Authentication auth) {
         return PageResponse.of(readSales.stageHistory(Actors.of(auth), new SaleId(id), cursor, limit),
                 c -> new StageChangeResponse(c.from(), c.to(), c.reason(), c.changedBy(), Times.oslo(c.changedAt())));
     }
 
     @Get("/sales/{id}/lines")
-    @Operation(summary = "A sale's lines and sums: line nets rounded half-up to øre, VAT per rate on the sum of that rate's nets")
+    @Operation(operationId = "listSaleLines", summary = "A sale's lines and sums: line nets rounded half-up to øre, VAT per rate on the sum of that rate's nets")
     public HttpResponse<LinesResponse> lines(long id, Authentication auth) {
         var view = readSales.view(Actors.of(auth), new SaleId(id));
         return tagged(HttpResponse.ok(LinesResponse.of(view)), view.sale().getVersion());
     }
 
     @Post("/sales/{id}/lines")
-    @Operation(summary = "Add a line to an open sale; answers the whole sale with its new ETag")
+    @Operation(operationId = "addSaleLine", summary = "Add a line to an open sale; answers the whole sale with its new ETag")
     public HttpResponse<SaleResponse> addLine(long id, @Body @Valid LineRequest body, Authentication auth) {
         var view = lines.add(Actors.of(auth), new SaleId(id), body.toInput());
         long lineId = view.lines().get(view.lines().size() - 1).id();
@@ -193,14 +198,14 @@ public class SaleController {
     }
 
     @Put("/sales/{id}/lines/{lineId}")
-    @Operation(summary = "Replace a line (If-Match with the sale's ETag)")
+    @Operation(operationId = "changeSaleLine", summary = "Replace a line (If-Match with the sale's ETag)")
     public HttpResponse<SaleResponse> changeLine(long id, long lineId, @Body @Valid LineRequest body, HttpRequest<?> request,
                                                  Authentication auth) {
         return respond(lines.change(Actors.of(auth), new SaleId(id), lineId, Versions.expected(request), body.toInput()));
     }
 
     @Delete("/sales/{id}/lines/{lineId}")
-    @Operation(summary = "Remove a line (If-Match with the sale's ETag); registered hours are removed through /time-entries")
+    @Operation(operationId = "removeSaleLine", summary = "Remove a line (If-Match with the sale's ETag); registered hours are removed through /time-entries")
     public HttpResponse<SaleResponse> removeLine(long id, long lineId, HttpRequest<?> request, Authentication auth) {
         return respond(lines.remove(Actors.of(auth), new SaleId(id), lineId, Versions.expected(request)));
     }

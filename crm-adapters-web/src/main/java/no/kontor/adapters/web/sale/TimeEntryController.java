@@ -1,5 +1,6 @@
 package no.kontor.adapters.web.sale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -50,6 +51,7 @@ public class TimeEntryController {
 
     /** Hours on a sale; the hourly rate is in øre, VAT defaults to 25 %. */
     @Serdeable
+    @Schema(example = "{\"saleId\": 12, \"workDate\": \"2026-12-02\", \"hours\": 2.5, \"description\": \"Utforming av annonse\", \"hourlyRate\": 95000, \"vatPercent\": 25}")
     public record TimeEntryRequest(@NotNull @EntityId Long saleId, @Nullable LocalDate workDate, @Nullable BigDecimal hours,
                                    @Nullable @Size(max = 400) String description, @NotNull Long hourlyRate,
                                    @Nullable BigDecimal vatPercent) {
@@ -66,7 +68,7 @@ public class TimeEntryController {
     }
 
     @Post
-    @Operation(summary = "Register hours worked for a sale: they become an hour line of the sale at the hourly rate")
+    @Operation(operationId = "registerTime", summary = "Register hours worked for a sale: they become an hour line of the sale at the hourly rate")
     public HttpResponse<TimeEntryResponse> register(@Body @Valid TimeEntryRequest body, Authentication auth) {
         var entry = registerTime.register(Actors.of(auth), new RegisterTime.Command(new SaleId(body.saleId()), body.workDate(),
                 body.hours(), body.description(), body.hourlyRate(), body.vatPercent()));
@@ -74,7 +76,7 @@ public class TimeEntryController {
     }
 
     @Get("{?saleId,userId,from,to,cursor,limit}")
-    @Operation(summary = "Time entries by day: of a sale, of a user, between two days (inclusive)")
+    @Operation(operationId = "listTimeEntries", summary = "Time entries by day: of a sale, of a user, between two days (inclusive)")
     public PageResponse<TimeEntryResponse> list(@Nullable @QueryValue @EntityId Long saleId, @Nullable @QueryValue @EntityId Long userId,
                                                 @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                 @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "100") int limit,
@@ -86,7 +88,7 @@ public class TimeEntryController {
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a time entry and its line: its author or a manager, while the sale is open")
+    @Operation(operationId = "removeTimeEntry", summary = "Remove a time entry and its line: its author or a manager, while the sale is open")
     public void remove(long id, Authentication auth) {
         registerTime.remove(Actors.of(auth), id);
     }
