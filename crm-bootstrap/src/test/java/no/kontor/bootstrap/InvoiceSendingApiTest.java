@@ -122,6 +122,20 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
                 "SELECT string_agg(kind || ' attempts ' || attempts || ' ' || coalesce(last_error, '-'), ' | ') FROM outbox"));
     }
 
+    /** The invoice's send jobs as the outbox keeps them: {@code done attempts failed} per row, oldest first. */
+    String sendRows(String invoiceId) {
+        return Db.text(dataSource, "SELECT string_agg((done_at IS NOT NULL) || ' ' || attempts || ' ' || failed, ' | ' ORDER BY id) "
+                + "FROM outbox WHERE kind = 'SEND_INVOICE' AND invoice_id = ?", Long.parseLong(invoiceId));
+    }
+
+    /** Waits until every send job of the invoice is done: after that no worker takes it again. */
+    String sentRows(String invoiceId) {
+        return eventually("the send of invoice " + invoiceId + " is done", () -> {
+            String rows = sendRows(invoiceId);
+            return rows != null && !rows.contains("false ") ? rows : null;
+        });
+    }
+
     HttpResponse<byte[]> pdf(String id) {
         return manager.sendBytes(manager.request("/api/v1/invoices/" + id + "/pdf").GET().build());
     }
@@ -191,7 +205,7 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
             }
         }
         assertThat(names).containsExactly("faktura-" + number + ".pdf", "ehf-faktura-" + number + ".xml");
-        Thread.sleep(1500);
+        assertThat(sentRows(id)).as("one job, done at its first attempt: no worker sends it again").isEqualTo("true 1 false");
         assertThat(receivedFor(number)).as("sent once").hasSize(1);
         eventually("the job is done", () -> manager.get("/api/v1/invoices/" + id + "/jobs").body().contains("\"SEND_INVOICE\"")
                 && manager.get("/api/v1/invoices/" + id + "/jobs").body().contains("DONE") ? true : null);
@@ -214,7 +228,7 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
             smtp = startSmtp();
         }
         eventually("the mail leaves after the outage", () -> receivedFor(number).isEmpty() ? null : true);
-        Thread.sleep(1500);
+        assertThat(sentRows(id)).as("one job, done after its failed attempts").matches("true [2-9]\\d* false");
         assertThat(receivedFor(number)).hasSize(1);
     }
 
@@ -256,22 +270,25 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
         for (int i = 0; i < 8; i++) {
             ids.add(issuedInvoice());
         }
+        int claimedBySecond = 0;
         try (var second = io.micronaut.context.ApplicationContext.builder().environments("test")
                 .properties(new java.util.HashMap<String, Object>(getProperties())).start()) {
             assertThat(second.getBean(InvoiceJobRunner.class)).as("the second instance runs the outbox too").isNotNull();
+            var secondWorker = second.getBean(no.kontor.application.invoice.RunInvoiceJobs.class);
             for (String id : ids) {
                 assertThat(manager.post("/api/v1/invoices/" + id + "/send", "{}").statusCode()).isEqualTo(202);
+                // the second instance's worker, at once, against the first instance's scheduled one
+                while (secondWorker.runOne()) {
+                    claimedBySecond++;
+                }
             }
             for (String id : ids) {
                 String number = ApiClient.field(manager.get("/api/v1/invoices/" + id).body(), "number");
-                eventually("invoice " + number + " is mailed", () -> receivedFor(number).isEmpty() ? null : true);
-            }
-            Thread.sleep(1500);
-            for (String id : ids) {
-                String number = ApiClient.field(manager.get("/api/v1/invoices/" + id).body(), "number");
+                assertThat(sentRows(id)).as("invoice " + number + ": one job, done at its first attempt").isEqualTo("true 1 false");
                 assertThat(receivedFor(number)).as("invoice " + number + " sent once").hasSize(1);
             }
         }
+        assertThat(claimedBySecond).as("the second instance claimed and ran jobs of the shared outbox").isPositive();
     }
 
     @Test
