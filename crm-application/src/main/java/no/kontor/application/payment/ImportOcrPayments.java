@@ -1,7 +1,5 @@
 package no.kontor.application.payment;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
+import no.kontor.application.shared.Fingerprint;
 import no.kontor.application.audit.AuditEvent;
 import no.kontor.application.audit.port.AuditTrail;
 import no.kontor.application.invoice.port.Invoices;
@@ -66,7 +65,7 @@ public final class ImportOcrPayments {
         actor.require(Role.MANAGER);
         var transmission = OcrFile.parse(file);
         String number = transmission.transmissionNumber();
-        String fileSha256 = sha256(file);
+        String fileSha256 = Fingerprint.of(file);
         String contentSha256 = OcrFile.contentSha256(file);
         return tx.inTransaction(() -> {
             // as the database keeps it, so the report answered now and the one read back later are equal
@@ -141,13 +140,5 @@ public final class ImportOcrPayments {
             invoices.lockByKid(kid).filter(i -> i.getKind() == InvoiceKind.INVOICE).ifPresent(i -> found.put(kid, i));
         }
         return found;
-    }
-
-    private static String sha256(byte[] file) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

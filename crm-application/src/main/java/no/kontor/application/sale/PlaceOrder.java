@@ -1,20 +1,17 @@
 package no.kontor.application.sale;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import no.kontor.application.shared.Fingerprint;
 import no.kontor.application.activity.port.Activities;
 import no.kontor.application.audit.AuditEvent;
 import no.kontor.application.audit.port.AuditTrail;
@@ -32,11 +29,8 @@ import no.kontor.domain.activity.Direction;
 import no.kontor.domain.activity.FollowUp;
 import no.kontor.domain.activity.FollowUpStage;
 import no.kontor.domain.company.Company;
-import no.kontor.domain.company.CompanyDetails;
 import no.kontor.domain.company.CompanyId;
-import no.kontor.domain.company.CompanyStatus;
 import no.kontor.domain.company.Contact;
-import no.kontor.domain.company.ContactDetails;
 import no.kontor.domain.company.ContactId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.inventory.Availability;
@@ -55,7 +49,6 @@ import no.kontor.domain.sale.SaleUnit;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.ValidationException;
-import no.kontor.domain.shared.Validator;
 import no.kontor.application.sale.port.OrderFormPosts;
 import no.kontor.application.sale.port.PublicOrders;
 import no.kontor.application.sale.port.SaleLines;
@@ -85,8 +78,7 @@ public final class PlaceOrder {
     private static final String SCOPE = "public";
     private static final int NEAREST_FREE = 3;
 
-    private final Companies companies;
-    private final Contacts contacts;
+    private final OrderCustomer customers;
     private final Sales sales;
     private final SaleLines lines;
     private final VatRateTable vatRates;
@@ -134,8 +126,7 @@ public final class PlaceOrder {
                       Limits limits, RandomGenerator random) {
         this.orders = orders;
         this.random = random;
-        this.companies = companies;
-        this.contacts = contacts;
+        this.customers = new OrderCustomer(companies, contacts);
         this.sales = sales;
         this.lines = lines;
         this.vatRates = vatRates;
@@ -187,7 +178,7 @@ public final class PlaceOrder {
         if (recent.count() > limits.postsPerMinute()) {
             return new Throttled(recent.until(now, window));
         }
-        var checked = check(form, BusinessDays.dayOf(now), limits);
+        var checked = OrderForm.check(form, BusinessDays.dayOf(now), limits);
         String hash = hash(form);
         String key = idempotencyKey == null ? "content:" + hash : "key:" + idempotencyKey;
         Duration keptFor = idempotencyKey == null ? limits.sameContentWithin() : limits.keyKeptFor();
@@ -202,48 +193,11 @@ public final class PlaceOrder {
         }
     }
 
-    private record Checked(Form form, CompanyDetails company, ContactDetails contact, Period period) {
-    }
-
-    private static Checked check(Form f, LocalDate today, Limits limits) {
-        var v = new Validator();
-        var company = renamed(v, "name", "companyName", () -> CompanyDetails.parse(f.companyName(), f.organisationNumber(),
-                CompanyStatus.PROSPECT, null, null, null, null, null, null, null, null, null));
-        var contact = renamed(v, "name", "contactName", () -> ContactDetails.parse(f.contactName(), null, f.email(), f.phone(), false));
-        v.require(f.email() != null && !f.email().isBlank(), "email", "order.email-missing", "An order needs an e-mail address");
-        v.require(f.placementId() != null, "placementId", "order.placement-missing", "An order names the placement");
-        var period = v.field("", () -> new Period(f.firstDay(), f.lastDay()));
-        v.require(f.firstDay() == null || !f.firstDay().isBefore(today), "firstDay", "order.period-in-past",
-                "The first day " + f.firstDay() + " has passed; today is " + today + " (Europe/Oslo)");
-        var latestFirst = today.plusDays(limits.maxDaysAhead());
-        v.require(f.firstDay() == null || !f.firstDay().isAfter(latestFirst), "firstDay", "order.period-too-far-ahead",
-                "The form takes orders starting by " + latestFirst + " (" + limits.maxDaysAhead() + " days ahead); "
-                        + "for later ones, please contact us");
-        v.require(period == null || period.days() <= limits.maxDays(), "lastDay", "order.period-too-long",
-                "An order from the form reserves at most " + limits.maxDays() + " days; the last day is "
-                        + (period == null ? null : period.firstDay().plusDays(limits.maxDays() - 1L)) + " at the latest");
-        v.require(f.message() == null || f.message().length() <= MAX_MESSAGE, "message", "order.message-too-long",
-                "A message is at most " + MAX_MESSAGE + " characters");
-        v.throwIfInvalid();
-        return new Checked(f, company, contact, period);
-    }
-
-    private static <T> T renamed(Validator v, String from, String to, java.util.function.Supplier<T> build) {
-        return v.field("", () -> {
-            try {
-                return build.get();
-            } catch (ValidationException e) {
-                throw new ValidationException(e.errors().stream().map(err -> from.equals(err.field())
-                        ? new ValidationException.FieldError(to, err.code(), err.message()) : err).toList());
-            }
-        });
-    }
-
-    private Order place(Checked c, String key, String hash, Duration keptFor) {
+    private Order place(OrderForm.Checked c, String key, String hash, Duration keptFor) {
         var now = clock.instant();
         var earlier = keys.earlierOutcome(SCOPE, key, hash, keptFor, now, "This Idempotency-Key was used with a different order");
         if (earlier.isPresent()) {
-            return replay(Outcome.parse(earlier.get()), c);
+            return replay(OrderOutcome.parse(earlier.get()), c);
         }
         var actor = Actor.publicForm();
         var events = new ArrayList<AuditEvent>();
@@ -252,17 +206,8 @@ public final class PlaceOrder {
                 new ValidationException("placementId", "order.placement-unknown", "There is no placement " + placementId.value()
                         + " for sale"));
 
-        Company company = findCompany(c).orElse(null);
-        if (company == null) {
-            company = companies.add(Company.register(c.company(), actor.auditName(), now));
-            events.add(AuditEvent.created(actor, now, "company", company.getId(), company.auditFields()));
-        }
-        Contact contact = findContact(company.getId(), c).orElse(null);
-        if (contact == null) {
-            contact = contacts.add(Contact.add(company.getId(), c.contact(), actor.auditName(), now));
-            events.add(AuditEvent.of(actor, now, "contact", contact.getId(), "created", Map.of(), contact.auditFields(),
-                    new AuditEvent.PersonalData(contact.getId().dataSubject(), Contact.PERSONAL_FIELDS)));
-        }
+        Company company = customers.company(c.company(), c.contact(), actor, now, events);
+        Contact contact = customers.contact(company.getId(), c.contact(), actor, now, events);
 
         boolean free = bookings.overlapping(placementId, c.period()).isEmpty();
         Long seller = company.getResponsibleSellerId();
@@ -295,7 +240,7 @@ public final class PlaceOrder {
                 new FollowUp(BusinessDays.dayOf(now), FollowUpStage.TO_DO, seller), now));
         events.add(AuditEvent.created(actor, now, "activity", activity.getId(), activity.auditFields()));
 
-        var outcome = new Outcome(reference, company.getId(), contact.getId(), sale.getId(), bookingId, activity.getId());
+        var outcome = new OrderOutcome(reference, company.getId(), contact.getId(), sale.getId(), bookingId, activity.getId());
         keys.complete(SCOPE, key, outcome.format());
         events.forEach(audit::record); // the audit head is locked last, just before commit
         return order(outcome, placement, c.period(), false);
@@ -316,21 +261,7 @@ public final class PlaceOrder {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private java.util.Optional<Company> findCompany(Checked c) {
-        if (c.company().organisationNumber() != null) {
-            return companies.findByOrganisationNumber(c.company().organisationNumber()).flatMap(companies::find);
-        }
-        return contacts.firstWithEmail(c.contact().email()).flatMap(found -> companies.find(found.getCompanyId()));
-    }
-
-    private java.util.Optional<Contact> findContact(CompanyId companyId, Checked c) {
-        return contacts.ofCompany(companyId).stream()
-                .filter(k -> k.getDetails().email() != null
-                        && k.getDetails().email().value().equalsIgnoreCase(c.contact().email().value()))
-                .findFirst();
-    }
-
-    private Order replay(Outcome outcome, Checked c) {
+    private Order replay(OrderOutcome outcome, OrderForm.Checked c) {
         var placementId = new PlacementId(c.form().placementId());
         var placement = placements.find(placementId).orElseThrow();
         var known = outcome.reference() != null ? outcome
@@ -339,7 +270,7 @@ public final class PlaceOrder {
         return order(known, placement, c.period(), true);
     }
 
-    private Order order(Outcome o, Placement placement, Period period, boolean replayed) {
+    private Order order(OrderOutcome o, Placement placement, Period period, boolean replayed) {
         boolean taken = o.bookingId() == null;
         List<Period> nearest = List.of();
         if (taken) {
@@ -353,47 +284,10 @@ public final class PlaceOrder {
                 placement.name(), period, taken, nearest, replayed);
     }
 
-    /**
-     * The reference and the ids an order created, as the idempotency key keeps them.
-     * Keys recorded before references existed have none: it is looked up by the sale.
-     */
-    record Outcome(OrderReference reference, CompanyId companyId, ContactId contactId, SaleId saleId, BookingId bookingId,
-                   ActivityId activityId) {
-        String format() {
-            return "company=" + companyId.value() + ";contact=" + contactId.value() + ";sale=" + saleId.value()
-                    + ";booking=" + (bookingId == null ? "" : bookingId.value()) + ";activity=" + activityId.value()
-                    + ";reference=" + reference.value();
-        }
-
-        Outcome withReference(OrderReference r) {
-            return new Outcome(r, companyId, contactId, saleId, bookingId, activityId);
-        }
-
-        static Outcome parse(String text) {
-            var m = new LinkedHashMap<String, String>();
-            for (String part : text.split(";")) {
-                var kv = part.split("=", 2);
-                m.put(kv[0], kv.length > 1 ? kv[1] : "");
-            }
-            String reference = m.get("reference");
-            return new Outcome(reference == null || reference.isEmpty() ? null : new OrderReference(reference),
-                    new CompanyId(Long.parseLong(m.get("company"))), new ContactId(Long.parseLong(m.get("contact"))),
-                    new SaleId(Long.parseLong(m.get("sale"))),
-                    m.get("booking").isEmpty() ? null : new BookingId(Long.parseLong(m.get("booking"))),
-                    new ActivityId(Long.parseLong(m.get("activity"))));
-        }
-    }
-
-    /** SHA-256 over the form's fields as posted, each field delimited. */
+    /** The form's fields as posted, in order: what a replay without a key is recognised by. */
     static String hash(Form f) {
-        var text = String.join("\u001f", String.valueOf(f.companyName()), String.valueOf(f.organisationNumber()),
-                String.valueOf(f.contactName()), String.valueOf(f.email()), String.valueOf(f.phone()), String.valueOf(f.placementId()),
-                String.valueOf(f.firstDay()), String.valueOf(f.lastDay()), String.valueOf(f.message()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Fingerprint.of(f.companyName(), f.organisationNumber(), f.contactName(), f.email(), f.phone(), f.placementId(),
+                f.firstDay(), f.lastDay(), f.message());
     }
 
 }
