@@ -14,31 +14,32 @@ import no.kontor.domain.invoice.Reminder;
 import no.kontor.adapters.persistence.shared.Keyset;
 import no.kontor.application.shared.Page;
 
+/** Reminders through a Micronaut Data repository; the keyset page is SQL of its own (the house's {@link Keyset}). */
 @Singleton
 public class JdbcInvoiceReminders implements InvoiceReminders {
+    private final ReminderRepository repository;
+    private final ReminderEntityMapper mapper;
     private final Jdbc jdbc;
 
-    public JdbcInvoiceReminders(Jdbc jdbc) {
+    public JdbcInvoiceReminders(ReminderRepository repository, ReminderEntityMapper mapper, Jdbc jdbc) {
+        this.repository = repository;
+        this.mapper = mapper;
         this.jdbc = jdbc;
     }
 
     @Override
     public Reminder add(Reminder r) {
-        long id = jdbc.query("INSERT INTO invoice_reminder (invoice_id, number, sent_on, pay_by, principal, fee, interest, sent_by, sent_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", List.of(r.invoiceId().value(), r.number(), r.sentOn(), r.payBy(),
-                        r.principal(), r.fee(), r.interest(), r.sentBy(), r.sentAt()), rs -> rs.getLong(1)).get(0);
-        return r.withId(id);
+        return mapper.toDomain(repository.save(mapper.toEntity(r)));
     }
 
     @Override
     public Optional<Reminder> find(long id) {
-        return jdbc.query("SELECT * FROM invoice_reminder WHERE id = ?", List.of(id), JdbcInvoiceReminders::row).stream().findFirst();
+        return repository.findById(id).map(mapper::toDomain);
     }
 
     @Override
     public List<Reminder> of(InvoiceId invoice) {
-        return jdbc.query("SELECT * FROM invoice_reminder WHERE invoice_id = ? ORDER BY number", List.of(invoice.value()),
-                JdbcInvoiceReminders::row);
+        return repository.findByInvoiceIdOrderByNumber(invoice.value()).stream().map(mapper::toDomain).toList();
     }
 
     private static final Keyset BY_NUMBER = Keyset.ascending("reminders", Keyset.key("number", Keyset.Type.LONG),

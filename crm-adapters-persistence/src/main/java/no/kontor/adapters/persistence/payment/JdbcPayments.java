@@ -25,15 +25,19 @@ public class JdbcPayments implements Payments {
     private static final String INSERT = "INSERT INTO payment (invoice_id, kind, source, amount, paid_on, kid, bank_reference, "
             + "ocr_agreement_id, ocr_assignment_number, ocr_transaction_number, import_id, registered_by, registered_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private final PaymentRepository repository;
+    private final PaymentEntityMapper mapper;
     private final Jdbc jdbc;
 
-    public JdbcPayments(Jdbc jdbc) {
+    public JdbcPayments(PaymentRepository repository, PaymentEntityMapper mapper, Jdbc jdbc) {
+        this.repository = repository;
+        this.mapper = mapper;
         this.jdbc = jdbc;
     }
 
     @Override
     public Payment add(Payment p) {
-        return p.withId(jdbc.query(INSERT + " RETURNING id", values(p), rs -> rs.getLong(1)).get(0));
+        return mapper.toDomain(repository.save(mapper.toEntity(p)));
     }
 
     /**
@@ -41,7 +45,7 @@ public class JdbcPayments implements Payments {
      * that commits, inserts nothing (the other's row is waited for, never raced). OCR payments
      * imported before the key was kept are recognised by their bank reference.
      */
-    @Override
+    @Override // hand SQL: ON CONFLICT … DO NOTHING on the bank key, which a repository's save cannot say
     public Optional<Payment> addFromBank(Payment p) {
         if (p.bankKey() == null) {
             throw new IllegalArgumentException("only an OCR payment with its bank key is added from the bank");
@@ -64,23 +68,21 @@ public class JdbcPayments implements Payments {
 
     @Override
     public Optional<Payment> find(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE id = ?", List.of(id), JdbcPayments::row).stream().findFirst();
+        return repository.findById(id).map(mapper::toDomain);
     }
 
     @Override
     public Optional<Payment> lock(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE id = ? FOR UPDATE", List.of(id), JdbcPayments::row).stream()
-                .findFirst();
+        return repository.findByIdForUpdate(id).map(mapper::toDomain);
     }
 
     @Override
     public Payment assign(Payment assigned) {
-        jdbc.update("UPDATE payment SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL",
-                List.of(assigned.invoiceId().value(), assigned.id()));
+        repository.assign(assigned.id(), assigned.invoiceId().value());
         return find(assigned.id()).orElseThrow();
     }
 
-    @Override
+    @Override // hand SQL, as every keyset page of the house: its rows below
     public Page<Payment> unmatched(String cursor, int limit) {
         var params = new ArrayList<Object>();
         String after = "";
@@ -97,8 +99,7 @@ public class JdbcPayments implements Payments {
 
     @Override
     public List<Payment> ofInvoice(InvoiceId invoice) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE invoice_id = ? ORDER BY id", List.of(invoice.value()),
-                JdbcPayments::row);
+        return repository.findByInvoiceIdOrderById(invoice.value()).stream().map(mapper::toDomain).toList();
     }
 
     private static final Keyset OF_INVOICE = Keyset.ascending("payments", Keyset.key("id", Keyset.Type.LONG));

@@ -24,19 +24,21 @@ import no.kontor.application.sale.StageChange;
 public class JdbcSales implements Sales, SaleStatus {
     private final SaleRepository repository;
     private final SaleEntityMapper mapper;
+    private final SaleStageChangeRepository stageChanges;
     private final Jdbc jdbc;
 
-    public JdbcSales(SaleRepository repository, SaleEntityMapper mapper, Jdbc jdbc) {
+    public JdbcSales(SaleRepository repository, SaleEntityMapper mapper, SaleStageChangeRepository stageChanges, Jdbc jdbc) {
         this.repository = repository;
         this.mapper = mapper;
+        this.stageChanges = stageChanges;
         this.jdbc = jdbc;
     }
 
     @Override
     public Sale add(Sale sale) {
         var stored = mapper.toDomain(repository.save(mapper.toEntity(sale)));
-        jdbc.update("INSERT INTO sale_stage_change (sale_id, from_stage, to_stage, changed_by, changed_at) VALUES (?, NULL, ?, ?, ?)",
-                List.of(stored.getId().value(), stored.getStage().name(), stored.getCreatedBy(), stored.getCreatedAt()));
+        stageChanges.save(new SaleStageChangeEntity(null, stored.getId().value(), null, stored.getStage().name(), null,
+                stored.getCreatedBy(), stored.getCreatedAt()));
         return stored;
     }
 
@@ -110,9 +112,8 @@ public class JdbcSales implements Sales, SaleStatus {
     public Sale changeStage(Sale changed, SaleStage from, String reason) {
         var stored = VersionedUpdate.run("sale", changed.getId(), changed.getVersion(),
                 () -> mapper.toDomain(repository.update(mapper.toEntity(changed))));
-        jdbc.update("INSERT INTO sale_stage_change (sale_id, from_stage, to_stage, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                java.util.Arrays.asList(stored.getId().value(), from.name(), stored.getStage().name(), reason, stored.getChangedBy(),
-                        stored.getChangedAt()));
+        stageChanges.save(new SaleStageChangeEntity(null, stored.getId().value(), from.name(), stored.getStage().name(), reason,
+                stored.getChangedBy(), stored.getChangedAt()));
         return stored;
     }
 
@@ -120,7 +121,7 @@ public class JdbcSales implements Sales, SaleStatus {
 
     @Override
     public List<StageChange> history(SaleId id) {
-        return jdbc.query("SELECT * FROM sale_stage_change WHERE sale_id = ? ORDER BY id", List.of(id.value()), JdbcSales::stageChange);
+        return stageChanges.findBySaleIdOrderById(id.value()).stream().map(JdbcSales::stageChange).toList();
     }
 
     @Override
@@ -129,6 +130,12 @@ public class JdbcSales implements Sales, SaleStatus {
                 JdbcSales::stageChange);
     }
 
+    private static StageChange stageChange(SaleStageChangeEntity e) {
+        return new StageChange(e.fromStage() == null ? null : SaleStage.valueOf(e.fromStage()), SaleStage.valueOf(e.toStage()), e.reason(),
+                e.changedBy(), e.changedAt());
+    }
+
+    /** The keyset page's rows (the house's Keyset pages by hand SQL over any query). */
     private static StageChange stageChange(ResultSet rs) throws SQLException {
         return new StageChange(rs.getString("from_stage") == null ? null : SaleStage.valueOf(rs.getString("from_stage")),
                 SaleStage.valueOf(rs.getString("to_stage")), rs.getString("reason"), rs.getString("changed_by"),

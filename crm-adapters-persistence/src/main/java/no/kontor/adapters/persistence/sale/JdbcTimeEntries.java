@@ -18,30 +18,32 @@ import no.kontor.application.sale.TimeEntryFilter;
 
 @Singleton
 public class JdbcTimeEntries implements TimeEntries {
+    private final TimeEntryRepository repository;
+    private final TimeEntryEntityMapper mapper;
     private final Jdbc jdbc;
 
-    public JdbcTimeEntries(Jdbc jdbc) {
+    public JdbcTimeEntries(TimeEntryRepository repository, TimeEntryEntityMapper mapper, Jdbc jdbc) {
+        this.repository = repository;
+        this.mapper = mapper;
         this.jdbc = jdbc;
     }
 
     @Override
     public TimeEntry add(TimeEntry e) {
-        long id = jdbc.query("INSERT INTO time_entry (sale_id, staff_user_id, work_date, hours, description, line_id, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", List.of(e.saleId().value(), e.staffUserId(), e.workDate(), e.hours(),
-                e.description(), e.lineId(), e.createdAt()), rs -> rs.getLong(1)).get(0);
-        return e.with(id, e.lineId());
+        return mapper.toDomain(repository.save(mapper.toEntity(e)));
     }
 
     @Override
     public Optional<TimeEntry> find(long id) {
-        return jdbc.query("SELECT * FROM time_entry WHERE id = ?", List.of(id), JdbcTimeEntries::row).stream().findFirst();
+        return repository.findById(id).map(mapper::toDomain);
     }
 
     @Override
     public void remove(long id) {
-        jdbc.update("DELETE FROM time_entry WHERE id = ?", List.of(id));
+        repository.deleteById(id);
     }
 
+    /** Hand SQL: a keyset page over optional filters, which a derived query cannot say. */
     @Override
     public Page<TimeEntry> list(TimeEntryFilter filter, String cursor, int limit) {
         var where = new StringBuilder("TRUE");
