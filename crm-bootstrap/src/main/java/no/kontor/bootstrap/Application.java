@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
-import no.kontor.adapters.persistence.embedded.EmbeddedPostgres;
+import no.kontor.embedded.postgres.EmbeddedPostgres;
 import no.kontor.adapters.persistence.schema.DatabaseRoles;
 import no.kontor.adapters.persistence.schema.Migrations;
 

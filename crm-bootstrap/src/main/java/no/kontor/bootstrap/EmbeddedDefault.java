@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
-import no.kontor.adapters.persistence.embedded.EmbeddedPostgres;
+import no.kontor.embedded.postgres.EmbeddedPostgres;
 import no.kontor.adapters.persistence.schema.DatabaseRoles;
 import no.kontor.adapters.persistence.schema.Migrations;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import no.kontor.adapters.persistence.embedded.EmbeddedPostgres;
+import no.kontor.embedded.postgres.EmbeddedPostgres;
 import no.kontor.adapters.persistence.schema.Migrations;
 import no.kontor.adapters.web.testing.ApiClient;
 

@@ -29,6 +29,7 @@ class ArchitectureRulesTest {
                 .anyMatch(p -> p.startsWith("no.kontor.adapters.persistence."))
                 .anyMatch(p -> p.startsWith("no.kontor.adapters.pdf"))
                 .anyMatch(p -> p.startsWith("no.kontor.adapters.mail"))
+                .anyMatch(p -> p.startsWith("no.kontor.embedded.postgres"))
                 .anyMatch(p -> p.matches("no\\.kontor\\.application\\.\\w+\\.port"))
                 .anyMatch(p -> p.startsWith("no.kontor.bootstrap"))
                 .noneMatch(p -> p.contains(".fixtures."));
@@ -47,6 +48,11 @@ class ArchitectureRulesTest {
     @Test
     void theWebAdapterDependsOnUseCasesOnly() {
         HexagonRules.webDependsOnUseCasesOnly("no.kontor").check(kontor);
+    }
+
+    @Test
+    void theEmbeddedPostgresStandsAlone() {
+        HexagonRules.embeddedPostgresStandsAlone("no.kontor").check(kontor);
     }
 
     @Test

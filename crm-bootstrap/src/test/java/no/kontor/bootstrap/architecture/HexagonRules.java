@@ -49,6 +49,17 @@ public final class HexagonRules {
                 .as("the web adapter depends on use cases and their types, never on a driven port");
     }
 
+    /**
+     * The embedded PostgreSQL launcher knows nothing of Kontor: it starts a server and hands
+     * out a JDBC URL, so it could serve any program (docs/decisions/embedded-database.md).
+     */
+    public static ArchRule embeddedPostgresStandsAlone(String root) {
+        return noClasses().that().resideInAPackage(root + ".embedded..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".domain..", root + ".application..", root + ".adapters..",
+                        root + ".bootstrap..")
+                .as("the embedded PostgreSQL launcher depends on nothing of Kontor");
+    }
+
     /** The bootstrap wires the adapters together; nothing it wires may know it. */
     public static ArchRule noAdapterDependsOnTheBootstrap(String root) {
         return noClasses().that().resideInAPackage(root + ".adapters..")
@@ -88,7 +99,8 @@ public final class HexagonRules {
 
     public static List<ArchRule> all(String root) {
         return List.of(domainDependsOnTheJdkOnly(root), applicationDependsOnTheDomainOnly(root), webDependsOnUseCasesOnly(root),
-                adaptersAreIndependent(root), noAdapterDependsOnTheBootstrap(root), contextsAreFreeOfCycles(root),
+                adaptersAreIndependent(root), noAdapterDependsOnTheBootstrap(root), embeddedPostgresStandsAlone(root),
+                contextsAreFreeOfCycles(root),
                 entitiesAndDtosStayInTheirAdapters(root));
     }
 }

@@ -60,6 +60,13 @@ class HexagonRulesFailOnFixturesTest {
     }
 
     @Test
+    void theEmbeddedRuleCatchesTheLauncherReadingKontorsSettings() {
+        var root = FIXTURES + "embeddeduseskontor";
+        assertThatThrownBy(() -> HexagonRules.embeddedPostgresStandsAlone(root).check(fixture("embeddeduseskontor")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Launcher").hasMessageContaining("DataDirectory");
+    }
+
+    @Test
     void theAdapterRuleCatchesAControllerReadingAPersistenceRow() {
         var root = FIXTURES + "adaptercrossing";
         assertThatThrownBy(() -> HexagonRules.adaptersAreIndependent(root).check(fixture("adaptercrossing")))

@@ -27,7 +27,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
-import no.kontor.adapters.persistence.embedded.EmbeddedPostgres;
+import no.kontor.embedded.postgres.EmbeddedPostgres;
 import no.kontor.adapters.persistence.schema.DatabaseRoles;
 import no.kontor.adapters.persistence.schema.Migrations;
 

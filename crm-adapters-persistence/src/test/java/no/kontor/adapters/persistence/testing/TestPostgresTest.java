@@ -1,4 +1,4 @@
-package no.kontor.adapters.persistence.embedded;
+package no.kontor.adapters.persistence.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-
-import no.kontor.adapters.persistence.testing.TestPostgres;
-import no.kontor.adapters.persistence.testing.UsesTestDatabase;
 
 /** The test-database support: one server per JVM, a migrated template, a clone per caller. */
 class TestPostgresTest {

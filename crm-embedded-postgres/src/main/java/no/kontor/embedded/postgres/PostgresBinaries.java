@@ -1,4 +1,4 @@
-package no.kontor.adapters.persistence.embedded;
+package no.kontor.embedded.postgres;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -297,7 +297,12 @@ final class PostgresBinaries {
         }
 
         private static List<String> architectures() {
-            String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+            return architectures(System.getProperty("os.arch", ""));
+        }
+
+        /** The names zonky's archives give the CPU the JVM calls {@code osArch}, most likely first. */
+        static List<String> architectures(String osArch) {
+            String arch = osArch.toLowerCase(Locale.ROOT);
             return switch (arch) {
                 case "amd64", "x86_64" -> List.of("x86_64");
                 case "aarch64", "arm64" -> List.of("arm_64", "aarch64", "arm64");

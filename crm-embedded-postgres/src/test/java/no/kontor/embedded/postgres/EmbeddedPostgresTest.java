@@ -1,4 +1,4 @@
-package no.kontor.adapters.persistence.embedded;
+package no.kontor.embedded.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

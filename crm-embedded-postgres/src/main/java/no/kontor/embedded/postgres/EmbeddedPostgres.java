@@ -1,4 +1,4 @@
-package no.kontor.adapters.persistence.embedded;
+package no.kontor.embedded.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
