@@ -50,6 +50,13 @@ public final class InMemoryInvoices extends InMemoryStore<InMemoryInvoices.Row> 
         }
     }
 
+    /** Every invoice and credit note, drafts too. */
+    public List<Invoice> all() {
+        synchronized (rows) {
+            return rows.values().stream().map(Row::invoice).toList();
+        }
+    }
+
     @Override
     public Optional<Invoice> find(InvoiceId id) {
         synchronized (rows) {

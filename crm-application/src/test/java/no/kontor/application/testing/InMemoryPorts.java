@@ -57,7 +57,9 @@ public final class InMemoryPorts {
         put(OrderFormPosts.class, tx.registered(new InMemoryPublicOrders.Posts()));
         put(StaffUsers.class, tx.registered(new InMemoryStaffUsers()));
         put(LoginThrottle.class, new InMemoryLoginThrottle());
-        put(Invoices.class, tx.registered(new InMemoryInvoices()));
+        var invoices = tx.registered(new InMemoryInvoices());
+        put(Invoices.class, invoices);
+        put(no.kontor.application.reporting.port.ReportQueries.class, new InMemoryReportQueries(invoices));
         put(InvoiceNumbers.class, tx.registered(new InMemoryInvoiceNumbers()));
         put(InvoiceJobs.class, tx.registered(new InMemoryInvoiceJobs(clock)));
         put(InvoiceReminders.class, tx.registered(new InMemoryInvoiceReminders()));

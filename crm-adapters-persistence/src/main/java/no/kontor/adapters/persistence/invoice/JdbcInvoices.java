@@ -294,7 +294,8 @@ public class JdbcInvoices implements Invoices {
                 Jdbc.instant(rs, "changed_at"), rs.getLong("version"));
     }
 
-    private static InvoiceLine line(ResultSet rs) throws SQLException {
+    /** An invoice line as stored; the reporting context reads the books with it too. */
+    public static InvoiceLine line(ResultSet rs) throws SQLException {
         BigDecimal percent = rs.getBigDecimal("tax_percent");
         Long credited = Jdbc.nullableLong(rs, "credited_line_no");
         return new InvoiceLine(rs.getInt("line_no"), Jdbc.nullableLong(rs, "sale_id"), credited == null ? null : credited.intValue(),

@@ -1,0 +1,92 @@
+package no.kontor.adapters.web.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import no.kontor.adapters.web.testing.ApiClient;
+import no.kontor.adapters.web.testing.Staff;
+import no.kontor.application.testing.InMemoryInvoices;
+import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.invoice.Buyer;
+import no.kontor.domain.invoice.Invoice;
+import no.kontor.domain.invoice.InvoiceLine;
+import no.kontor.domain.invoice.Seller;
+import no.kontor.domain.invoice.TaxCategory;
+import no.kontor.domain.shared.BankAccountNumber;
+import no.kontor.domain.shared.Kid;
+import no.kontor.domain.shared.OrganisationNumber;
+
+/** The VAT report over HTTP on in-memory invoices: the figures, the role, and bad periods. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportControllerTest {
+    static final LocalDate DAY = LocalDate.of(2020, 2, 29);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Staff staff;
+    @Inject
+    InMemoryInvoices invoices;
+
+    ApiClient manager;
+    ApiClient seller;
+
+    @BeforeAll
+    void setUp() {
+        staff.user("mona", Role.MANAGER);
+        staff.user("sindre", Role.SELLER);
+        manager = ApiClient.anonymous(server.getURI()).login("mona", Staff.PASSWORD);
+        seller = ApiClient.anonymous(server.getURI()).login("sindre", Staff.PASSWORD);
+        // 1 × 1 000.01 at 25 %: 100 001 taxable, VAT 25 000.25 → 25 000, on a day no other test of this context uses
+        var line = new InvoiceLine(1, null, null, "Annonse", BigDecimal.ONE, "C62", 100001, BigDecimal.ZERO, TaxCategory.S,
+                new BigDecimal("25"), null);
+        var draft = invoices.add(Invoice.draft(new CompanyId(9), List.of(line), "Kari", null, "mona", Instant.now()));
+        var sellerParty = new Seller("Lokalavisa AS", new OrganisationNumber("974760673"), null, null, null, null, null,
+                new BankAccountNumber("86011117947"), true, true);
+        invoices.issue(draft.issue(new Invoice.Issue(900, DAY, DAY.plusDays(14), Kid.of(Kid.Algorithm.MOD10, 15, 7, 9, 900),
+                sellerParty, new Buyer(9, "Kunde AS", null, null, null, null, null)), "mona", Instant.now()), "<Invoice/>", null);
+    }
+
+    HttpResponse<String> vat(ApiClient client, String query) {
+        return client.get("/api/v1/reports/vat" + query);
+    }
+
+    @Test
+    void aManagerReadsTheVatPerRateOfAPeriod() {
+        var answer = vat(manager, "?from=2020-02-29&to=2020-02-29");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"taxable\":100001", "\"vat\":25000", "\"gross\":125001", "\"invoices\":1",
+                "\"creditNotes\":0", "\"from\":\"2020-02-29\"");
+        assertThat(vat(manager, "?from=2020-03-01&to=2020-03-31").body()).contains("\"rates\":[]", "\"net\":0");
+    }
+
+    @Test
+    void aSellerMayNotReadIt() {
+        assertThat(vat(seller, "?from=2020-02-01&to=2020-02-29").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aPeriodMustBeGivenInOrderAndAtMostAYear() {
+        var missing = vat(manager, "?to=2020-02-29");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("report.from-missing");
+        assertThat(vat(manager, "?from=2020-03-01&to=2020-02-01").body()).contains("report.period-invalid");
+        assertThat(vat(manager, "?from=2020-01-01&to=2021-01-01").statusCode()).isEqualTo(400);
+        assertThat(vat(manager, "?from=2020-02-30&to=2020-03-01").statusCode()).as("an impossible date").isEqualTo(400);
+        assertThat(vat(manager, "?from=yesterday&to=2020-03-01").statusCode()).isEqualTo(400);
+    }
+}

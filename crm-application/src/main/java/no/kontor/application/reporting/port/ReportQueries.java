@@ -1,0 +1,21 @@
+package no.kontor.application.reporting.port;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import no.kontor.domain.invoice.InvoiceKind;
+import no.kontor.domain.invoice.InvoiceLine;
+
+/**
+ * The reporting context's read port: it may read every context's tables, and only reads.
+ * More queries join it as the reports grow (docs/architecture.md#contexts).
+ */
+public interface ReportQueries {
+
+    /** Every issued invoice and credit note whose issue date lies in {@code from}–{@code to}, both included, with its lines. */
+    List<IssuedDocument> issuedBetween(LocalDate from, LocalDate to);
+
+    /** An issued document as the books see it: its kind (a credit note counts negative) and its frozen lines. */
+    record IssuedDocument(long invoiceId, InvoiceKind kind, LocalDate issueDate, List<InvoiceLine> lines) {
+    }
+}

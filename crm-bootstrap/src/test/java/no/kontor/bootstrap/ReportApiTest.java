@@ -1,0 +1,68 @@
+package no.kontor.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import no.kontor.adapters.persistence.testing.UsesTestDatabase;
+import no.kontor.adapters.web.testing.ApiClient;
+import no.kontor.domain.identity.Role;
+
+/**
+ * The VAT report on real PostgreSQL, from invoices made through the API: two invoices of
+ * 1 000.00 + 25 % and a whole credit note of one leave 1 000.00 taxable and 250.00 VAT.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportApiTest implements UsesTestDatabase {
+    @Inject
+    TestStaff staff;
+
+    ApiClient manager;
+    ApiClient seller;
+    String today;
+
+    @BeforeAll
+    void setUp() {
+        staff.add("mona", Role.MANAGER);
+        staff.add("selma", Role.SELLER);
+        manager = staff.login("mona");
+        seller = staff.login("selma");
+        String company = ApiClient.field(seller.post("/api/v1/companies", "{\"name\":\"Rapport AS\",\"status\":\"CUSTOMER\"}").body(), "id");
+        ApiInvoices.issued(seller, manager, company);
+        String credited = ApiInvoices.issued(seller, manager, company)[0];
+        assertThat(manager.post("/api/v1/invoices/" + credited + "/credit-notes", "{\"reason\":\"Feil\"}").statusCode()).isEqualTo(201);
+        ApiInvoices.draft(seller, manager, company); // a draft is in no report
+        today = LocalDate.now(ZoneId.of("Europe/Oslo")).toString();
+    }
+
+    @Test
+    void theVatReportOfTodayCountsTwoInvoicesLessOneCreditNote() {
+        var answer = manager.get("/api/v1/reports/vat?from=" + today + "&to=" + today);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var report = Json.object(answer.body());
+        assertThat(Json.number(report.get("net"))).isEqualTo(100000);
+        assertThat(Json.number(report.get("vat"))).isEqualTo(25000);
+        assertThat(Json.number(report.get("invoices"))).isEqualTo(2);
+        assertThat(Json.number(report.get("creditNotes"))).isEqualTo(1);
+        assertThat(Json.list(report.get("rates"))).singleElement().satisfies(rate -> {
+            assertThat(rate.get("category")).isEqualTo("S");
+            assertThat(Json.number(rate.get("taxable"))).isEqualTo(100000);
+        });
+    }
+
+    @Test
+    void yesterdayHasNothingAndASellerMayNotAsk() {
+        String yesterday = LocalDate.parse(today).minusDays(1).toString();
+        assertThat(Json.number(Json.object(manager.get("/api/v1/reports/vat?from=" + yesterday + "&to=" + yesterday).body()).get("net")))
+                .isZero();
+        assertThat(seller.get("/api/v1/reports/vat?from=" + today + "&to=" + today).statusCode()).isEqualTo(403);
+    }
+}
