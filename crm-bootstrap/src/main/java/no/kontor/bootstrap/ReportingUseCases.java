@@ -1,7 +1,10 @@
 package no.kontor.bootstrap;
 
+import java.time.Clock;
+
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.VatReport;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.application.shared.port.Transactions;
@@ -13,5 +16,10 @@ public class ReportingUseCases {
     @Singleton
     VatReport vatReport(ReportQueries queries, Transactions tx) {
         return new VatReport(queries, tx);
+    }
+
+    @Singleton
+    ListOverdueInvoices listOverdueInvoices(ReportQueries queries, Transactions tx, Clock clock) {
+        return new ListOverdueInvoices(queries, tx, clock);
     }
 }

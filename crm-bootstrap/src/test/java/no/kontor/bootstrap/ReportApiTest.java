@@ -65,4 +65,21 @@ class ReportApiTest implements UsesTestDatabase {
                 .isZero();
         assertThat(seller.get("/api/v1/reports/vat?from=" + today + "&to=" + today).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void twentyDaysOnTheUncreditedInvoiceIsSixDaysOverdueAndTheCreditedOneIsNot() {
+        String asOf = LocalDate.parse(today).plusDays(20).toString();
+        var answer = manager.get("/api/v1/reports/overdue?asOf=" + asOf);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var list = Json.object(answer.body());
+        assertThat(Json.list(list.get("items"))).singleElement().satisfies(item -> {
+            assertThat(Json.number(item.get("daysOverdue"))).isEqualTo(6);
+            assertThat(item.get("band")).isEqualTo("DAYS_0_14");
+            assertThat(Json.number(item.get("due"))).isEqualTo(125000);
+            assertThat(item.get("buyerName")).isEqualTo("Rapport AS");
+        });
+        assertThat(Json.number(list.get("total"))).isEqualTo(125000);
+        assertThat(Json.list(Json.object(manager.get("/api/v1/reports/overdue?asOf=" + today).body()).get("items")))
+                .as("nothing is overdue yet").isEmpty();
+    }
 }

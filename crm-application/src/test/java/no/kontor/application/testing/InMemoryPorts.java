@@ -44,7 +44,6 @@ public final class InMemoryPorts {
         var inventory = tx.registered(new InMemoryInventory().withSales(sales));
         put(Transactions.class, tx);
         put(Clock.class, clock);
-        put(Companies.class, tx.registered(new InMemoryCompanies()));
         put(Contacts.class, tx.registered(new InMemoryContacts()));
         put(Activities.class, tx.registered(new InMemoryActivities()));
         put(PostalCodeRegister.class, new InMemoryPostalCodes());
@@ -58,11 +57,14 @@ public final class InMemoryPorts {
         put(StaffUsers.class, tx.registered(new InMemoryStaffUsers()));
         put(LoginThrottle.class, new InMemoryLoginThrottle());
         var invoices = tx.registered(new InMemoryInvoices());
+        var reminders = tx.registered(new InMemoryInvoiceReminders());
+        var companies = tx.registered(new InMemoryCompanies());
         put(Invoices.class, invoices);
-        put(no.kontor.application.reporting.port.ReportQueries.class, new InMemoryReportQueries(invoices));
+        put(InvoiceReminders.class, reminders);
+        put(Companies.class, companies);
+        put(no.kontor.application.reporting.port.ReportQueries.class, new InMemoryReportQueries(invoices, reminders, companies));
         put(InvoiceNumbers.class, tx.registered(new InMemoryInvoiceNumbers()));
         put(InvoiceJobs.class, tx.registered(new InMemoryInvoiceJobs(clock)));
-        put(InvoiceReminders.class, tx.registered(new InMemoryInvoiceReminders()));
         put(Payments.class, tx.registered(new InMemoryPayments()));
         put(OcrImports.class, tx.registered(new InMemoryOcrImports()));
         put(AuditTrail.class, tx.registered(new InMemoryAuditTrail()));

@@ -6,13 +6,18 @@ import java.util.List;
 
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.domain.invoice.Invoice;
+import no.kontor.domain.invoice.Reminder;
 
-/** The reporting context's reads over the in-memory invoices, as the JDBC adapter reads the tables. */
+/** The reporting context's reads over the in-memory invoices, reminders and companies, as the JDBC adapter reads the tables. */
 public final class InMemoryReportQueries implements ReportQueries {
     private final InMemoryInvoices invoices;
+    private final InMemoryInvoiceReminders reminders;
+    private final InMemoryCompanies companies;
 
-    public InMemoryReportQueries(InMemoryInvoices invoices) {
+    public InMemoryReportQueries(InMemoryInvoices invoices, InMemoryInvoiceReminders reminders, InMemoryCompanies companies) {
         this.invoices = invoices;
+        this.reminders = reminders;
+        this.companies = companies;
     }
 
     @Override
@@ -21,6 +26,20 @@ public final class InMemoryReportQueries implements ReportQueries {
                 .filter(i -> i.getStatus().isIssued() && !i.getIssueDate().isBefore(from) && !i.getIssueDate().isAfter(to))
                 .sorted(Comparator.comparing(Invoice::getIssueDate).thenComparing(i -> i.getId().value()))
                 .map(i -> new IssuedDocument(i.getId().value(), i.getKind(), i.getIssueDate(), i.getLines()))
+                .toList();
+    }
+
+    @Override
+    public List<OverdueInvoice> overdue(LocalDate asOf) {
+        return invoices.all().stream()
+                .filter(i -> i.isOverdue(asOf))
+                .sorted(Comparator.comparing(Invoice::getDueDate).thenComparing(Invoice::getNumber))
+                .map(i -> {
+                    var sent = reminders.of(i.getId());
+                    var seller = companies.find(i.getCompanyId()).map(c -> c.getResponsibleSellerId()).orElse(null);
+                    return new OverdueInvoice(i.getId().value(), i.getNumber(), i.getCompanyId().value(), i.getBuyer().name(), seller,
+                            i.getDueDate(), i.due(), sent.size(), sent.stream().map(Reminder::sentOn).max(LocalDate::compareTo).orElse(null));
+                })
                 .toList();
     }
 }

@@ -41,4 +41,17 @@ public class JdbcReportQueries implements ReportQueries {
         return documents.values().stream().map(d -> new IssuedDocument(d.invoiceId(), d.kind(), d.issueDate(), List.copyOf(d.lines())))
                 .toList();
     }
+
+    /** Overdue as the domain says it (Invoice.isOverdue): an issued invoice, not wholly credited, money due, past its due date. */
+    @Override
+    public List<OverdueInvoice> overdue(LocalDate asOf) {
+        return jdbc.query("SELECT i.id, i.number, i.company_id, i.buyer_name, c.responsible_seller_id, i.due_date, "
+                        + "i.gross - i.paid - i.credited AS due, count(r.id) AS reminders, max(r.sent_on) AS last_reminder_on "
+                        + "FROM invoice i JOIN company c ON c.id = i.company_id LEFT JOIN invoice_reminder r ON r.invoice_id = i.id "
+                        + "WHERE i.kind = 'INVOICE' AND i.status NOT IN ('DRAFT', 'CREDITED') AND i.gross - i.paid - i.credited > 0 "
+                        + "AND i.due_date < ? GROUP BY i.id, c.responsible_seller_id ORDER BY i.due_date, i.number",
+                List.of(asOf), rs -> new OverdueInvoice(rs.getLong("id"), rs.getLong("number"), rs.getLong("company_id"),
+                        rs.getString("buyer_name"), Jdbc.nullableLong(rs, "responsible_seller_id"), rs.getObject("due_date", LocalDate.class),
+                        rs.getLong("due"), rs.getInt("reminders"), rs.getObject("last_reminder_on", LocalDate.class)));
+    }
 }

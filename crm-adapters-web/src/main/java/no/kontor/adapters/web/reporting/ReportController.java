@@ -18,20 +18,24 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.application.reporting.ListOverdueInvoices;
+import no.kontor.application.reporting.OverdueInvoices;
 import no.kontor.application.reporting.VatReport;
 import no.kontor.application.reporting.VatTotals;
 import no.kontor.domain.invoice.TaxCategory;
 
-/** Reports over the books (managers). */
+/** Reports and control lists over the books. */
 @Controller("/api/v1/reports")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
 public class ReportController {
     private final VatReport vat;
+    private final ListOverdueInvoices overdue;
 
-    public ReportController(VatReport vat) {
+    public ReportController(VatReport vat, ListOverdueInvoices overdue) {
         this.vat = vat;
+        this.overdue = overdue;
     }
 
     @Serdeable
@@ -55,5 +59,37 @@ public class ReportController {
             + "Europe/Oslo; at most a year), less their credit notes; øre")
     public VatReportResponse vat(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, Authentication auth) {
         return VatReportResponse.of(vat.execute(Actors.of(auth), from, to));
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record BandResponse(OverdueInvoices.AgeBand band, int invoices, long due) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OverdueItemResponse(long invoiceId, long number, long companyId, String buyerName, @Nullable Long responsibleSellerId,
+                                      LocalDate dueDate, long daysOverdue, OverdueInvoices.AgeBand band, long due, int reminders,
+                                      @Nullable LocalDate lastReminderOn) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OverdueResponse(LocalDate asOf, List<BandResponse> bands, List<OverdueItemResponse> items, long total) {
+        static OverdueResponse of(OverdueInvoices o) {
+            return new OverdueResponse(o.asOf(), o.bands().stream().map(b -> new BandResponse(b.band(), b.invoices(), b.due())).toList(),
+                    o.items().stream().map(i -> new OverdueItemResponse(i.invoice().invoiceId(), i.invoice().number(),
+                            i.invoice().companyId(), i.invoice().buyerName(), i.invoice().responsibleSellerId(), i.invoice().dueDate(),
+                            i.daysOverdue(), i.band(), i.invoice().due(), i.invoice().reminders(), i.invoice().lastReminderOn())).toList(),
+                    o.total());
+        }
+    }
+
+    @Get("/overdue")
+    @Operation(operationId = "listOverdueInvoices", summary = "The overdue control list on `asOf` (default today, Europe/Oslo): every "
+            + "overdue invoice, oldest first, with its age in days, age band (0–14, 15–30, 31–60, over 60) and reminders, and each "
+            + "band's count and sum; øre. Managers see all, a seller their own companies'")
+    public OverdueResponse overdue(@Nullable @QueryValue LocalDate asOf, Authentication auth) {
+        return OverdueResponse.of(overdue.execute(Actors.of(auth), asOf));
     }
 }

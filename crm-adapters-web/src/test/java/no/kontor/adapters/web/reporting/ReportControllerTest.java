@@ -89,4 +89,15 @@ class ReportControllerTest {
         assertThat(vat(manager, "?from=2020-02-30&to=2020-03-01").statusCode()).as("an impossible date").isEqualTo(400);
         assertThat(vat(manager, "?from=yesterday&to=2020-03-01").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void theOverdueListShowsTheInvoiceInItsBandToTheManagerAndNotToAnotherSeller() {
+        var list = manager.get("/api/v1/reports/overdue?asOf=2020-04-01");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).contains("\"number\":900", "\"daysOverdue\":18", "\"band\":\"DAYS_15_30\"", "\"due\":125001",
+                "\"asOf\":\"2020-04-01\"");
+        assertThat(seller.get("/api/v1/reports/overdue?asOf=2020-04-01").body()).as("not the seller's company")
+                .doesNotContain("\"number\":900");
+        assertThat(manager.get("/api/v1/reports/overdue?asOf=not-a-day").statusCode()).isEqualTo(400);
+    }
 }

@@ -2,8 +2,13 @@ package no.kontor.adapters.web.testing;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+
+import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.VatReport;
 import no.kontor.application.testing.DirectTransactions;
+import no.kontor.application.testing.InMemoryCompanies;
+import no.kontor.application.testing.InMemoryInvoiceReminders;
 import no.kontor.application.testing.InMemoryInvoices;
 import no.kontor.application.testing.InMemoryReportQueries;
 
@@ -12,7 +17,17 @@ import no.kontor.application.testing.InMemoryReportQueries;
 public class ReportingTestFactory {
 
     @Singleton
-    VatReport vatReport(InMemoryInvoices invoices, DirectTransactions tx) {
-        return new VatReport(new InMemoryReportQueries(invoices), tx);
+    InMemoryReportQueries reportQueries(InMemoryInvoices invoices, InMemoryInvoiceReminders reminders, InMemoryCompanies companies) {
+        return new InMemoryReportQueries(invoices, reminders, companies);
+    }
+
+    @Singleton
+    VatReport vatReport(InMemoryReportQueries queries, DirectTransactions tx) {
+        return new VatReport(queries, tx);
+    }
+
+    @Singleton
+    ListOverdueInvoices listOverdueInvoices(InMemoryReportQueries queries, DirectTransactions tx, Clock clock) {
+        return new ListOverdueInvoices(queries, tx, clock);
     }
 }

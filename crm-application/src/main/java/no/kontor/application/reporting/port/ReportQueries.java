@@ -3,6 +3,7 @@ package no.kontor.application.reporting.port;
 import java.time.LocalDate;
 import java.util.List;
 
+
 import no.kontor.domain.invoice.InvoiceKind;
 import no.kontor.domain.invoice.InvoiceLine;
 
@@ -14,6 +15,16 @@ public interface ReportQueries {
 
     /** Every issued invoice and credit note whose issue date lies in {@code from}–{@code to}, both included, with its lines. */
     List<IssuedDocument> issuedBetween(LocalDate from, LocalDate to);
+
+    /**
+     * Every invoice overdue on {@code asOf}: issued, not wholly credited, with money still due
+     * and a due date before that day; with its company's responsible seller and its reminders.
+     */
+    List<OverdueInvoice> overdue(LocalDate asOf);
+
+    record OverdueInvoice(long invoiceId, long number, long companyId, String buyerName, Long responsibleSellerId, LocalDate dueDate,
+                          long due, int reminders, LocalDate lastReminderOn) {
+    }
 
     /** An issued document as the books see it: its kind (a credit note counts negative) and its frozen lines. */
     record IssuedDocument(long invoiceId, InvoiceKind kind, LocalDate issueDate, List<InvoiceLine> lines) {

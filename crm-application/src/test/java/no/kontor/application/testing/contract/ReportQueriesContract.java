@@ -50,4 +50,37 @@ public abstract class ReportQueriesContract extends PortContract {
         assertThat(tx(() -> port(ReportQueries.class).issuedBetween(ISSUED_ON.minusDays(30), ISSUED_ON.minusDays(1))))
                 .extracting(ReportQueries.IssuedDocument::invoiceId).doesNotContain(id);
     }
+
+    @Test
+    void anInvoiceIsOverdueTheDayAfterItsDueDateWithWhatIsStillDueAndItsReminders() {
+        var invoice = issuedInvoice(); // due 8 December 2026, 1 250.00
+        long id = invoice.getId().value();
+        var dueDay = invoice.getDueDate();
+        assertThat(tx(() -> port(ReportQueries.class).overdue(dueDay))).extracting(ReportQueries.OverdueInvoice::invoiceId)
+                .doesNotContain(id);
+
+        tx(() -> port(Invoices.class).updateMoney(invoice.paidBy(50000, "user:1", now())));
+        tx(() -> port(no.kontor.application.invoice.port.InvoiceReminders.class).add(new no.kontor.domain.invoice.Reminder(null,
+                invoice.getId(), 1, dueDay.plusDays(1), dueDay.plusDays(15), 75000, 0, 0, "user:1", now())));
+        var overdue = tx(() -> port(ReportQueries.class).overdue(dueDay.plusDays(1)));
+        assertThat(overdue).filteredOn(o -> o.invoiceId() == id).singleElement().satisfies(o -> {
+            assertThat(o.number()).isEqualTo(invoice.getNumber());
+            assertThat(o.companyId()).isEqualTo(invoice.getCompanyId().value());
+            assertThat(o.buyerName()).isEqualTo("Kunde AS");
+            assertThat(o.dueDate()).isEqualTo(dueDay);
+            assertThat(o.due()).as("1 250.00 less 500.00 paid").isEqualTo(75000);
+            assertThat(o.reminders()).isEqualTo(1);
+            assertThat(o.lastReminderOn()).isEqualTo(dueDay.plusDays(1));
+        });
+    }
+
+    @Test
+    void aPaidOrCreditedInvoiceIsNeverOverdue() {
+        var paid = issuedInvoice();
+        tx(() -> port(Invoices.class).updateMoney(paid.paidBy(125000, "user:1", now())));
+        var credited = issuedInvoice();
+        tx(() -> port(Invoices.class).updateMoney(credited.creditedBy(125000, true, "user:1", now())));
+        assertThat(tx(() -> port(ReportQueries.class).overdue(LocalDate.of(2027, 6, 1)))).extracting(ReportQueries.OverdueInvoice::invoiceId)
+                .doesNotContain(paid.getId().value(), credited.getId().value());
+    }
 }
