@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -18,6 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.CsvExport;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.OverdueInvoices;
 import no.kontor.application.reporting.VatReport;
@@ -91,5 +94,23 @@ public class ReportController {
             + "band's count and sum; øre. Managers see all, a seller their own companies'")
     public OverdueResponse overdue(@Nullable @QueryValue LocalDate asOf, Authentication auth) {
         return OverdueResponse.of(overdue.execute(Actors.of(auth), asOf));
+    }
+
+    @Get(value = "/overdue.csv", produces = "text/csv")
+    @Operation(operationId = "exportOverdueInvoices", summary = "The overdue control list as CSV (UTF-8 with BOM): `separator` semicolon "
+            + "(default) or comma, `decimal` comma (default) or point, `dates` iso (default) or norwegian (dd.mm.yyyy); amounts in kroner")
+    public HttpResponse<Writable> overdueCsv(@Nullable @QueryValue LocalDate asOf, @Nullable @QueryValue String separator,
+                                             @Nullable @QueryValue String decimal, @Nullable @QueryValue String dates, Authentication auth) {
+        var options = CsvExport.Options.of(separator, decimal, dates);
+        var list = overdue.execute(Actors.of(auth), asOf);
+        return CsvExport.attachment("forfalte-fakturaer-" + list.asOf() + ".csv", options, List.of("Fakturanummer", "Kunde", "Kundenummer",
+                "Forfallsdato", "Dager over forfall", "Aldersgruppe", "Utestående", "Purringer", "Siste purring"), row -> {
+                    for (var item : list.items()) {
+                        var invoice = item.invoice();
+                        row.number(invoice.number()).text(invoice.buyerName()).number(invoice.companyId()).date(invoice.dueDate())
+                                .number(item.daysOverdue()).text(item.band().name()).amount(invoice.due()).number(invoice.reminders())
+                                .date(invoice.lastReminderOn()).end();
+                    }
+                });
     }
 }

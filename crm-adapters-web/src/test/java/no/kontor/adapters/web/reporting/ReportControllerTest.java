@@ -59,6 +59,12 @@ class ReportControllerTest {
                 new BankAccountNumber("86011117947"), true, true);
         invoices.issue(draft.issue(new Invoice.Issue(900, DAY, DAY.plusDays(14), Kid.of(Kid.Algorithm.MOD10, 15, 7, 9, 900),
                 sellerParty, new Buyer(9, "Kunde AS", null, null, null, null, null)), "mona", Instant.now()), "<Invoice/>", null);
+        // a buyer whose name a spreadsheet would run as a formula, issued 15 January 2020, due 29 January
+        var hostile = invoices.add(Invoice.draft(new CompanyId(10), List.of(line), "Kari", null, "mona", Instant.now()));
+        var january = LocalDate.of(2020, 1, 15);
+        invoices.issue(hostile.issue(new Invoice.Issue(901, january, january.plusDays(14), Kid.of(Kid.Algorithm.MOD10, 15, 7, 10, 901),
+                sellerParty, new Buyer(10, "=HYPERLINK(\"http://x\")", null, null, null, null, null)), "mona", Instant.now()),
+                "<Invoice/>", null);
     }
 
     HttpResponse<String> vat(ApiClient client, String query) {
@@ -99,5 +105,39 @@ class ReportControllerTest {
         assertThat(seller.get("/api/v1/reports/overdue?asOf=2020-04-01").body()).as("not the seller's company")
                 .doesNotContain("\"number\":900");
         assertThat(manager.get("/api/v1/reports/overdue?asOf=not-a-day").statusCode()).isEqualTo(400);
+    }
+
+    String csv(String query) {
+        var answer = manager.get("/api/v1/reports/overdue.csv" + query);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(answer.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"forfalte-fakturaer-2020-04-01.csv\"");
+        return answer.body();
+    }
+
+    @Test
+    void theOverdueListExportsAsCsvForANorwegianSpreadsheet() {
+        var lines = csv("?asOf=2020-04-01").split("\r\n");
+        assertThat(lines[0]).as("a byte-order mark, then the header").startsWith("\ufeffFakturanummer;Kunde;");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).as("the older first; the formula neutralised").isEqualTo(
+                "901;\"'=HYPERLINK(\"\"http://x\"\")\";10;2020-01-29;63;OVER_60;1250,01;0;");
+        assertThat(lines[2]).isEqualTo("900;Kunde AS;9;2020-03-14;18;DAYS_15_30;1250,01;0;");
+    }
+
+    @Test
+    void theCsvTakesACommaAPointAndNorwegianDatesOnRequest() {
+        var lines = csv("?asOf=2020-04-01&separator=comma&decimal=point&dates=norwegian").split("\r\n");
+        assertThat(lines[2]).isEqualTo("900,Kunde AS,9,14.03.2020,18,DAYS_15_30,1250.01,0,");
+    }
+
+    @Test
+    void badCsvOptionsAreRefusedNamingTheParameter() {
+        var answer = manager.get("/api/v1/reports/overdue.csv?separator=tab");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("csv.separator-invalid");
+        assertThat(manager.get("/api/v1/reports/overdue.csv?separator=comma&decimal=comma").body()).contains("csv.decimal-clashes");
+        assertThat(manager.get("/api/v1/reports/overdue.csv?dates=american").statusCode()).isEqualTo(400);
+        assertThat(manager.get("/api/v1/reports/overdue.csv?asOf=2020-13-01").statusCode()).isEqualTo(400);
     }
 }

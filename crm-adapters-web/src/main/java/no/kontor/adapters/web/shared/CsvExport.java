@@ -1,0 +1,128 @@
+package no.kontor.adapters.web.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import no.kontor.domain.shared.ValidationException;
+
+/**
+ * Exports as CSV a Norwegian spreadsheet opens as it is: UTF-8 with a byte-order mark,
+ * {@code ;} between cells (or {@code ,} on request), amounts in kroner with a decimal comma
+ * (or point), dates as ISO (or dd.mm.yyyy). The rows are written as they come, to the
+ * response's stream, never gathered first. A text cell that a spreadsheet would take for a
+ * formula ({@code = + - @}, a tab or a carriage return first) is written with a leading
+ * apostrophe; numbers and amounts are never touched, so a negative amount stays a number.
+ */
+public final class CsvExport {
+    public static final MediaType TEXT_CSV = new MediaType("text/csv; charset=utf-8");
+    private static final DateTimeFormatter NORWEGIAN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private CsvExport() {
+    }
+
+    /** How the file is written; from the query parameters {@code separator}, {@code decimal} and {@code dates}. */
+    public record Options(char separator, boolean decimalComma, boolean norwegianDates) {
+
+        public static Options of(String separator, String decimal, String dates) {
+            char sep = switch (separator == null ? "semicolon" : separator) {
+                case "semicolon" -> ';';
+                case "comma" -> ',';
+                default -> throw new ValidationException("separator", "csv.separator-invalid", "separator is semicolon (default) or comma");
+            };
+            boolean comma = switch (decimal == null ? "comma" : decimal) {
+                case "comma" -> true;
+                case "point" -> false;
+                default -> throw new ValidationException("decimal", "csv.decimal-invalid", "decimal is comma (default) or point");
+            };
+            boolean norwegian = switch (dates == null ? "iso" : dates) {
+                case "iso" -> false;
+                case "norwegian" -> true;
+                default -> throw new ValidationException("dates", "csv.dates-invalid", "dates is iso (default) or norwegian (dd.mm.yyyy)");
+            };
+            if (sep == ',' && comma) {
+                throw new ValidationException("decimal", "csv.decimal-clashes", "with separator=comma, use decimal=point");
+            }
+            return new Options(sep, comma, norwegian);
+        }
+    }
+
+    /**
+     * The cells of the current row, typed: text is neutralised, amounts and numbers are
+     * written as numbers; {@link #end()} ends the row and starts the next.
+     */
+    public static final class Row {
+        private final Options options;
+        private final CSVPrinter printer;
+
+        Row(Options options, CSVPrinter printer) {
+            this.options = options;
+            this.printer = printer;
+        }
+
+        public Row text(String value) {
+            return cell(value == null ? "" : neutralised(value));
+        }
+
+        /** An amount in øre, written in kroner with two decimals. */
+        public Row amount(long ore) {
+            String kroner = BigDecimal.valueOf(ore, 2).toPlainString();
+            return cell(options.decimalComma() ? kroner.replace('.', ',') : kroner);
+        }
+
+        public Row number(long value) {
+            return cell(Long.toString(value));
+        }
+
+        public Row date(LocalDate day) {
+            return cell(day == null ? "" : options.norwegianDates() ? NORWEGIAN.format(day) : day.toString());
+        }
+
+        public void end() {
+            try {
+                printer.println();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private Row cell(String value) {
+            try {
+                printer.print(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+    }
+
+    static String neutralised(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
+    }
+
+    /** A download named {@code fileName}: the header, then the rows {@code rows} writes, each ended with {@link Row#end()}. */
+    public static HttpResponse<Writable> attachment(String fileName, Options options, List<String> header, Consumer<Row> rows) {
+        Writable body = out -> {
+            out.write('\ufeff');
+            var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(options.separator()).setRecordSeparator("\r\n").get());
+            printer.printRecord(header);
+            rows.accept(new Row(options, printer));
+            printer.flush();
+        };
+        return HttpResponse.ok(body).contentType(TEXT_CSV).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    }
+}
