@@ -80,7 +80,8 @@ class ActivityApiTest implements UsesTestDatabase {
         log(anne, "W today newer", "{\"dueDate\":\"" + TODAY + "\",\"assigneeId\":" + anneId + ",\"stage\":\"IN_PROGRESS\"}");
         log(anne, "W done", "{\"dueDate\":\"" + TODAY.minusDays(9) + "\",\"assigneeId\":" + anneId + ",\"stage\":\"DONE\"}");
         log(anne, "W bjorn's", "{\"dueDate\":\"" + TODAY + "\",\"assigneeId\":" + bjornId + "}");
-        log(anne, "W nobody's", "{\"dueDate\":\"" + TODAY + "\"}");
+        log(anne, "W nobody's", "{\"dueDate\":\"" + TODAY + "\",\"unassigned\":true}");
+        log(bjorn, "W bjorn's own", "{\"dueDate\":\"" + TODAY.plusDays(1) + "\"}"); // no assignee: the logger's own
 
         var list = anne.get("/api/v1/worklist");
         assertThat(subjects(list.body())).containsExactly("W overdue", "W today newer", "W today older", "W later");
@@ -90,7 +91,7 @@ class ActivityApiTest implements UsesTestDatabase {
         assertThat(subjects(paged.body())).containsExactly("W overdue", "W today newer");
         assertThat(subjects(rest.body())).containsExactly("W today older", "W later");
 
-        assertThat(subjects(bjorn.get("/api/v1/worklist").body())).containsExactly("W bjorn's");
+        assertThat(subjects(bjorn.get("/api/v1/worklist").body())).containsExactly("W bjorn's", "W bjorn's own");
         assertThat(subjects(bjorn.get("/api/v1/worklist/unassigned").body())).contains("W nobody's");
         assertThat(bjorn.get("/api/v1/worklist?user=" + anneId).statusCode()).as("a seller reads only their own").isEqualTo(403);
         assertThat(subjects(manager.get("/api/v1/worklist?user=" + anneId).body())).contains("W overdue");
@@ -118,7 +119,7 @@ class ActivityApiTest implements UsesTestDatabase {
 
     @Test
     void twoConcurrentFollowUpChangesOfOneVersionOneWins() throws Exception {
-        String id = log(anne, "Race", "{\"dueDate\":\"" + TODAY + "\"}");
+        String id = log(anne, "Race", "{\"dueDate\":\"" + TODAY + "\",\"unassigned\":true}");
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(2);
         List<Future<Integer>> results = new ArrayList<>();

@@ -38,8 +38,24 @@ public final class LogActivity {
         this.clock = clock;
     }
 
+    /**
+     * A follow-up without an assignee is the logger's own, unless {@code unassigned} puts it on
+     * the shared list (docs/decisions/work-lists.md).
+     */
     public record Command(CompanyId companyId, ActivityKind kind, Direction direction, Instant occurredAt, Long contactId,
-                          String subject, String text, FollowUp followUp) {
+                          String subject, String text, FollowUp followUp, boolean unassigned) {
+
+        public Command(CompanyId companyId, ActivityKind kind, Direction direction, Instant occurredAt, Long contactId, String subject,
+                       String text, FollowUp followUp) {
+            this(companyId, kind, direction, occurredAt, contactId, subject, text, followUp, false);
+        }
+
+        FollowUp followUpFor(Actor actor) {
+            if (followUp == null || followUp.assigneeId() != null || unassigned || actor.kind() != Actor.Kind.STAFF) {
+                return followUp;
+            }
+            return new FollowUp(followUp.dueDate(), followUp.stage(), actor.userId());
+        }
     }
 
     public Activity execute(Actor actor, Command c) {
@@ -47,8 +63,12 @@ public final class LogActivity {
             actor.require(Role.SELLER);
         }
         Instant now = clock.instant();
+        if (c.unassigned() && c.followUp() != null && c.followUp().assigneeId() != null) {
+            throw new ValidationException("followUp.unassigned", "activity.assignee-and-unassigned",
+                    "A follow-up is either assigned (assigneeId) or on the shared list (unassigned), not both");
+        }
         var activity = Activity.log(c.companyId(), c.kind(), c.direction(), c.occurredAt(), actor,
-                c.contactId() == null ? null : new ContactId(c.contactId()), c.subject(), c.text(), c.followUp(), now);
+                c.contactId() == null ? null : new ContactId(c.contactId()), c.subject(), c.text(), c.followUpFor(actor), now);
         return tx.inTransaction(() -> {
             if (!references.companyExists(c.companyId())) {
                 throw new NotFoundException("company", c.companyId());
@@ -57,9 +77,10 @@ public final class LogActivity {
                 throw new ValidationException("contactId", "activity.contact-unknown",
                         "The contact " + c.contactId() + " is not a contact of company " + c.companyId());
             }
-            if (c.followUp() != null && c.followUp().assigneeId() != null && !references.activeStaffUser(c.followUp().assigneeId())) {
+            var followUp = activity.getFollowUp();
+            if (followUp != null && followUp.assigneeId() != null && !references.activeStaffUser(followUp.assigneeId())) {
                 throw new ValidationException("followUp.assigneeId", "activity.assignee-unknown",
-                        "No active staff user with id " + c.followUp().assigneeId());
+                        "No active staff user with id " + followUp.assigneeId());
             }
             var stored = activities.add(activity);
             audit.record(AuditEvent.created(actor, now, "activity", stored.getId(), stored.auditFields()));

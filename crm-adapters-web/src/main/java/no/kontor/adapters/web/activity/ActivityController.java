@@ -65,7 +65,9 @@ public class ActivityController {
     }
 
     @Serdeable
-    public record FollowUpBody(@NotNull LocalDate dueDate, @Nullable FollowUpStage stage, @Nullable @EntityId Long assigneeId) {
+    /** {@code unassigned: true} puts a new follow-up on the shared list; without it and without an assignee it is the logger's own. */
+    public record FollowUpBody(@NotNull LocalDate dueDate, @Nullable FollowUpStage stage, @Nullable @EntityId Long assigneeId,
+                               @Nullable Boolean unassigned) {
         FollowUp toFollowUp() {
             return new FollowUp(dueDate, stage == null ? FollowUpStage.TO_DO : stage, assigneeId);
         }
@@ -108,7 +110,8 @@ public class ActivityController {
     public HttpResponse<ActivityResponse> log(long companyId, @Body @Valid ActivityRequest body, Authentication auth) {
         var activity = logActivity.execute(Actors.of(auth), new LogActivity.Command(new CompanyId(companyId), body.kind(),
                 body.direction(), body.occurredAt() == null ? null : body.occurredAt().toInstant(), body.contactId(),
-                body.subject(), body.text(), body.followUp() == null ? null : body.followUp().toFollowUp()));
+                body.subject(), body.text(), body.followUp() == null ? null : body.followUp().toFollowUp(),
+                body.followUp() != null && Boolean.TRUE.equals(body.followUp().unassigned())));
         return Versions.tagged(HttpResponse.created(response(activity),
                 URI.create("/api/v1/activities/" + activity.getId().value())), activity.getVersion());
     }
