@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.VatReport;
 import no.kontor.application.reporting.port.ReportQueries;
@@ -16,6 +17,11 @@ public class ReportingUseCases {
     @Singleton
     VatReport vatReport(ReportQueries queries, Transactions tx) {
         return new VatReport(queries, tx);
+    }
+
+    @Singleton
+    ListCreditNotes listCreditNotes(ReportQueries queries, Transactions tx) {
+        return new ListCreditNotes(queries, tx);
     }
 
     @Singleton

@@ -82,4 +82,19 @@ class ReportApiTest implements UsesTestDatabase {
         assertThat(Json.list(Json.object(manager.get("/api/v1/reports/overdue?asOf=" + today).body()).get("items")))
                 .as("nothing is overdue yet").isEmpty();
     }
+
+    @Test
+    void todaysCreditNoteIsListedWithItsReasonForTheManagerOnly() {
+        var answer = manager.get("/api/v1/reports/credit-notes?from=" + today + "&to=" + today);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var list = Json.object(answer.body());
+        assertThat(Json.list(list.get("items"))).singleElement().satisfies(note -> {
+            assertThat(note.get("reason")).isEqualTo("Feil");
+            assertThat(Json.number(note.get("gross"))).isEqualTo(125000);
+            assertThat(note.get("buyerName")).isEqualTo("Rapport AS");
+        });
+        assertThat(Json.number(list.get("total"))).isEqualTo(125000);
+        assertThat(seller.get("/api/v1/reports/credit-notes?from=" + today + "&to=" + today).statusCode()).isEqualTo(403);
+        assertThat(manager.get("/api/v1/reports/credit-notes?from=" + today).statusCode()).isEqualTo(400);
+    }
 }

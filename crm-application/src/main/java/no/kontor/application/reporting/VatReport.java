@@ -13,8 +13,6 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.InvoiceKind;
 import no.kontor.domain.invoice.InvoiceTotals;
 import no.kontor.domain.invoice.TaxCategory;
-import no.kontor.domain.shared.ValidationException;
-import no.kontor.domain.shared.Validator;
 
 /**
  * VAT totals per rate for a period of issue dates (Europe/Oslo days, both ends included), for
@@ -22,9 +20,6 @@ import no.kontor.domain.shared.Validator;
  * the report agrees with the invoices to the øre; a credit note subtracts its own.
  */
 public final class VatReport {
-    /** A VAT return covers two months; a year is the longest period one report spans. */
-    public static final int MAX_DAYS = 366;
-
     private final ReportQueries queries;
     private final Transactions tx;
 
@@ -35,13 +30,7 @@ public final class VatReport {
 
     public VatTotals execute(Actor actor, LocalDate from, LocalDate to) {
         actor.require(Role.MANAGER);
-        new Validator()
-                .require(from != null, "from", "report.from-missing", "A report needs its first day (from)")
-                .require(to != null, "to", "report.to-missing", "A report needs its last day (to)")
-                .throwIfInvalid();
-        if (to.isBefore(from) || from.plusDays(MAX_DAYS - 1L).isBefore(to)) {
-            throw new ValidationException("to", "report.period-invalid", "A report covers 1–" + MAX_DAYS + " days from its first day");
-        }
+        ReportPeriod.check(from, to);
         return tx.readOnly(() -> {
             record Key(TaxCategory category, BigDecimal percent) {
             }

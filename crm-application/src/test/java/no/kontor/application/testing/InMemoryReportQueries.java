@@ -42,4 +42,19 @@ public final class InMemoryReportQueries implements ReportQueries {
                 })
                 .toList();
     }
+
+    @Override
+    public List<CreditNoteRow> creditNotesBetween(LocalDate from, LocalDate to) {
+        return invoices.all().stream()
+                .filter(n -> n.getKind() == no.kontor.domain.invoice.InvoiceKind.CREDIT_NOTE && n.getStatus().isIssued()
+                        && !n.getIssueDate().isBefore(from) && !n.getIssueDate().isAfter(to))
+                .sorted(Comparator.comparing(Invoice::getIssueDate).thenComparing(Invoice::getNumber))
+                .map(n -> {
+                    var credited = invoices.find(n.getCreditedInvoiceId()).orElseThrow();
+                    return new CreditNoteRow(n.getId().value(), n.getNumber(), n.getIssueDate(), credited.getId().value(),
+                            credited.getNumber(), n.getCompanyId().value(), n.getBuyer().name(), n.totals().gross(), n.getNote(),
+                            n.getChangedBy());
+                })
+                .toList();
+    }
 }

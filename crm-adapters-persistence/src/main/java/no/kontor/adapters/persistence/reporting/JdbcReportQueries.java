@@ -54,4 +54,15 @@ public class JdbcReportQueries implements ReportQueries {
                         rs.getString("buyer_name"), Jdbc.nullableLong(rs, "responsible_seller_id"), rs.getObject("due_date", LocalDate.class),
                         rs.getLong("due"), rs.getInt("reminders"), rs.getObject("last_reminder_on", LocalDate.class)));
     }
+
+    @Override
+    public List<CreditNoteRow> creditNotesBetween(LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT n.id, n.number, n.issue_date, i.id AS credited_id, i.number AS credited_number, n.company_id, "
+                        + "n.buyer_name, n.gross, n.note, n.changed_by FROM invoice n JOIN invoice i ON i.id = n.credited_invoice_id "
+                        + "WHERE n.kind = 'CREDIT_NOTE' AND n.status <> 'DRAFT' AND n.issue_date BETWEEN ? AND ? "
+                        + "ORDER BY n.issue_date, n.number",
+                List.of(from, to), rs -> new CreditNoteRow(rs.getLong("id"), rs.getLong("number"), rs.getObject("issue_date", LocalDate.class),
+                        rs.getLong("credited_id"), rs.getLong("credited_number"), rs.getLong("company_id"), rs.getString("buyer_name"),
+                        rs.getLong("gross"), rs.getString("note"), rs.getString("changed_by")));
+    }
 }

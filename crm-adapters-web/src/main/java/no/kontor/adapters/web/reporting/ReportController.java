@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.CsvExport;
+import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.OverdueInvoices;
 import no.kontor.application.reporting.VatReport;
@@ -35,10 +36,12 @@ import no.kontor.domain.invoice.TaxCategory;
 public class ReportController {
     private final VatReport vat;
     private final ListOverdueInvoices overdue;
+    private final ListCreditNotes creditNotes;
 
-    public ReportController(VatReport vat, ListOverdueInvoices overdue) {
+    public ReportController(VatReport vat, ListOverdueInvoices overdue, ListCreditNotes creditNotes) {
         this.vat = vat;
         this.overdue = overdue;
+        this.creditNotes = creditNotes;
     }
 
     @Serdeable
@@ -112,5 +115,26 @@ public class ReportController {
                                 .date(invoice.lastReminderOn()).end();
                     }
                 });
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record CreditNoteResponse(long creditNoteId, long number, LocalDate issueDate, long creditedInvoiceId, long creditedInvoiceNumber,
+                                     long companyId, String buyerName, long gross, String reason, String issuedBy) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record CreditNotesResponse(LocalDate from, LocalDate to, List<CreditNoteResponse> items, long total) {
+    }
+
+    @Get("/credit-notes")
+    @Operation(operationId = "listCreditNotesOfPeriod", summary = "Manager: the credit notes issued from `from` to `to` (dates, both "
+            + "included, Europe/Oslo; at most a year), each with the invoice it credits, its amount (øre, VAT included) and its reason")
+    public CreditNotesResponse creditNotes(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, Authentication auth) {
+        var notes = creditNotes.execute(Actors.of(auth), from, to);
+        return new CreditNotesResponse(notes.from(), notes.to(), notes.items().stream().map(n -> new CreditNoteResponse(n.creditNoteId(),
+                n.number(), n.issueDate(), n.creditedInvoiceId(), n.creditedInvoiceNumber(), n.companyId(), n.buyerName(), n.gross(),
+                n.reason(), n.issuedBy())).toList(), notes.total());
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
+import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.VatReport;
 import no.kontor.application.testing.DirectTransactions;
@@ -24,6 +25,11 @@ public class ReportingTestFactory {
     @Singleton
     VatReport vatReport(InMemoryReportQueries queries, DirectTransactions tx) {
         return new VatReport(queries, tx);
+    }
+
+    @Singleton
+    ListCreditNotes listCreditNotes(InMemoryReportQueries queries, DirectTransactions tx) {
+        return new ListCreditNotes(queries, tx);
     }
 
     @Singleton

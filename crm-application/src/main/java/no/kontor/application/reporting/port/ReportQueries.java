@@ -26,6 +26,14 @@ public interface ReportQueries {
                           long due, int reminders, LocalDate lastReminderOn) {
     }
 
+    /** Every credit note issued in {@code from}–{@code to}, both included, by issue date and number. */
+    List<CreditNoteRow> creditNotesBetween(LocalDate from, LocalDate to);
+
+    /** A credit note with the invoice it credits, its amount (positive øre, VAT included) and its stated reason. */
+    record CreditNoteRow(long creditNoteId, long number, LocalDate issueDate, long creditedInvoiceId, long creditedInvoiceNumber,
+                         long companyId, String buyerName, long gross, String reason, String issuedBy) {
+    }
+
     /** An issued document as the books see it: its kind (a credit note counts negative) and its frozen lines. */
     record IssuedDocument(long invoiceId, InvoiceKind kind, LocalDate issueDate, List<InvoiceLine> lines) {
     }

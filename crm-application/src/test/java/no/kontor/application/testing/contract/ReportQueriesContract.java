@@ -83,4 +83,28 @@ public abstract class ReportQueriesContract extends PortContract {
         assertThat(tx(() -> port(ReportQueries.class).overdue(LocalDate.of(2027, 6, 1)))).extracting(ReportQueries.OverdueInvoice::invoiceId)
                 .doesNotContain(paid.getId().value(), credited.getId().value());
     }
+
+    @Test
+    void creditNotesAreListedWithTheInvoiceTheyCreditAndTheirReason() {
+        var invoice = issuedInvoice();
+        var noteDraft = tx(() -> port(Invoices.class).add(invoice.creditNote(Set.of(), Set.of(), "Feil kunde", "user:7", now())));
+        var note = tx(() -> port(Invoices.class).issue(noteDraft.issue(new Invoice.Issue(port(InvoiceNumbers.class).next(), ISSUED_ON,
+                null, null, invoice.getSeller(), invoice.getBuyer()), "user:7", now()), "<CreditNote/>", null));
+        var unissued = tx(() -> port(Invoices.class).add(issuedInvoice().creditNote(Set.of(), Set.of(), "Utkast", "user:7", now())));
+
+        var rows = tx(() -> port(ReportQueries.class).creditNotesBetween(ISSUED_ON, ISSUED_ON));
+        assertThat(rows).extracting(ReportQueries.CreditNoteRow::creditNoteId).contains(note.getId().value())
+                .doesNotContain(unissued.getId().value(), invoice.getId().value());
+        assertThat(rows).filteredOn(r -> r.creditNoteId() == note.getId().value()).singleElement().satisfies(r -> {
+            assertThat(r.number()).isEqualTo(note.getNumber());
+            assertThat(r.creditedInvoiceId()).isEqualTo(invoice.getId().value());
+            assertThat(r.creditedInvoiceNumber()).isEqualTo(invoice.getNumber());
+            assertThat(r.gross()).isEqualTo(125000);
+            assertThat(r.reason()).isEqualTo("Feil kunde");
+            assertThat(r.issuedBy()).isEqualTo("user:7");
+            assertThat(r.buyerName()).isEqualTo("Kunde AS");
+        });
+        assertThat(tx(() -> port(ReportQueries.class).creditNotesBetween(ISSUED_ON.plusDays(1), ISSUED_ON.plusDays(2))))
+                .extracting(ReportQueries.CreditNoteRow::creditNoteId).doesNotContain(note.getId().value());
+    }
 }

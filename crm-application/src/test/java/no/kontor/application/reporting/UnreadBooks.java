@@ -1,0 +1,25 @@
+package no.kontor.application.reporting;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import no.kontor.application.reporting.port.ReportQueries;
+
+/** A report test's books: each test overrides what its report reads; reading anything else fails the test. */
+abstract class UnreadBooks implements ReportQueries {
+
+    @Override
+    public List<IssuedDocument> issuedBetween(LocalDate from, LocalDate to) {
+        throw new AssertionError("this report reads no issued documents");
+    }
+
+    @Override
+    public List<OverdueInvoice> overdue(LocalDate asOf) {
+        throw new AssertionError("this report reads no overdue list");
+    }
+
+    @Override
+    public List<CreditNoteRow> creditNotesBetween(LocalDate from, LocalDate to) {
+        throw new AssertionError("this report reads no credit notes");
+    }
+}
