@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.VatReport;
@@ -17,6 +18,11 @@ public class ReportingUseCases {
     @Singleton
     VatReport vatReport(ReportQueries queries, Transactions tx) {
         return new VatReport(queries, tx);
+    }
+
+    @Singleton
+    ControlLists controlLists(ReportQueries queries, Transactions tx, Clock clock) {
+        return new ControlLists(queries, tx, clock);
     }
 
     @Singleton

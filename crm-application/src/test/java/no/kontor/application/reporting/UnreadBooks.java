@@ -22,4 +22,14 @@ abstract class UnreadBooks implements ReportQueries {
     public List<CreditNoteRow> creditNotesBetween(LocalDate from, LocalDate to) {
         throw new AssertionError("this report reads no credit notes");
     }
+
+    @Override
+    public List<StrayBooking> bookingsOfClosedSales() {
+        throw new AssertionError("this report reads no bookings");
+    }
+
+    @Override
+    public List<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore) {
+        throw new AssertionError("this report reads no uninvoiced orders");
+    }
 }

@@ -61,6 +61,13 @@ public final class InMemoryInventory extends InMemoryStore<Booking> implements B
         }
     }
 
+    /** Every booking, cancelled ones too, for the reporting fake. */
+    public List<Booking> all() {
+        synchronized (rows) {
+            return List.copyOf(rows.values());
+        }
+    }
+
     @Override
     public Optional<Booking> find(BookingId id) {
         synchronized (rows) {

@@ -62,7 +62,8 @@ public final class InMemoryPorts {
         put(Invoices.class, invoices);
         put(InvoiceReminders.class, reminders);
         put(Companies.class, companies);
-        put(no.kontor.application.reporting.port.ReportQueries.class, new InMemoryReportQueries(invoices, reminders, companies));
+        put(no.kontor.application.reporting.port.ReportQueries.class, new InMemoryReportQueries(invoices, reminders, companies, sales,
+                inventory));
         put(InvoiceNumbers.class, tx.registered(new InMemoryInvoiceNumbers()));
         put(InvoiceJobs.class, tx.registered(new InMemoryInvoiceJobs(clock)));
         put(Payments.class, tx.registered(new InMemoryPayments()));

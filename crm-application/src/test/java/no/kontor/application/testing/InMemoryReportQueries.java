@@ -13,11 +13,16 @@ public final class InMemoryReportQueries implements ReportQueries {
     private final InMemoryInvoices invoices;
     private final InMemoryInvoiceReminders reminders;
     private final InMemoryCompanies companies;
+    private final InMemorySales sales;
+    private final InMemoryInventory inventory;
 
-    public InMemoryReportQueries(InMemoryInvoices invoices, InMemoryInvoiceReminders reminders, InMemoryCompanies companies) {
+    public InMemoryReportQueries(InMemoryInvoices invoices, InMemoryInvoiceReminders reminders, InMemoryCompanies companies,
+                                 InMemorySales sales, InMemoryInventory inventory) {
         this.invoices = invoices;
         this.reminders = reminders;
         this.companies = companies;
+        this.sales = sales;
+        this.inventory = inventory;
     }
 
     @Override
@@ -55,6 +60,32 @@ public final class InMemoryReportQueries implements ReportQueries {
                             credited.getNumber(), n.getCompanyId().value(), n.getBuyer().name(), n.totals().gross(), n.getNote(),
                             n.getChangedBy());
                 })
+                .toList();
+    }
+
+    @Override
+    public List<StrayBooking> bookingsOfClosedSales() {
+        return inventory.all().stream()
+                .filter(b -> b.status() != no.kontor.domain.inventory.Booking.Status.CANCELLED)
+                .flatMap(b -> sales.find(b.saleId()).filter(s -> s.getStage() == no.kontor.domain.sale.SaleStage.LOST
+                        || s.getStage() == no.kontor.domain.sale.SaleStage.CANCELLED).stream()
+                        .map(s -> new StrayBooking(b.id().value(), b.placementId().value(),
+                                inventory.placements().find(b.placementId()).map(p -> p.name()).orElse(null), s.getId().value(),
+                                s.getStage().name(), b.period().firstDay(), b.period().lastDay(), b.status().name())))
+                .sorted(Comparator.comparing(StrayBooking::firstDay).thenComparing(StrayBooking::bookingId))
+                .toList();
+    }
+
+    @Override
+    public List<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore) {
+        return sales.all().stream()
+                .filter(s -> s.getStage() == no.kontor.domain.sale.SaleStage.ORDERED && s.getInvoiceId() == null)
+                .flatMap(s -> sales.history(s.getId()).stream().filter(c -> c.to() == no.kontor.domain.sale.SaleStage.ORDERED)
+                        .map(c -> c.changedAt()).max(java.time.Instant::compareTo).filter(at -> at.isBefore(orderedBefore)).stream()
+                        .map(at -> new UninvoicedOrder(s.getId().value(), s.getCompanyId().value(),
+                                companies.find(s.getCompanyId()).map(c -> c.getName()).orElse(null),
+                                companies.find(s.getCompanyId()).map(c -> c.getResponsibleSellerId()).orElse(null), at, s.getDescription())))
+                .sorted(Comparator.comparing(UninvoicedOrder::orderedAt).thenComparing(UninvoicedOrder::saleId))
                 .toList();
     }
 }

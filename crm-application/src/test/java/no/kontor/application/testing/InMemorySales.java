@@ -37,6 +37,13 @@ public final class InMemorySales extends InMemoryStore<Sale> implements Sales, S
         }
     }
 
+    /** Every sale, for the reporting fake. */
+    public List<Sale> all() {
+        synchronized (rows) {
+            return List.copyOf(rows.values());
+        }
+    }
+
     @Override
     public Optional<Sale> find(SaleId id) {
         synchronized (rows) {

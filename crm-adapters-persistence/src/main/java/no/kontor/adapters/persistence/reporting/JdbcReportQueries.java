@@ -65,4 +65,26 @@ public class JdbcReportQueries implements ReportQueries {
                         rs.getLong("credited_id"), rs.getLong("credited_number"), rs.getLong("company_id"), rs.getString("buyer_name"),
                         rs.getLong("gross"), rs.getString("note"), rs.getString("changed_by")));
     }
+
+    @Override
+    public List<StrayBooking> bookingsOfClosedSales() {
+        return jdbc.query("SELECT b.id, b.placement_id, p.name, b.sale_id, s.stage, b.first_day, b.last_day, b.status FROM booking b "
+                        + "JOIN sale s ON s.id = b.sale_id JOIN placement p ON p.id = b.placement_id "
+                        + "WHERE b.status <> 'CANCELLED' AND s.stage IN ('LOST', 'CANCELLED') ORDER BY b.first_day, b.id",
+                List.of(), rs -> new StrayBooking(rs.getLong("id"), rs.getLong("placement_id"), rs.getString("name"), rs.getLong("sale_id"),
+                        rs.getString("stage"), rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
+                        rs.getString("status")));
+    }
+
+    @Override
+    public List<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore) {
+        return jdbc.query("SELECT s.id, s.company_id, c.name, c.responsible_seller_id, s.description, o.ordered_at FROM sale s "
+                        + "JOIN company c ON c.id = s.company_id "
+                        + "JOIN LATERAL (SELECT max(changed_at) AS ordered_at FROM sale_stage_change h "
+                        + "WHERE h.sale_id = s.id AND h.to_stage = 'ORDERED') o ON true "
+                        + "WHERE s.stage = 'ORDERED' AND s.invoice_id IS NULL AND o.ordered_at < ? ORDER BY o.ordered_at, s.id",
+                List.of(java.sql.Timestamp.from(orderedBefore)), rs -> new UninvoicedOrder(rs.getLong("id"), rs.getLong("company_id"),
+                        rs.getString("name"), Jdbc.nullableLong(rs, "responsible_seller_id"), Jdbc.instant(rs, "ordered_at"),
+                        rs.getString("description")));
+    }
 }

@@ -21,6 +21,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.CsvExport;
+import no.kontor.adapters.web.shared.Times;
+import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.OverdueInvoices;
@@ -37,11 +39,13 @@ public class ReportController {
     private final VatReport vat;
     private final ListOverdueInvoices overdue;
     private final ListCreditNotes creditNotes;
+    private final ControlLists controls;
 
-    public ReportController(VatReport vat, ListOverdueInvoices overdue, ListCreditNotes creditNotes) {
+    public ReportController(VatReport vat, ListOverdueInvoices overdue, ListCreditNotes creditNotes, ControlLists controls) {
         this.vat = vat;
         this.overdue = overdue;
         this.creditNotes = creditNotes;
+        this.controls = controls;
     }
 
     @Serdeable
@@ -136,5 +140,33 @@ public class ReportController {
         return new CreditNotesResponse(notes.from(), notes.to(), notes.items().stream().map(n -> new CreditNoteResponse(n.creditNoteId(),
                 n.number(), n.issueDate(), n.creditedInvoiceId(), n.creditedInvoiceNumber(), n.companyId(), n.buyerName(), n.gross(),
                 n.reason(), n.issuedBy())).toList(), notes.total());
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record UninvoicedOrderResponse(long saleId, long companyId, String companyName, @Nullable Long responsibleSellerId,
+                                          java.time.OffsetDateTime orderedAt, @Nullable String description) {
+    }
+
+    @Get("/uninvoiced-orders")
+    @Operation(operationId = "listUninvoicedOrders", summary = "Sales ordered more than `days` days ago (default 30, 0–3650) and still on "
+            + "no invoice, oldest first; managers see all, a seller their own companies'")
+    public List<UninvoicedOrderResponse> uninvoicedOrders(@Nullable @QueryValue Integer days, Authentication auth) {
+        return controls.orderedNotInvoiced(Actors.of(auth), days).stream().map(o -> new UninvoicedOrderResponse(o.saleId(), o.companyId(),
+                o.companyName(), o.responsibleSellerId(), Times.oslo(o.orderedAt()), o.description())).toList();
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record StrayBookingResponse(long bookingId, long placementId, String placementName, long saleId, String saleStage,
+                                       LocalDate firstDay, LocalDate lastDay, String status) {
+    }
+
+    @Get("/stray-bookings")
+    @Operation(operationId = "listStrayBookings", summary = "Manager: active bookings whose sale is lost or cancelled — days held for "
+            + "nobody (a sale always exists: the database keeps every booking's sale)")
+    public List<StrayBookingResponse> strayBookings(Authentication auth) {
+        return controls.bookingsOfClosedSales(Actors.of(auth)).stream().map(b -> new StrayBookingResponse(b.bookingId(), b.placementId(),
+                b.placementName(), b.saleId(), b.saleStage(), b.firstDay(), b.lastDay(), b.status())).toList();
     }
 }

@@ -41,6 +41,10 @@ class ReportControllerTest {
     Staff staff;
     @Inject
     InMemoryInvoices invoices;
+    @Inject
+    no.kontor.application.testing.InMemorySales sales;
+    @Inject
+    no.kontor.application.testing.InMemoryInventory inventory;
 
     ApiClient manager;
     ApiClient seller;
@@ -139,5 +143,33 @@ class ReportControllerTest {
         assertThat(manager.get("/api/v1/reports/overdue.csv?separator=comma&decimal=comma").body()).contains("csv.decimal-clashes");
         assertThat(manager.get("/api/v1/reports/overdue.csv?dates=american").statusCode()).isEqualTo(400);
         assertThat(manager.get("/api/v1/reports/overdue.csv?asOf=2020-13-01").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theControlListsShowAnOldOrderOnNoInvoiceAndADayHeldForALostSale() {
+        var longAgo = Instant.parse("2020-01-06T09:00:00Z");
+        var order = sales.add(no.kontor.domain.sale.Sale.open(new CompanyId(9), null, no.kontor.domain.sale.SaleStage.ORDERED, false,
+                "Vinterkampanje", "mona", longAgo));
+        var lead = sales.add(no.kontor.domain.sale.Sale.open(new CompanyId(9), null, no.kontor.domain.sale.SaleStage.LEAD, false, null,
+                "mona", longAgo));
+        var lost = sales.changeStage(lead.moveTo(no.kontor.domain.sale.SaleStage.LOST, "nei", "mona", longAgo),
+                no.kontor.domain.sale.SaleStage.LEAD, "nei");
+        var placement = inventory.placements().add(new no.kontor.domain.inventory.Placement(null, "Sidebanner", null, null,
+                no.kontor.domain.inventory.Placement.Unit.DAY, true, longAgo, longAgo, 0));
+        var held = inventory.add(no.kontor.domain.inventory.Booking.reserve(placement.id(), lost.getId(), new no.kontor.domain.inventory.Period(
+                LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 2)), "mona", longAgo));
+
+        var orders = manager.get("/api/v1/reports/uninvoiced-orders?days=30");
+        assertThat(orders.statusCode()).as(orders.body()).isEqualTo(200);
+        assertThat(orders.body()).contains("\"saleId\":" + order.getId().value(), "Vinterkampanje");
+        assertThat(seller.get("/api/v1/reports/uninvoiced-orders").body()).as("not the seller's company")
+                .doesNotContain("\"saleId\":" + order.getId().value());
+        assertThat(manager.get("/api/v1/reports/uninvoiced-orders?days=-1").statusCode()).isEqualTo(400);
+        assertThat(manager.get("/api/v1/reports/uninvoiced-orders?days=many").statusCode()).isEqualTo(400);
+
+        var stray = manager.get("/api/v1/reports/stray-bookings");
+        assertThat(stray.statusCode()).as(stray.body()).isEqualTo(200);
+        assertThat(stray.body()).contains("\"bookingId\":" + held.id().value(), "\"saleStage\":\"LOST\"", "Sidebanner");
+        assertThat(seller.get("/api/v1/reports/stray-bookings").statusCode()).isEqualTo(403);
     }
 }

@@ -34,6 +34,20 @@ public interface ReportQueries {
                          long companyId, String buyerName, long gross, String reason, String issuedBy) {
     }
 
+    /** Active (not cancelled) bookings whose sale is lost or cancelled: days held for nobody. */
+    List<StrayBooking> bookingsOfClosedSales();
+
+    record StrayBooking(long bookingId, long placementId, String placementName, long saleId, String saleStage, LocalDate firstDay,
+                        LocalDate lastDay, String status) {
+    }
+
+    /** Sales ordered before {@code orderedBefore} and still on no invoice; when each became ordered comes from its stage history. */
+    List<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore);
+
+    record UninvoicedOrder(long saleId, long companyId, String companyName, Long responsibleSellerId, java.time.Instant orderedAt,
+                           String description) {
+    }
+
     /** An issued document as the books see it: its kind (a credit note counts negative) and its frozen lines. */
     record IssuedDocument(long invoiceId, InvoiceKind kind, LocalDate issueDate, List<InvoiceLine> lines) {
     }

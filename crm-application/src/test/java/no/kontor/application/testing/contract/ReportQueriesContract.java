@@ -107,4 +107,51 @@ public abstract class ReportQueriesContract extends PortContract {
         assertThat(tx(() -> port(ReportQueries.class).creditNotesBetween(ISSUED_ON.plusDays(1), ISSUED_ON.plusDays(2))))
                 .extracting(ReportQueries.CreditNoteRow::creditNoteId).doesNotContain(note.getId().value());
     }
+
+    @Test
+    void anActiveBookingOfALostSaleIsStrayUntilItIsCancelled() {
+        var saleId = sale(no.kontor.domain.sale.SaleStage.ORDERED);
+        var placement = placementId();
+        var booking = tx(() -> port(no.kontor.application.inventory.port.Bookings.class).add(no.kontor.domain.inventory.Booking.reserve(
+                placement, saleId, new no.kontor.domain.inventory.Period(LocalDate.of(2027, 6, 1), LocalDate.of(2027, 6, 3)), "user:1", now())));
+        assertThat(tx(() -> port(ReportQueries.class).bookingsOfClosedSales())).extracting(ReportQueries.StrayBooking::bookingId)
+                .doesNotContain(booking.id().value());
+
+        var sales = port(no.kontor.application.sale.port.Sales.class);
+        var ordered = sales.find(saleId).orElseThrow();
+        tx(() -> sales.changeStage(ordered.moveTo(no.kontor.domain.sale.SaleStage.LOST, "for dyrt", "user:1", now()),
+                no.kontor.domain.sale.SaleStage.ORDERED, "for dyrt"));
+        assertThat(tx(() -> port(ReportQueries.class).bookingsOfClosedSales())).filteredOn(b -> b.bookingId() == booking.id().value())
+                .singleElement().satisfies(b -> {
+                    assertThat(b.saleId()).isEqualTo(saleId.value());
+                    assertThat(b.saleStage()).isEqualTo("LOST");
+                    assertThat(b.placementId()).isEqualTo(placement.value());
+                    assertThat(b.placementName()).startsWith("Plass ");
+                    assertThat(b.firstDay()).isEqualTo(LocalDate.of(2027, 6, 1));
+                    assertThat(b.status()).isEqualTo("RESERVED");
+                });
+
+        tx(() -> port(no.kontor.application.inventory.port.Bookings.class).update(booking.cancel("user:1", now())));
+        assertThat(tx(() -> port(ReportQueries.class).bookingsOfClosedSales())).extracting(ReportQueries.StrayBooking::bookingId)
+                .doesNotContain(booking.id().value());
+    }
+
+    @Test
+    void anOrderedSaleOnNoInvoiceIsListedOnceItWasOrderedBeforeTheCutOff() {
+        var before = now();
+        var ordered = sale(no.kontor.domain.sale.SaleStage.ORDERED);
+        var lead = sale(no.kontor.domain.sale.SaleStage.LEAD);
+        var after = now().plusSeconds(1);
+
+        assertThat(tx(() -> port(ReportQueries.class).orderedNotInvoiced(after))).filteredOn(o -> o.saleId() == ordered.value())
+                .singleElement().satisfies(o -> {
+                    assertThat(o.companyName()).startsWith("Salg ");
+                    assertThat(o.orderedAt()).isBetween(before, after);
+                    assertThat(o.description()).isEqualTo("kontrakt");
+                });
+        assertThat(tx(() -> port(ReportQueries.class).orderedNotInvoiced(after))).extracting(ReportQueries.UninvoicedOrder::saleId)
+                .doesNotContain(lead.value());
+        assertThat(tx(() -> port(ReportQueries.class).orderedNotInvoiced(before.minusSeconds(1))))
+                .extracting(ReportQueries.UninvoicedOrder::saleId).doesNotContain(ordered.value());
+    }
 }

@@ -1,0 +1,51 @@
+package no.kontor.application.reporting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import no.kontor.application.reporting.port.ReportQueries;
+import no.kontor.application.reporting.port.ReportQueries.StrayBooking;
+import no.kontor.application.reporting.port.ReportQueries.UninvoicedOrder;
+import no.kontor.application.shared.port.Transactions;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+import no.kontor.domain.shared.ValidationException;
+
+/**
+ * Control lists of what should not be: orders not invoiced in time (managers see all, a
+ * seller their own companies'), and bookings holding days for a lost or cancelled sale
+ * (managers).
+ */
+public final class ControlLists {
+    public static final int DEFAULT_DAYS = 30;
+    public static final int MAX_DAYS = 3650;
+
+    private final ReportQueries queries;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public ControlLists(ReportQueries queries, Transactions tx, Clock clock) {
+        this.queries = queries;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Sales ordered more than {@code days} days ago (null: 30) and still on no invoice, the oldest first. */
+    public List<UninvoicedOrder> orderedNotInvoiced(Actor actor, Integer days) {
+        actor.require(Role.SELLER);
+        int n = days == null ? DEFAULT_DAYS : days;
+        if (n < 0 || n > MAX_DAYS) {
+            throw new ValidationException("days", "report.days-invalid", "days is 0–" + MAX_DAYS);
+        }
+        boolean everyone = actor.has(Role.MANAGER);
+        return tx.readOnly(() -> queries.orderedNotInvoiced(clock.instant().minus(Duration.ofDays(n))).stream()
+                .filter(o -> everyone || actor.userId().equals(o.responsibleSellerId()))
+                .toList());
+    }
+
+    public List<StrayBooking> bookingsOfClosedSales(Actor actor) {
+        actor.require(Role.MANAGER);
+        return tx.readOnly(queries::bookingsOfClosedSales);
+    }
+}
