@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
+import no.kontor.application.reporting.ReportOccupancy;
 import no.kontor.application.reporting.VatReport;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.application.shared.port.Transactions;
@@ -23,6 +24,11 @@ public class ReportingUseCases {
     @Singleton
     ControlLists controlLists(ReportQueries queries, Transactions tx, Clock clock) {
         return new ControlLists(queries, tx, clock);
+    }
+
+    @Singleton
+    ReportOccupancy reportOccupancy(ReportQueries queries, Transactions tx) {
+        return new ReportOccupancy(queries, tx);
     }
 
     @Singleton

@@ -33,6 +33,7 @@ class ReportApiTest implements UsesTestDatabase {
     void setUp() {
         staff.add("mona", Role.MANAGER);
         staff.add("selma", Role.SELLER);
+        staff.add("ada", Role.ADMIN);
         manager = staff.login("mona");
         seller = staff.login("selma");
         String company = ApiClient.field(seller.post("/api/v1/companies", "{\"name\":\"Rapport AS\",\"status\":\"CUSTOMER\"}").body(), "id");
@@ -96,5 +97,25 @@ class ReportApiTest implements UsesTestDatabase {
         assertThat(Json.number(list.get("total"))).isEqualTo(125000);
         assertThat(seller.get("/api/v1/reports/credit-notes?from=" + today + "&to=" + today).statusCode()).isEqualTo(403);
         assertThat(manager.get("/api/v1/reports/credit-notes?from=" + today).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aWeekBookedOfThirtyOneDaysIsOccupancySixteenPointOne() {
+        var added = staff.login("ada").post("/api/v1/placements", "{\"name\":\"Rapportbanner\",\"unit\":\"DAY\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        var placement = ApiClient.field(added.body(), "id");
+        String company = ApiClient.field(seller.post("/api/v1/companies", "{\"name\":\"Belegg AS\",\"status\":\"CUSTOMER\"}").body(), "id");
+        String sale = ApiClient.field(seller.post("/api/v1/sales", "{\"companyId\":" + company + ",\"stage\":\"ORDERED\"}").body(), "id");
+        var booked = seller.post("/api/v1/bookings", "{\"saleId\":" + sale + ",\"placementId\":" + placement
+                + ",\"firstDay\":\"2031-02-27\",\"lastDay\":\"2031-03-05\"}");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+
+        var occupancy = Json.object(seller.get("/api/v1/reports/occupancy?from=2031-03-01&to=2031-03-31").body());
+        assertThat(Json.list(occupancy.get("placements"))).filteredOn(p -> p.get("name").equals("Rapportbanner")).singleElement()
+                .satisfies(p -> {
+                    assertThat(Json.number(p.get("bookedDays"))).as("1–5 March").isEqualTo(5);
+                    assertThat(Json.number(p.get("daysOnSale"))).isEqualTo(31);
+                    assertThat(p.get("percent").toString()).isEqualTo("16.1");
+                });
     }
 }

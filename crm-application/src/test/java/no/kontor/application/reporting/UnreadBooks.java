@@ -32,4 +32,9 @@ abstract class UnreadBooks implements ReportQueries {
     public List<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore) {
         throw new AssertionError("this report reads no uninvoiced orders");
     }
+
+    @Override
+    public List<PlacementDays> bookedDays(LocalDate from, LocalDate to) {
+        throw new AssertionError("this report reads no bookings");
+    }
 }

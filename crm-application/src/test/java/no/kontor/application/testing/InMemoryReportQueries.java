@@ -88,4 +88,18 @@ public final class InMemoryReportQueries implements ReportQueries {
                 .sorted(Comparator.comparing(UninvoicedOrder::orderedAt).thenComparing(UninvoicedOrder::saleId))
                 .toList();
     }
+
+    @Override
+    public List<PlacementDays> bookedDays(LocalDate from, LocalDate to) {
+        return inventory.placements().all().stream()
+                .sorted(Comparator.comparing(p -> p.id().value()))
+                .map(p -> new PlacementDays(p.id().value(), p.name(), p.active(), inventory.all().stream()
+                        .filter(b -> b.placementId().equals(p.id()) && b.status() != no.kontor.domain.inventory.Booking.Status.CANCELLED)
+                        .mapToLong(b -> {
+                            var first = b.period().firstDay().isBefore(from) ? from : b.period().firstDay();
+                            var last = b.period().lastDay().isAfter(to) ? to : b.period().lastDay();
+                            return last.isBefore(first) ? 0 : java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+                        }).sum()))
+                .toList();
+    }
 }

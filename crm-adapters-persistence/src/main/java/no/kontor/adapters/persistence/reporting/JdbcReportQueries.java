@@ -87,4 +87,15 @@ public class JdbcReportQueries implements ReportQueries {
                         rs.getString("name"), Jdbc.nullableLong(rs, "responsible_seller_id"), Jdbc.instant(rs, "ordered_at"),
                         rs.getString("description")));
     }
+
+    /** Days as a date range: the booked period clipped to the report's, its length in days. */
+    @Override
+    public List<PlacementDays> bookedDays(LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT p.id, p.name, p.active, coalesce(sum(upper(b.period * daterange(?, ?, '[]')) "
+                        + "- lower(b.period * daterange(?, ?, '[]'))), 0) AS booked FROM placement p "
+                        + "LEFT JOIN booking b ON b.placement_id = p.id AND b.status <> 'CANCELLED' AND b.period && daterange(?, ?, '[]') "
+                        + "GROUP BY p.id ORDER BY p.id",
+                List.of(from, to, from, to, from, to), rs -> new PlacementDays(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active"),
+                        rs.getLong("booked")));
+    }
 }

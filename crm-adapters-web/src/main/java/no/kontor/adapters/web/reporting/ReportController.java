@@ -25,6 +25,7 @@ import no.kontor.adapters.web.shared.Times;
 import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
+import no.kontor.application.reporting.ReportOccupancy;
 import no.kontor.application.reporting.OverdueInvoices;
 import no.kontor.application.reporting.VatReport;
 import no.kontor.application.reporting.VatTotals;
@@ -40,12 +41,15 @@ public class ReportController {
     private final ListOverdueInvoices overdue;
     private final ListCreditNotes creditNotes;
     private final ControlLists controls;
+    private final ReportOccupancy occupancy;
 
-    public ReportController(VatReport vat, ListOverdueInvoices overdue, ListCreditNotes creditNotes, ControlLists controls) {
+    public ReportController(VatReport vat, ListOverdueInvoices overdue, ListCreditNotes creditNotes, ControlLists controls,
+                            ReportOccupancy occupancy) {
         this.vat = vat;
         this.overdue = overdue;
         this.creditNotes = creditNotes;
         this.controls = controls;
+        this.occupancy = occupancy;
     }
 
     @Serdeable
@@ -168,5 +172,25 @@ public class ReportController {
     public List<StrayBookingResponse> strayBookings(Authentication auth) {
         return controls.bookingsOfClosedSales(Actors.of(auth)).stream().map(b -> new StrayBookingResponse(b.bookingId(), b.placementId(),
                 b.placementName(), b.saleId(), b.saleStage(), b.firstDay(), b.lastDay(), b.status())).toList();
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OccupancyRowResponse(long placementId, String name, boolean active, long daysOnSale, long bookedDays,
+                                       @Nullable BigDecimal percent) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OccupancyResponse(LocalDate from, LocalDate to, List<OccupancyRowResponse> placements) {
+    }
+
+    @Get("/occupancy")
+    @Operation(operationId = "getOccupancy", summary = "Occupancy per placement from `from` to `to` (dates, both included, at most a "
+            + "year): booked days ÷ days on sale in percent (one decimal); a placement not on sale today has no days on sale")
+    public OccupancyResponse occupancy(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, Authentication auth) {
+        var o = occupancy.execute(Actors.of(auth), from, to);
+        return new OccupancyResponse(o.from(), o.to(), o.placements().stream().map(r -> new OccupancyRowResponse(r.placementId(), r.name(),
+                r.active(), r.daysOnSale(), r.bookedDays(), r.percent())).toList());
     }
 }

@@ -172,4 +172,12 @@ class ReportControllerTest {
         assertThat(stray.body()).contains("\"bookingId\":" + held.id().value(), "\"saleStage\":\"LOST\"", "Sidebanner");
         assertThat(seller.get("/api/v1/reports/stray-bookings").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void occupancyIsForStaffAndTakesAProperPeriod() {
+        var answer = seller.get("/api/v1/reports/occupancy?from=2031-03-01&to=2031-03-31");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"from\":\"2031-03-01\"", "\"placements\":[");
+        assertThat(manager.get("/api/v1/reports/occupancy?from=2031-03-01").statusCode()).isEqualTo(400);
+    }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
+import no.kontor.application.reporting.ReportOccupancy;
 import no.kontor.application.reporting.VatReport;
 import no.kontor.application.testing.DirectTransactions;
 import no.kontor.application.testing.InMemoryCompanies;
@@ -40,6 +41,11 @@ public class ReportingTestFactory {
     @Singleton
     VatReport vatReport(InMemoryReportQueries queries, DirectTransactions tx) {
         return new VatReport(queries, tx);
+    }
+
+    @Singleton
+    ReportOccupancy reportOccupancy(InMemoryReportQueries queries, DirectTransactions tx) {
+        return new ReportOccupancy(queries, tx);
     }
 
     @Singleton

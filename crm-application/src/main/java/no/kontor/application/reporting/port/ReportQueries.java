@@ -48,6 +48,15 @@ public interface ReportQueries {
                            String description) {
     }
 
+    /**
+     * Every placement with the days of {@code from}–{@code to} its active bookings hold (a
+     * placement is never booked twice for a day, so the days add up without overlap).
+     */
+    List<PlacementDays> bookedDays(LocalDate from, LocalDate to);
+
+    record PlacementDays(long placementId, String name, boolean active, long bookedDays) {
+    }
+
     /** An issued document as the books see it: its kind (a credit note counts negative) and its frozen lines. */
     record IssuedDocument(long invoiceId, InvoiceKind kind, LocalDate issueDate, List<InvoiceLine> lines) {
     }

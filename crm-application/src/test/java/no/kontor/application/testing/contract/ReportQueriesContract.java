@@ -154,4 +154,29 @@ public abstract class ReportQueriesContract extends PortContract {
         assertThat(tx(() -> port(ReportQueries.class).orderedNotInvoiced(before.minusSeconds(1))))
                 .extracting(ReportQueries.UninvoicedOrder::saleId).doesNotContain(ordered.value());
     }
+
+    @Test
+    void bookedDaysAreTheActiveBookingsDaysClippedToThePeriod() {
+        var placement = placementId();
+        var bookings = port(no.kontor.application.inventory.port.Bookings.class);
+        // 28 Feb–3 Mar (2 days in March), 10–12 March (3), a cancelled 20–25 March (none): 5 of March's 31 days
+        tx(() -> bookings.add(no.kontor.domain.inventory.Booking.reserve(placement, sale(no.kontor.domain.sale.SaleStage.ORDERED),
+                new no.kontor.domain.inventory.Period(LocalDate.of(2027, 2, 28), LocalDate.of(2027, 3, 2)), "user:1", now())));
+        tx(() -> bookings.add(no.kontor.domain.inventory.Booking.reserve(placement, sale(no.kontor.domain.sale.SaleStage.ORDERED),
+                new no.kontor.domain.inventory.Period(LocalDate.of(2027, 3, 10), LocalDate.of(2027, 3, 12)), "user:1", now())));
+        var cancelled = tx(() -> bookings.add(no.kontor.domain.inventory.Booking.reserve(placement,
+                sale(no.kontor.domain.sale.SaleStage.ORDERED), new no.kontor.domain.inventory.Period(LocalDate.of(2027, 3, 20),
+                        LocalDate.of(2027, 3, 25)), "user:1", now())));
+        tx(() -> bookings.update(cancelled.cancel("user:1", now())));
+        var idle = placementId();
+
+        var days = tx(() -> port(ReportQueries.class).bookedDays(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 31)));
+        assertThat(days).filteredOn(d -> d.placementId() == placement.value()).singleElement().satisfies(d -> {
+            assertThat(d.bookedDays()).isEqualTo(5);
+            assertThat(d.active()).isTrue();
+            assertThat(d.name()).startsWith("Plass ");
+        });
+        assertThat(days).filteredOn(d -> d.placementId() == idle.value()).singleElement()
+                .satisfies(d -> assertThat(d.bookedDays()).isZero());
+    }
 }
