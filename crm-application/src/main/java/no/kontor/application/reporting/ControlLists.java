@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 
 import no.kontor.application.reporting.port.ReportQueries;
-import no.kontor.application.reporting.port.ReportQueries.StrayBooking;
-import no.kontor.application.reporting.port.ReportQueries.UninvoicedOrder;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import no.kontor.application.reporting.port.ReportQueries;
-import no.kontor.application.reporting.port.ReportQueries.CreditNoteRow;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;

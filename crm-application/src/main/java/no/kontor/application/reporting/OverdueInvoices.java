@@ -3,8 +3,6 @@ package no.kontor.application.reporting;
 import java.time.LocalDate;
 import java.util.List;
 
-import no.kontor.application.reporting.port.ReportQueries.OverdueInvoice;
-
 /**
  * The overdue control list on a day: every overdue invoice with its age in days past its due
  * date and its reminder state, oldest first, and the count and sum of each age band.

@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import no.kontor.application.reporting.port.ReportQueries.StrayBooking;
-import no.kontor.application.reporting.port.ReportQueries.UninvoicedOrder;
 import no.kontor.application.testing.DirectTransactions;
 import no.kontor.application.testing.TestClock;
 import no.kontor.domain.identity.Actor;

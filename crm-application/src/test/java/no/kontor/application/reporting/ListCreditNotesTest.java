@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import no.kontor.application.reporting.port.ReportQueries.CreditNoteRow;
 import no.kontor.application.testing.DirectTransactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;

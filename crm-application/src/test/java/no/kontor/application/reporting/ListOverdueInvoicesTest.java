@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import no.kontor.application.reporting.OverdueInvoices.AgeBand;
 import no.kontor.application.reporting.port.ReportQueries;
-import no.kontor.application.reporting.port.ReportQueries.OverdueInvoice;
 import no.kontor.application.testing.DirectTransactions;
 import no.kontor.application.testing.TestClock;
 import no.kontor.domain.identity.Actor;

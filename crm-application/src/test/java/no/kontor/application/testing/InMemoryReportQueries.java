@@ -7,6 +7,10 @@ import java.util.List;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.Reminder;
+import no.kontor.application.reporting.OverdueInvoice;
+import no.kontor.application.reporting.CreditNoteRow;
+import no.kontor.application.reporting.UninvoicedOrder;
+import no.kontor.application.reporting.StrayBooking;
 
 /** The reporting context's reads over the in-memory invoices, reminders and companies, as the JDBC adapter reads the tables. */
 public final class InMemoryReportQueries implements ReportQueries {

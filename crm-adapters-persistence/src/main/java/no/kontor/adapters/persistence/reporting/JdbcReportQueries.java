@@ -11,6 +11,10 @@ import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.domain.invoice.InvoiceKind;
 import no.kontor.domain.invoice.InvoiceLine;
+import no.kontor.application.reporting.OverdueInvoice;
+import no.kontor.application.reporting.CreditNoteRow;
+import no.kontor.application.reporting.UninvoicedOrder;
+import no.kontor.application.reporting.StrayBooking;
 
 /**
  * The reporting context's reads, in SQL of their own: one join over the period's issued

@@ -3,9 +3,12 @@ package no.kontor.application.reporting.port;
 import java.time.LocalDate;
 import java.util.List;
 
-
 import no.kontor.domain.invoice.InvoiceKind;
 import no.kontor.domain.invoice.InvoiceLine;
+import no.kontor.application.reporting.OverdueInvoice;
+import no.kontor.application.reporting.CreditNoteRow;
+import no.kontor.application.reporting.UninvoicedOrder;
+import no.kontor.application.reporting.StrayBooking;
 
 /**
  * The reporting context's read port: it may read every context's tables, and only reads.
@@ -22,31 +25,14 @@ public interface ReportQueries {
      */
     List<OverdueInvoice> overdue(LocalDate asOf);
 
-    record OverdueInvoice(long invoiceId, long number, long companyId, String buyerName, Long responsibleSellerId, LocalDate dueDate,
-                          long due, int reminders, LocalDate lastReminderOn) {
-    }
-
     /** Every credit note issued in {@code from}–{@code to}, both included, by issue date and number. */
     List<CreditNoteRow> creditNotesBetween(LocalDate from, LocalDate to);
-
-    /** A credit note with the invoice it credits, its amount (positive øre, VAT included) and its stated reason. */
-    record CreditNoteRow(long creditNoteId, long number, LocalDate issueDate, long creditedInvoiceId, long creditedInvoiceNumber,
-                         long companyId, String buyerName, long gross, String reason, String issuedBy) {
-    }
 
     /** Active (not cancelled) bookings whose sale is lost or cancelled: days held for nobody. */
     List<StrayBooking> bookingsOfClosedSales();
 
-    record StrayBooking(long bookingId, long placementId, String placementName, long saleId, String saleStage, LocalDate firstDay,
-                        LocalDate lastDay, String status) {
-    }
-
     /** Sales ordered before {@code orderedBefore} and still on no invoice; when each became ordered comes from its stage history. */
     List<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore);
-
-    record UninvoicedOrder(long saleId, long companyId, String companyName, Long responsibleSellerId, java.time.Instant orderedAt,
-                           String description) {
-    }
 
     /**
      * Every placement with the days of {@code from}–{@code to} its active bookings hold (a

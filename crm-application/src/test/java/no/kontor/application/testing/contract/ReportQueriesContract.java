@@ -12,6 +12,10 @@ import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceKind;
+import no.kontor.application.reporting.OverdueInvoice;
+import no.kontor.application.reporting.CreditNoteRow;
+import no.kontor.application.reporting.UninvoicedOrder;
+import no.kontor.application.reporting.StrayBooking;
 
 /** What every {@link ReportQueries} does: reads the books as issued, by issue date, drafts never. */
 public abstract class ReportQueriesContract extends PortContract {
@@ -56,7 +60,7 @@ public abstract class ReportQueriesContract extends PortContract {
         var invoice = issuedInvoice(); // due 8 December 2026, 1 250.00
         long id = invoice.getId().value();
         var dueDay = invoice.getDueDate();
-        assertThat(tx(() -> port(ReportQueries.class).overdue(dueDay))).extracting(ReportQueries.OverdueInvoice::invoiceId)
+        assertThat(tx(() -> port(ReportQueries.class).overdue(dueDay))).extracting(OverdueInvoice::invoiceId)
                 .doesNotContain(id);
 
         tx(() -> port(Invoices.class).updateMoney(invoice.paidBy(50000, "user:1", now())));
@@ -80,7 +84,7 @@ public abstract class ReportQueriesContract extends PortContract {
         tx(() -> port(Invoices.class).updateMoney(paid.paidBy(125000, "user:1", now())));
         var credited = issuedInvoice();
         tx(() -> port(Invoices.class).updateMoney(credited.creditedBy(125000, true, "user:1", now())));
-        assertThat(tx(() -> port(ReportQueries.class).overdue(LocalDate.of(2027, 6, 1)))).extracting(ReportQueries.OverdueInvoice::invoiceId)
+        assertThat(tx(() -> port(ReportQueries.class).overdue(LocalDate.of(2027, 6, 1)))).extracting(OverdueInvoice::invoiceId)
                 .doesNotContain(paid.getId().value(), credited.getId().value());
     }
 
@@ -93,7 +97,7 @@ public abstract class ReportQueriesContract extends PortContract {
         var unissued = tx(() -> port(Invoices.class).add(issuedInvoice().creditNote(Set.of(), Set.of(), "Utkast", "user:7", now())));
 
         var rows = tx(() -> port(ReportQueries.class).creditNotesBetween(ISSUED_ON, ISSUED_ON));
-        assertThat(rows).extracting(ReportQueries.CreditNoteRow::creditNoteId).contains(note.getId().value())
+        assertThat(rows).extracting(CreditNoteRow::creditNoteId).contains(note.getId().value())
                 .doesNotContain(unissued.getId().value(), invoice.getId().value());
         assertThat(rows).filteredOn(r -> r.creditNoteId() == note.getId().value()).singleElement().satisfies(r -> {
             assertThat(r.number()).isEqualTo(note.getNumber());
@@ -105,7 +109,7 @@ public abstract class ReportQueriesContract extends PortContract {
             assertThat(r.buyerName()).isEqualTo("Kunde AS");
         });
         assertThat(tx(() -> port(ReportQueries.class).creditNotesBetween(ISSUED_ON.plusDays(1), ISSUED_ON.plusDays(2))))
-                .extracting(ReportQueries.CreditNoteRow::creditNoteId).doesNotContain(note.getId().value());
+                .extracting(CreditNoteRow::creditNoteId).doesNotContain(note.getId().value());
     }
 
     @Test
@@ -114,7 +118,7 @@ public abstract class ReportQueriesContract extends PortContract {
         var placement = placementId();
         var booking = tx(() -> port(no.kontor.application.inventory.port.Bookings.class).add(no.kontor.domain.inventory.Booking.reserve(
                 placement, saleId, new no.kontor.domain.inventory.Period(LocalDate.of(2027, 6, 1), LocalDate.of(2027, 6, 3)), "user:1", now())));
-        assertThat(tx(() -> port(ReportQueries.class).bookingsOfClosedSales())).extracting(ReportQueries.StrayBooking::bookingId)
+        assertThat(tx(() -> port(ReportQueries.class).bookingsOfClosedSales())).extracting(StrayBooking::bookingId)
                 .doesNotContain(booking.id().value());
 
         var sales = port(no.kontor.application.sale.port.Sales.class);
@@ -132,7 +136,7 @@ public abstract class ReportQueriesContract extends PortContract {
                 });
 
         tx(() -> port(no.kontor.application.inventory.port.Bookings.class).update(booking.cancel("user:1", now())));
-        assertThat(tx(() -> port(ReportQueries.class).bookingsOfClosedSales())).extracting(ReportQueries.StrayBooking::bookingId)
+        assertThat(tx(() -> port(ReportQueries.class).bookingsOfClosedSales())).extracting(StrayBooking::bookingId)
                 .doesNotContain(booking.id().value());
     }
 
@@ -149,10 +153,10 @@ public abstract class ReportQueriesContract extends PortContract {
                     assertThat(o.orderedAt()).isBetween(before, after);
                     assertThat(o.description()).isEqualTo("kontrakt");
                 });
-        assertThat(tx(() -> port(ReportQueries.class).orderedNotInvoiced(after))).extracting(ReportQueries.UninvoicedOrder::saleId)
+        assertThat(tx(() -> port(ReportQueries.class).orderedNotInvoiced(after))).extracting(UninvoicedOrder::saleId)
                 .doesNotContain(lead.value());
         assertThat(tx(() -> port(ReportQueries.class).orderedNotInvoiced(before.minusSeconds(1))))
-                .extracting(ReportQueries.UninvoicedOrder::saleId).doesNotContain(ordered.value());
+                .extracting(UninvoicedOrder::saleId).doesNotContain(ordered.value());
     }
 
     @Test
