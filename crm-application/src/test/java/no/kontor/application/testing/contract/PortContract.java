@@ -44,32 +44,24 @@ public abstract class PortContract {
 
     /** A SHA-256 in hex, as the OCR import keeps it, different for every {@code seed}. */
     protected static String sha256(String seed) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return no.kontor.application.shared.Fingerprint.of(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     protected static int unique() {
         return UNIQUE.incrementAndGet();
     }
 
-    /** A valid organisation number no other call returns (MOD11 with weights 3, 2, 7, 6, 5, 4, 3, 2). */
+    /** A valid organisation number no other call returns: the first check digit the domain accepts. */
     protected static String organisationNumber() {
         while (true) {
             String base = String.format("9%07d", unique() % 10_000_000);
-            int[] weights = {3, 2, 7, 6, 5, 4, 3, 2};
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                sum += (base.charAt(i) - '0') * weights[i];
+            for (char digit = '0'; digit <= '9'; digit++) {
+                try {
+                    return new no.kontor.domain.shared.OrganisationNumber(base + digit).value();
+                } catch (no.kontor.domain.shared.InvalidValueException wrongDigit) {
+                    // the next digit
+                }
             }
-            int check = 11 - sum % 11;
-            if (check == 10) {
-                continue;
-            }
-            return base + (check == 11 ? 0 : check);
         }
     }
 
