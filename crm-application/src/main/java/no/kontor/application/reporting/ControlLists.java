@@ -11,9 +11,9 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.ValidationException;
 
 /**
- * Control lists of what should not be: orders not invoiced in time (managers see all, a
- * seller their own companies'), and bookings holding days for a lost or cancelled sale
- * (managers).
+ * Control lists of what should not be, for all staff (sellers read every figure,
+ * docs/decisions/reports.md): orders not invoiced in time, and bookings holding days for a
+ * lost or cancelled sale.
  */
 public final class ControlLists {
     public static final int DEFAULT_DAYS = 30;
@@ -36,14 +36,11 @@ public final class ControlLists {
         if (n < 0 || n > MAX_DAYS) {
             throw new ValidationException("days", "report.days-invalid", "days is 0–" + MAX_DAYS);
         }
-        boolean everyone = actor.has(Role.MANAGER);
-        return tx.readOnly(() -> queries.orderedNotInvoiced(clock.instant().minus(Duration.ofDays(n))).stream()
-                .filter(o -> everyone || actor.userId().equals(o.responsibleSellerId()))
-                .toList());
+        return tx.readOnly(() -> queries.orderedNotInvoiced(clock.instant().minus(Duration.ofDays(n))));
     }
 
     public List<StrayBooking> bookingsOfClosedSales(Actor actor) {
-        actor.require(Role.MANAGER);
+        actor.require(Role.SELLER);
         return tx.readOnly(queries::bookingsOfClosedSales);
     }
 }

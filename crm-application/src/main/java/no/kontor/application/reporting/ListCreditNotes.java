@@ -8,7 +8,7 @@ import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 
-/** The control list of credit notes issued in a period, with what each credits and why (managers). */
+/** The control list of credit notes issued in a period, with what each credits and why (all staff). */
 public final class ListCreditNotes {
     private final ReportQueries queries;
     private final Transactions tx;
@@ -22,7 +22,7 @@ public final class ListCreditNotes {
     }
 
     public CreditNotes execute(Actor actor, LocalDate from, LocalDate to) {
-        actor.require(Role.MANAGER);
+        actor.require(Role.SELLER);
         ReportPeriod.check(from, to);
         return tx.readOnly(() -> {
             var items = queries.creditNotesBetween(from, to);

@@ -13,9 +13,10 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.BusinessDays;
 
 /**
- * The overdue control list: managers see every overdue invoice, a seller those of the
- * companies they are responsible for. "Overdue on a day" means the due date has passed
- * (Europe/Oslo) and money is still due; the age counts the days since the due date.
+ * The overdue control list: every overdue invoice, for all staff (sellers read every figure);
+ * its CSV export is for managers (docs/decisions/reports.md). "Overdue on a day" means the
+ * due date has passed (Europe/Oslo) and money is still due; the age counts the days since
+ * the due date.
  */
 public final class ListOverdueInvoices {
     private final ReportQueries queries;
@@ -28,14 +29,18 @@ public final class ListOverdueInvoices {
         this.clock = clock;
     }
 
+    /** The list for a file to take away: managers only. */
+    public OverdueInvoices export(Actor actor, LocalDate asOf) {
+        actor.require(Role.MANAGER);
+        return execute(actor, asOf);
+    }
+
     /** @param asOf the day to judge by; null: today in Europe/Oslo */
     public OverdueInvoices execute(Actor actor, LocalDate asOf) {
         actor.require(Role.SELLER);
         var day = asOf == null ? BusinessDays.dayOf(clock.instant()) : asOf;
-        boolean everyone = actor.has(Role.MANAGER);
         return tx.readOnly(() -> {
             var items = queries.overdue(day).stream()
-                    .filter(i -> everyone || actor.userId().equals(i.responsibleSellerId()))
                     .map(i -> {
                         long days = ChronoUnit.DAYS.between(i.dueDate(), day);
                         return new OverdueInvoices.Item(i, days, OverdueInvoices.AgeBand.of(days));

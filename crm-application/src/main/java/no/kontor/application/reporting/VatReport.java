@@ -16,7 +16,7 @@ import no.kontor.domain.invoice.TaxCategory;
 
 /**
  * VAT totals per rate for a period of issue dates (Europe/Oslo days, both ends included), for
- * managers. Each document's subtotals are computed by the same domain code that froze it, so
+ * all staff (docs/decisions/reports.md). Each document's subtotals are computed by the same domain code that froze it, so
  * the report agrees with the invoices to the øre; a credit note subtracts its own.
  */
 public final class VatReport {
@@ -29,7 +29,7 @@ public final class VatReport {
     }
 
     public VatTotals execute(Actor actor, LocalDate from, LocalDate to) {
-        actor.require(Role.MANAGER);
+        actor.require(Role.SELLER);
         ReportPeriod.check(from, to);
         return tx.readOnly(() -> {
             record Key(TaxCategory category, BigDecimal percent) {

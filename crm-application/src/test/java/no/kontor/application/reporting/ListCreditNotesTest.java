@@ -39,8 +39,10 @@ class ListCreditNotesTest {
     }
 
     @Test
-    void onlyManagersAndOnlyAProperPeriod() {
-        assertThatThrownBy(() -> list.execute(Actor.staff(1, "selma", Role.SELLER), MAY_1, MAY_31)).isInstanceOf(AccessDeniedException.class);
+    void staffOnlyAndOnlyAProperPeriod() {
+        assertThat(list.execute(Actor.staff(1, "selma", Role.SELLER), MAY_1, MAY_31).total()).as("sellers read every figure")
+                .isEqualTo(156250);
+        assertThatThrownBy(() -> list.execute(Actor.publicForm(), MAY_1, MAY_31)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> list.execute(manager, MAY_31, MAY_1)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> list.execute(manager, MAY_1, null)).isInstanceOf(ValidationException.class);
     }

@@ -66,10 +66,12 @@ class ListOverdueInvoicesTest {
     }
 
     @Test
-    void aSellerSeesTheInvoicesOfTheirOwnCompaniesOnly() {
-        var own = list.execute(Actor.staff(SELMA, "selma", Role.SELLER), MARCH_31);
-        assertThat(own.items()).extracting(i -> i.invoice().number()).containsExactly(7L, 5L, 3L, 1L);
-        assertThat(own.total()).isEqualTo(16000);
+    void aSellerReadsEveryFigureButOnlyAManagerExportsThem() {
+        var seen = list.execute(Actor.staff(SELMA, "selma", Role.SELLER), MARCH_31);
+        assertThat(seen.items()).extracting(i -> i.invoice().number()).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(seen.total()).isEqualTo(28000);
+        assertThatThrownBy(() -> list.export(Actor.staff(SELMA, "selma", Role.SELLER), MARCH_31)).isInstanceOf(AccessDeniedException.class);
+        assertThat(list.export(manager, MARCH_31).total()).isEqualTo(28000);
     }
 
     @Test

@@ -31,7 +31,7 @@ import no.kontor.application.reporting.VatReport;
 import no.kontor.application.reporting.VatTotals;
 import no.kontor.domain.invoice.TaxCategory;
 
-/** Reports and control lists over the books. */
+/** Reports and control lists over the books: every member of staff reads every figure; exports are for managers. */
 @Controller("/api/v1/reports")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -69,7 +69,7 @@ public class ReportController {
     }
 
     @Get("/vat")
-    @Operation(operationId = "getVatReport", summary = "Manager: VAT per rate of the invoices issued from `from` to `to` (dates, both included, "
+    @Operation(operationId = "getVatReport", summary = "VAT per rate of the invoices issued from `from` to `to` (dates, both included, "
             + "Europe/Oslo; at most a year), less their credit notes; øre")
     public VatReportResponse vat(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, Authentication auth) {
         return VatReportResponse.of(vat.execute(Actors.of(auth), from, to));
@@ -102,18 +102,18 @@ public class ReportController {
     @Get("/overdue")
     @Operation(operationId = "listOverdueInvoices", summary = "The overdue control list on `asOf` (default today, Europe/Oslo): every "
             + "overdue invoice, oldest first, with its age in days, age band (0–14, 15–30, 31–60, over 60) and reminders, and each "
-            + "band's count and sum; øre. Managers see all, a seller their own companies'")
+            + "band's count and sum; øre")
     public OverdueResponse overdue(@Nullable @QueryValue LocalDate asOf, Authentication auth) {
         return OverdueResponse.of(overdue.execute(Actors.of(auth), asOf));
     }
 
     @Get(value = "/overdue.csv", produces = "text/csv")
-    @Operation(operationId = "exportOverdueInvoices", summary = "The overdue control list as CSV (UTF-8 with BOM): `separator` semicolon "
+    @Operation(operationId = "exportOverdueInvoices", summary = "Manager: the overdue control list as CSV (UTF-8 with BOM): `separator` semicolon "
             + "(default) or comma, `decimal` comma (default) or point, `dates` iso (default) or norwegian (dd.mm.yyyy); amounts in kroner")
     public HttpResponse<Writable> overdueCsv(@Nullable @QueryValue LocalDate asOf, @Nullable @QueryValue String separator,
                                              @Nullable @QueryValue String decimal, @Nullable @QueryValue String dates, Authentication auth) {
         var options = CsvExport.Options.of(separator, decimal, dates);
-        var list = overdue.execute(Actors.of(auth), asOf);
+        var list = overdue.export(Actors.of(auth), asOf);
         return CsvExport.attachment("forfalte-fakturaer-" + list.asOf() + ".csv", options, List.of("Fakturanummer", "Kunde", "Kundenummer",
                 "Forfallsdato", "Dager over forfall", "Aldersgruppe", "Utestående", "Purringer", "Siste purring"), row -> {
                     for (var item : list.items()) {
@@ -137,7 +137,7 @@ public class ReportController {
     }
 
     @Get("/credit-notes")
-    @Operation(operationId = "listCreditNotesOfPeriod", summary = "Manager: the credit notes issued from `from` to `to` (dates, both "
+    @Operation(operationId = "listCreditNotesOfPeriod", summary = "The credit notes issued from `from` to `to` (dates, both "
             + "included, Europe/Oslo; at most a year), each with the invoice it credits, its amount (øre, VAT included) and its reason")
     public CreditNotesResponse creditNotes(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, Authentication auth) {
         var notes = creditNotes.execute(Actors.of(auth), from, to);
@@ -154,7 +154,7 @@ public class ReportController {
 
     @Get("/uninvoiced-orders")
     @Operation(operationId = "listUninvoicedOrders", summary = "Sales ordered more than `days` days ago (default 30, 0–3650) and still on "
-            + "no invoice, oldest first; managers see all, a seller their own companies'")
+            + "no invoice, oldest first")
     public List<UninvoicedOrderResponse> uninvoicedOrders(@Nullable @QueryValue Integer days, Authentication auth) {
         return controls.orderedNotInvoiced(Actors.of(auth), days).stream().map(o -> new UninvoicedOrderResponse(o.saleId(), o.companyId(),
                 o.companyName(), o.responsibleSellerId(), Times.oslo(o.orderedAt()), o.description())).toList();
@@ -167,7 +167,7 @@ public class ReportController {
     }
 
     @Get("/stray-bookings")
-    @Operation(operationId = "listStrayBookings", summary = "Manager: active bookings whose sale is lost or cancelled — days held for "
+    @Operation(operationId = "listStrayBookings", summary = "Active bookings whose sale is lost or cancelled — days held for "
             + "nobody (a sale always exists: the database keeps every booking's sale)")
     public List<StrayBookingResponse> strayBookings(Authentication auth) {
         return controls.bookingsOfClosedSales(Actors.of(auth)).stream().map(b -> new StrayBookingResponse(b.bookingId(), b.placementId(),
