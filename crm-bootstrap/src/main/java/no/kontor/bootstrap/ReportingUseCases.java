@@ -5,10 +5,12 @@ import java.time.Clock;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.reporting.ControlLists;
+import no.kontor.application.reporting.Kpis;
 import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.ReportOccupancy;
 import no.kontor.application.reporting.VatReport;
+import no.kontor.application.reporting.port.KpiQueries;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.application.shared.port.Transactions;
 
@@ -39,5 +41,10 @@ public class ReportingUseCases {
     @Singleton
     ListOverdueInvoices listOverdueInvoices(ReportQueries queries, Transactions tx, Clock clock) {
         return new ListOverdueInvoices(queries, tx, clock);
+    }
+
+    @Singleton
+    Kpis kpis(KpiQueries queries, Transactions tx, Clock clock) {
+        return new Kpis(queries, tx, clock);
     }
 }

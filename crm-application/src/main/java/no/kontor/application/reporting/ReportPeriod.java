@@ -1,6 +1,9 @@
 package no.kontor.application.reporting;
 
+import java.time.Instant;
 import java.time.LocalDate;
+
+import no.kontor.domain.shared.BusinessDays;
 
 import no.kontor.domain.shared.ValidationException;
 import no.kontor.domain.shared.Validator;
@@ -10,6 +13,16 @@ final class ReportPeriod {
     static final int MAX_DAYS = 366;
 
     private ReportPeriod() {
+    }
+
+    /** The first instant of {@code day} in Europe/Oslo (a period's start; a DST day is 23 or 25 hours long). */
+    static Instant start(LocalDate day) {
+        return day.atStartOfDay(BusinessDays.ZONE).toInstant();
+    }
+
+    /** The first instant after {@code day} in Europe/Oslo (a period's exclusive end). */
+    static Instant end(LocalDate day) {
+        return start(day.plusDays(1));
     }
 
     static void check(LocalDate from, LocalDate to) {
