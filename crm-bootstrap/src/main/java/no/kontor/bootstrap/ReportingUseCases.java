@@ -5,12 +5,16 @@ import java.time.Clock;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.reporting.ControlLists;
+import no.kontor.application.reporting.ExportPolicy;
 import no.kontor.application.reporting.Kpis;
+import no.kontor.application.reporting.SalesDataExport;
+import no.kontor.application.reporting.SalesReport;
 import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.ReportOccupancy;
 import no.kontor.application.reporting.VatReport;
 import no.kontor.application.reporting.port.KpiQueries;
+import no.kontor.application.reporting.port.LedgerQueries;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.application.shared.port.Transactions;
 
@@ -24,8 +28,8 @@ public class ReportingUseCases {
     }
 
     @Singleton
-    ControlLists controlLists(ReportQueries queries, Transactions tx, Clock clock) {
-        return new ControlLists(queries, tx, clock);
+    ControlLists controlLists(ReportQueries queries, LedgerQueries ledger, Transactions tx, Clock clock) {
+        return new ControlLists(queries, ledger, tx, clock);
     }
 
     @Singleton
@@ -46,5 +50,20 @@ public class ReportingUseCases {
     @Singleton
     Kpis kpis(KpiQueries queries, Transactions tx, Clock clock) {
         return new Kpis(queries, tx, clock);
+    }
+
+    @Singleton
+    SalesReport salesReport(LedgerQueries ledger, Transactions tx) {
+        return new SalesReport(ledger, tx);
+    }
+
+    @Singleton
+    SalesDataExport salesDataExport(LedgerQueries ledger, Transactions tx) {
+        return new SalesDataExport(ledger, tx);
+    }
+
+    @Singleton
+    ExportPolicy exportPolicy() {
+        return new ExportPolicy();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import no.kontor.application.reporting.port.LedgerQueries;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
@@ -13,18 +14,20 @@ import no.kontor.domain.shared.ValidationException;
 /**
  * Control lists of what should not be, for all staff (sellers read every figure,
  * docs/decisions/reports.md): orders not invoiced in time, and bookings holding days for a
- * lost or cancelled sale.
+ * lost or cancelled sale, prices that deviate, payments nobody claims.
  */
 public final class ControlLists {
     public static final int DEFAULT_DAYS = 30;
     public static final int MAX_DAYS = 3650;
 
     private final ReportQueries queries;
+    private final LedgerQueries ledger;
     private final Transactions tx;
     private final Clock clock;
 
-    public ControlLists(ReportQueries queries, Transactions tx, Clock clock) {
+    public ControlLists(ReportQueries queries, LedgerQueries ledger, Transactions tx, Clock clock) {
         this.queries = queries;
+        this.ledger = ledger;
         this.tx = tx;
         this.clock = clock;
     }
@@ -42,5 +45,18 @@ public final class ControlLists {
     public List<StrayBooking> bookingsOfClosedSales(Actor actor) {
         actor.require(Role.SELLER);
         return tx.readOnly(queries::bookingsOfClosedSales);
+    }
+
+    /** Invoice lines of the period billed at a price other than the placement's price list on the day or the agreed sale. */
+    public List<PriceDeviation> priceDeviations(Actor actor, java.time.LocalDate from, java.time.LocalDate to) {
+        actor.require(Role.SELLER);
+        ReportPeriod.check(from, to);
+        return tx.readOnly(() -> ledger.priceDeviations(from, to));
+    }
+
+    /** Payments that no invoice claims, the oldest first. */
+    public List<UnmatchedPayment> unmatchedPayments(Actor actor) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(ledger::unmatchedPayments);
     }
 }

@@ -35,6 +35,11 @@ class ControlListsTest {
         public List<StrayBooking> bookingsOfClosedSales() {
             return List.of(new StrayBooking(5, 3, "Toppbanner", 1, "LOST", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 7), "RESERVED"));
         }
+    }, new UnreadLedger() {
+        @Override
+        public List<UnmatchedPayment> unmatchedPayments() {
+            return List.of(new UnmatchedPayment(4, LocalDate.of(2026, 11, 10), 5000, "123", "OCR", "system:ocr"));
+        }
     }, new DirectTransactions(), new TestClock(NOW));
     final Actor manager = Actor.staff(2, "mona", Role.MANAGER);
 
@@ -63,5 +68,13 @@ class ControlListsTest {
         assertThat(lists.bookingsOfClosedSales(manager)).extracting(StrayBooking::bookingId).containsExactly(5L);
         assertThat(lists.bookingsOfClosedSales(Actor.staff(7, "selma", Role.SELLER))).extracting(StrayBooking::bookingId).containsExactly(5L);
         assertThatThrownBy(() -> lists.bookingsOfClosedSales(Actor.publicForm())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void everyMemberOfStaffReadsTheUnmatchedPaymentsAndAPriceListNeedsAPeriod() {
+        assertThat(lists.unmatchedPayments(Actor.staff(3, "selma", Role.SELLER))).extracting(UnmatchedPayment::amount).containsExactly(5000L);
+        assertThatThrownBy(() -> lists.unmatchedPayments(Actor.publicForm())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> lists.priceDeviations(manager, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1)))
+                .isInstanceOf(ValidationException.class);
     }
 }

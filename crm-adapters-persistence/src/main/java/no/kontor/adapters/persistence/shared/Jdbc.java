@@ -47,6 +47,24 @@ public class Jdbc {
         });
     }
 
+    /**
+     * The rows one by one to {@code sink} as PostgreSQL sends them, {@code fetchSize} at a time
+     * (inside a transaction, so the driver uses a cursor): a million rows never sit in memory.
+     */
+    public <T> long stream(String sql, List<?> params, int fetchSize, RowMapper<T> mapper, java.util.function.Consumer<T> sink) {
+        return withStatement(sql, params, ps -> {
+            ps.setFetchSize(fetchSize);
+            long rows = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(mapper.map(rs));
+                    rows++;
+                }
+            }
+            return rows;
+        });
+    }
+
     public int update(String sql, List<?> params) {
         return withStatement(sql, params, PreparedStatement::executeUpdate);
     }

@@ -1,13 +1,16 @@
 package no.kontor.adapters.web.reporting;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpResponse;
+import jakarta.inject.Named;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -23,6 +26,11 @@ import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.CsvExport;
 import no.kontor.adapters.web.shared.Times;
 import no.kontor.application.reporting.ControlLists;
+import no.kontor.application.reporting.ExportPolicy;
+import no.kontor.application.reporting.Grain;
+import no.kontor.application.reporting.SalesDataExport;
+import no.kontor.application.reporting.SalesDimension;
+import no.kontor.application.reporting.SalesReport;
 import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.ReportOccupancy;
@@ -42,9 +50,18 @@ public class ReportController {
     private final ListCreditNotes creditNotes;
     private final ControlLists controls;
     private final ReportOccupancy occupancy;
+    private final SalesReport sales;
+    private final SalesDataExport salesData;
+    private final ExportPolicy exports;
+    private final ExecutorService executor;
 
     public ReportController(VatReport vat, ListOverdueInvoices overdue, ListCreditNotes creditNotes, ControlLists controls,
-                            ReportOccupancy occupancy) {
+                            ReportOccupancy occupancy, SalesReport sales, SalesDataExport salesData, ExportPolicy exports,
+                            @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.sales = sales;
+        this.salesData = salesData;
+        this.exports = exports;
+        this.executor = executor;
         this.vat = vat;
         this.overdue = overdue;
         this.creditNotes = creditNotes;
@@ -110,7 +127,7 @@ public class ReportController {
     @Get(value = "/overdue.csv", produces = "text/csv")
     @Operation(operationId = "exportOverdueInvoices", summary = "Manager: the overdue control list as CSV (UTF-8 with BOM): `separator` semicolon "
             + "(default) or comma, `decimal` comma (default) or point, `dates` iso (default) or norwegian (dd.mm.yyyy); amounts in kroner")
-    public HttpResponse<Writable> overdueCsv(@Nullable @QueryValue LocalDate asOf, @Nullable @QueryValue String separator,
+    public HttpResponse<InputStream> overdueCsv(@Nullable @QueryValue LocalDate asOf, @Nullable @QueryValue String separator,
                                              @Nullable @QueryValue String decimal, @Nullable @QueryValue String dates, Authentication auth) {
         var options = CsvExport.Options.of(separator, decimal, dates);
         var list = overdue.export(Actors.of(auth), asOf);
@@ -122,7 +139,7 @@ public class ReportController {
                                 .number(item.daysOverdue()).text(item.band().name()).amount(invoice.due()).number(invoice.reminders())
                                 .date(invoice.lastReminderOn()).end();
                     }
-                });
+                }, executor);
     }
 
     @Serdeable
@@ -192,5 +209,212 @@ public class ReportController {
         var o = occupancy.execute(Actors.of(auth), from, to);
         return new OccupancyResponse(o.from(), o.to(), o.placements().stream().map(r -> new OccupancyRowResponse(r.placementId(), r.name(),
                 r.active(), r.daysOnSale(), r.bookedDays(), r.percent())).toList());
+    }
+
+    /** A CSV download for a manager: the policy is asked before the first byte, the options are checked before the rows are read. */
+    private HttpResponse<InputStream> csv(Authentication auth, String fileName, CsvParameters p, List<String> header,
+                                          Consumer<CsvExport.Row> rows) {
+        exports.check(Actors.of(auth));
+        return CsvExport.attachment(fileName, CsvExport.Options.of(p.separator(), p.decimal(), p.dates()), header, rows, executor);
+    }
+
+    /** The file options every export takes: `separator` semicolon|comma, `decimal` comma|point, `dates` iso|norwegian. */
+    @io.micronaut.core.annotation.Introspected
+    public record CsvParameters(@Nullable @QueryValue String separator, @Nullable @QueryValue String decimal,
+                                @Nullable @QueryValue String dates) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SalesRowResponse(@Nullable LocalDate period, @Nullable String key, @Nullable String label, long ordered, long barterOrdered,
+                                   long invoiced, long credited, long netInvoiced, @Nullable Long paid) {
+        static SalesRowResponse of(SalesReport.Row r) {
+            return new SalesRowResponse(r.period(), r.key(), r.label(), r.ordered(), r.barterOrdered(), r.invoiced(), r.credited(),
+                    r.netInvoiced(), r.paid());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SalesResponse(LocalDate from, LocalDate to, Grain grain, SalesDimension by, List<SalesRowResponse> rows,
+                                SalesRowResponse total) {
+    }
+
+    @Get("/sales")
+    @Operation(operationId = "getSalesReport", summary = "Sales from `from` to `to` (dates, both included, Europe/Oslo; at most a year) "
+            + "per `grain` (DAY, WEEK from Monday, MONTH — default, QUARTER, YEAR) and `by` (TOTAL — default, SELLER, TEAM, COMPANY, "
+            + "PRODUCT, PLACEMENT): ordered (net of sales on the day they were first ordered; barterOrdered is the barter part of it), "
+            + "invoiced and credited (net of lines on their issue date), paid (payments on the day paid, VAT included; only in total "
+            + "and per company, null otherwise); øre")
+    public SalesResponse sales(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue Grain grain,
+                               @Nullable @QueryValue SalesDimension by, Authentication auth) {
+        var r = sales.execute(Actors.of(auth), from, to, grain, by);
+        return new SalesResponse(r.from(), r.to(), r.grain(), r.dimension(), r.rows().stream().map(SalesRowResponse::of).toList(),
+                SalesRowResponse.of(r.total()));
+    }
+
+    @Get(value = "/sales.csv", produces = "text/csv")
+    @Operation(operationId = "exportSalesReport", summary = "Manager: the sales report as CSV (UTF-8 with BOM; `separator`, `decimal`, "
+            + "`dates` as for every export); amounts in kroner")
+    public HttpResponse<InputStream> salesCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                              @Nullable @QueryValue Grain grain, @Nullable @QueryValue SalesDimension by,
+                                              @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+        var r = sales.execute(Actors.of(auth), from, to, grain, by);
+        return csv(auth, "salg-" + r.from() + "-" + r.to() + ".csv", p, List.of("Periode", "Nøkkel", "Navn", "Bestilt", "Herav bytte",
+                "Fakturert", "Kreditert", "Netto fakturert", "Betalt"), row -> {
+                    for (var x : r.rows()) {
+                        row.date(x.period()).text(x.key()).text(x.label()).amount(x.ordered()).amount(x.barterOrdered()).amount(x.invoiced())
+                                .amount(x.credited()).amount(x.netInvoiced());
+                        if (x.paid() == null) {
+                            row.text(null);
+                        } else {
+                            row.amount(x.paid());
+                        }
+                        row.end();
+                    }
+                });
+    }
+
+    @Get(value = "/sales-data.csv", produces = "text/csv")
+    @Operation(operationId = "exportSalesData", summary = "Manager: the sales data for other tools as CSV, streamed: one row per invoice "
+            + "line of the invoices issued from `from` to `to` (a sale billed twice appears with each invoice), then one per line of the "
+            + "sales opened in the period and on no invoice; with company, seller, team, placement and booked days, net, the line's VAT, "
+            + "invoice number and status")
+    public HttpResponse<InputStream> salesDataCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                  @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+        var prepared = salesData.prepare(Actors.of(auth), from, to);
+        return csv(auth, "salgsdata-" + prepared.from() + "-" + prepared.to() + ".csv", p, List.of("Kilde", "Salg", "Kundenummer", "Kunde",
+                "Selger", "Team", "Plassering", "Første dag", "Siste dag", "Beskrivelse", "Netto", "MVA", "Fakturanummer", "Fakturadato",
+                "Status"), row -> prepared.writeTo(x -> {
+                    row.text(x.source()).number(x.saleId()).number(x.companyId()).text(x.companyName()).text(x.seller()).text(x.team())
+                            .text(x.placement()).date(x.firstDay()).date(x.lastDay()).text(x.description()).amount(x.net()).amount(x.vat());
+                    if (x.invoiceNumber() == null) {
+                        row.text(null);
+                    } else {
+                        row.number(x.invoiceNumber());
+                    }
+                    row.date(x.issueDate()).text(x.status()).end();
+                }));
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PriceDeviationResponse(long invoiceId, long invoiceNumber, LocalDate issueDate, int lineNo, long saleId, String description,
+                                         @Nullable Long placementId, @Nullable String placementName, long invoicedPrice,
+                                         @Nullable Long listPrice, @Nullable Long agreedPrice) {
+    }
+
+    @Get("/price-deviations")
+    @Operation(operationId = "listPriceDeviations", summary = "Invoice lines of the invoices issued from `from` to `to` billed at a unit "
+            + "price other than the placement's price list on the first day of its booking (else the issue date) or the sale's agreed "
+            + "line; øre per unit")
+    public List<PriceDeviationResponse> priceDeviations(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                        Authentication auth) {
+        return controls.priceDeviations(Actors.of(auth), from, to).stream().map(d -> new PriceDeviationResponse(d.invoiceId(),
+                d.invoiceNumber(), d.issueDate(), d.lineNo(), d.saleId(), d.description(), d.placementId(), d.placementName(),
+                d.invoicedPrice(), d.listPrice(), d.agreedPrice())).toList();
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record UnmatchedPaymentResponse(long paymentId, LocalDate paidOn, long amount, @Nullable String kid, String source,
+                                           String registeredBy) {
+    }
+
+    @Get("/unmatched-payments")
+    @Operation(operationId = "reportUnmatchedPayments", summary = "Control list: payments received that no invoice claims, the oldest first; øre")
+    public List<UnmatchedPaymentResponse> unmatchedPayments(Authentication auth) {
+        return controls.unmatchedPayments(Actors.of(auth)).stream().map(u -> new UnmatchedPaymentResponse(u.paymentId(), u.paidOn(),
+                u.amount(), u.kid(), u.source(), u.registeredBy())).toList();
+    }
+
+    @Get(value = "/unmatched-payments.csv", produces = "text/csv")
+    @Operation(operationId = "exportUnmatchedPayments", summary = "Manager: the unmatched payments as CSV")
+    public HttpResponse<InputStream> unmatchedPaymentsCsv(@io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+        var list = controls.unmatchedPayments(Actors.of(auth));
+        return csv(auth, "uavstemte-innbetalinger.csv", p, List.of("Betaling", "Betalt", "Beløp", "KID", "Kilde", "Registrert av"), row -> {
+            for (var u : list) {
+                row.number(u.paymentId()).date(u.paidOn()).amount(u.amount()).text(u.kid()).text(u.source()).text(u.registeredBy()).end();
+            }
+        });
+    }
+
+    @Get(value = "/price-deviations.csv", produces = "text/csv")
+    @Operation(operationId = "exportPriceDeviations", summary = "Manager: the price deviations of a period as CSV")
+    public HttpResponse<InputStream> priceDeviationsCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                        @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+        var list = controls.priceDeviations(Actors.of(auth), from, to);
+        return csv(auth, "prisavvik-" + from + "-" + to + ".csv", p, List.of("Fakturanummer", "Fakturadato", "Linje", "Salg", "Beskrivelse",
+                "Plassering", "Fakturert pris", "Listepris", "Avtalt pris"), row -> {
+                    for (var d : list) {
+                        row.number(d.invoiceNumber()).date(d.issueDate()).number(d.lineNo()).number(d.saleId()).text(d.description())
+                                .text(d.placementName()).amount(d.invoicedPrice());
+                        optionalAmount(row, d.listPrice());
+                        optionalAmount(row, d.agreedPrice());
+                        row.end();
+                    }
+                });
+    }
+
+    private static void optionalAmount(CsvExport.Row row, Long ore) {
+        if (ore == null) {
+            row.text(null);
+        } else {
+            row.amount(ore);
+        }
+    }
+
+    @Get(value = "/credit-notes.csv", produces = "text/csv")
+    @Operation(operationId = "exportCreditNotesOfPeriod", summary = "Manager: the credit notes of a period as CSV, with their reasons")
+    public HttpResponse<InputStream> creditNotesCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                    @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+        var notes = creditNotes.execute(Actors.of(auth), from, to);
+        return csv(auth, "kreditnotaer-" + from + "-" + to + ".csv", p, List.of("Kreditnota", "Dato", "Kreditert faktura", "Kundenummer",
+                "Kunde", "Beløp", "Årsak", "Utstedt av"), row -> {
+                    for (var n : notes.items()) {
+                        row.number(n.number()).date(n.issueDate()).number(n.creditedInvoiceNumber()).number(n.companyId()).text(n.buyerName())
+                                .amount(n.gross()).text(n.reason()).text(n.issuedBy()).end();
+                    }
+                });
+    }
+
+    @Get(value = "/vat.csv", produces = "text/csv")
+    @Operation(operationId = "exportVatReport", summary = "Manager: the VAT report of a period as CSV, one row per rate")
+    public HttpResponse<InputStream> vatCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                            @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+        var t = vat.execute(Actors.of(auth), from, to);
+        return csv(auth, "mva-" + from + "-" + to + ".csv", p, List.of("Kategori", "Sats", "Grunnlag", "MVA"), row -> {
+            for (var r : t.rates()) {
+                row.text(r.category().name()).text(r.percent() == null ? null : r.percent().toPlainString()).amount(r.taxable())
+                        .amount(r.vat()).end();
+            }
+        });
+    }
+
+    @Get(value = "/uninvoiced-orders.csv", produces = "text/csv")
+    @Operation(operationId = "exportUninvoicedOrders", summary = "Manager: the sales ordered more than `days` days ago and on no invoice, as CSV")
+    public HttpResponse<InputStream> uninvoicedOrdersCsv(@Nullable @QueryValue Integer days,
+                                                         @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+        var list = controls.orderedNotInvoiced(Actors.of(auth), days);
+        return csv(auth, "ikke-fakturert.csv", p, List.of("Salg", "Kundenummer", "Kunde", "Bestilt", "Beskrivelse"), row -> {
+            for (var o : list) {
+                row.number(o.saleId()).number(o.companyId()).text(o.companyName()).date(Times.oslo(o.orderedAt()).toLocalDate())
+                        .text(o.description()).end();
+            }
+        });
+    }
+
+    @Get(value = "/occupancy.csv", produces = "text/csv")
+    @Operation(operationId = "exportOccupancy", summary = "Manager: occupancy per placement of a period as CSV")
+    public HttpResponse<InputStream> occupancyCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                  @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+        var o = occupancy.execute(Actors.of(auth), from, to);
+        return csv(auth, "belegg-" + from + "-" + to + ".csv", p, List.of("Plassering", "Navn", "Dager i salg", "Bookede dager", "Belegg %"),
+                row -> {
+                    for (var r : o.placements()) {
+                        row.number(r.placementId()).text(r.name()).number(r.daysOnSale()).number(r.bookedDays())
+                                .text(r.percent() == null ? null : r.percent().toPlainString()).end();
+                    }
+                });
     }
 }

@@ -1,17 +1,25 @@
 package no.kontor.adapters.web.shared;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import no.kontor.domain.shared.ValidationException;
@@ -20,12 +28,13 @@ import no.kontor.domain.shared.ValidationException;
  * Exports as CSV a Norwegian spreadsheet opens as it is: UTF-8 with a byte-order mark,
  * {@code ;} between cells (or {@code ,} on request), amounts in kroner with a decimal comma
  * (or point), dates as ISO (or dd.mm.yyyy). The rows are written as they come, to the
- * response's stream, never gathered first. A text cell that a spreadsheet would take for a
+ * response as the client takes them, never gathered first. A text cell that a spreadsheet would take for a
  * formula ({@code = + - @}, a tab or a carriage return first) is written with a leading
  * apostrophe; numbers and amounts are never touched, so a negative amount stays a number.
  */
 public final class CsvExport {
     public static final MediaType TEXT_CSV = new MediaType("text/csv; charset=utf-8");
+    private static final Logger LOG = LoggerFactory.getLogger(CsvExport.class);
     private static final DateTimeFormatter NORWEGIAN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private CsvExport() {
@@ -114,15 +123,43 @@ public final class CsvExport {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
     }
 
-    /** A download named {@code fileName}: the header, then the rows {@code rows} writes, each ended with {@link Row#end()}. */
-    public static HttpResponse<Writable> attachment(String fileName, Options options, List<String> header, Consumer<Row> rows) {
-        Writable body = out -> {
-            out.write('\ufeff');
-            var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(options.separator()).setRecordSeparator("\r\n").get());
-            printer.printRecord(header);
-            rows.accept(new Row(options, printer));
-            printer.flush();
-        };
-        return HttpResponse.ok(body).contentType(TEXT_CSV).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    /**
+     * A download named {@code fileName}: the header, then the rows {@code rows} writes, each
+     * ended with {@link Row#end()}. The rows are written on a thread of {@code executor} into a
+     * pipe the server reads from as the client takes them (Micronaut would gather a Writable
+     * in memory), so a million rows take the pipe's 64 KiB, not the heap. A failure half-way
+     * breaks the pipe and with it the response: a client never takes a cut file for a whole one.
+     */
+    public static HttpResponse<InputStream> attachment(String fileName, Options options, List<String> header, Consumer<Row> rows,
+                                                       Executor executor) {
+        var in = new PipedInputStream(64 * 1024);
+        PipedOutputStream sink;
+        try {
+            sink = new PipedOutputStream(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        executor.execute(() -> {
+            try (var out = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 16 * 1024)) {
+                out.write('\ufeff');
+                var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(options.separator()).setRecordSeparator("\r\n").get());
+                printer.printRecord(header);
+                rows.accept(new Row(options, printer));
+                printer.flush();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("CSV export {} broke off: {}", fileName, e.toString());
+                closeQuietly(in);
+            }
+        });
+        return HttpResponse.ok((InputStream) in).contentType(TEXT_CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the reader is gone already
+        }
     }
 }

@@ -4,7 +4,19 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
 import no.kontor.application.reporting.ControlLists;
+import no.kontor.application.reporting.ExportPolicy;
+import no.kontor.application.reporting.PriceDeviation;
+import no.kontor.application.reporting.SalesDataExport;
+import no.kontor.application.reporting.SalesDataRow;
+import no.kontor.application.reporting.SalesDimension;
+import no.kontor.application.reporting.SalesReport;
+import no.kontor.application.reporting.UnmatchedPayment;
+import no.kontor.application.reporting.port.LedgerQueries;
 import no.kontor.application.reporting.ListCreditNotes;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.ReportOccupancy;
@@ -34,8 +46,8 @@ public class ReportingTestFactory {
     }
 
     @Singleton
-    ControlLists controlLists(InMemoryReportQueries queries, DirectTransactions tx, Clock clock) {
-        return new ControlLists(queries, tx, clock);
+    ControlLists controlLists(InMemoryReportQueries queries, LedgerQueries ledger, DirectTransactions tx, Clock clock) {
+        return new ControlLists(queries, ledger, tx, clock);
     }
 
     @Singleton
@@ -56,5 +68,52 @@ public class ReportingTestFactory {
     @Singleton
     ListOverdueInvoices listOverdueInvoices(InMemoryReportQueries queries, DirectTransactions tx, Clock clock) {
         return new ListOverdueInvoices(queries, tx, clock);
+    }
+
+    /**
+     * The ledger's reads as canned rows: the controller's tests check the HTTP side; the
+     * figures are proven on PostgreSQL (LedgerFiguresTest).
+     */
+    @Singleton
+    LedgerQueries ledgerQueries() {
+        return new LedgerQueries() {
+            @Override
+            public List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension) {
+                return List.of(new DayAmount(from, Measure.INVOICED, "1", "=Anna", 100001), new DayAmount(from, Measure.PAID, "1", "=Anna", 500));
+            }
+
+            @Override
+            public List<PriceDeviation> priceDeviations(LocalDate from, LocalDate to) {
+                return List.of(new PriceDeviation(1, 7, from, 1, 3, "Forside", 2L, "Forside", 100000, 120000L, null));
+            }
+
+            @Override
+            public List<UnmatchedPayment> unmatchedPayments() {
+                return List.of(new UnmatchedPayment(4, LocalDate.of(2020, 2, 3), 5000, "123", "OCR", "system:ocr"));
+            }
+
+            @Override
+            public void salesData(LocalDate from, LocalDate to, Consumer<SalesDataRow> sink) {
+                for (int i = 0; i < 3; i++) {
+                    sink.accept(new SalesDataRow("INVOICE", i, 9, "-Kunde", "Anna", "Nord", null, null, null, "Linje " + i, -100, -25,
+                            (long) i, from, "ISSUED"));
+                }
+            }
+        };
+    }
+
+    @Singleton
+    SalesReport salesReport(LedgerQueries ledger, DirectTransactions tx) {
+        return new SalesReport(ledger, tx);
+    }
+
+    @Singleton
+    SalesDataExport salesDataExport(LedgerQueries ledger, DirectTransactions tx) {
+        return new SalesDataExport(ledger, tx);
+    }
+
+    @Singleton
+    ExportPolicy exportPolicy() {
+        return new ExportPolicy();
     }
 }

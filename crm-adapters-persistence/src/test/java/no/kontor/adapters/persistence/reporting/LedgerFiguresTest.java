@@ -1,0 +1,145 @@
+package no.kontor.adapters.persistence.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import no.kontor.adapters.persistence.testing.UsesTestDatabase;
+import no.kontor.application.reporting.Grain;
+import no.kontor.application.reporting.PriceDeviation;
+import no.kontor.application.reporting.SalesDataRow;
+import no.kontor.application.reporting.SalesDimension;
+import no.kontor.application.reporting.SalesReport;
+import no.kontor.application.reporting.UnmatchedPayment;
+import no.kontor.application.reporting.port.LedgerQueries;
+import no.kontor.application.shared.port.Transactions;
+import no.kontor.domain.identity.Actor;
+import no.kontor.domain.identity.Role;
+
+/**
+ * The sales report, the price and payment control lists and the sales-data export over the
+ * hand-made ledger of {@code reporting/ledger-books.sql}, on PostgreSQL, with the answers
+ * worked out by hand: an order at 23:30 on 31 October and one at the first instant of November,
+ * a sale ordered twice, barter, a part-credited invoice, a part payment and one nobody claims.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerFiguresTest implements UsesTestDatabase {
+    static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
+    static final LocalDate NOV_30 = LocalDate.of(2026, 11, 30);
+    static final Actor SELLER = Actor.staff(2, "bent", Role.SELLER);
+
+    @Inject
+    LedgerQueries ledger;
+    @Inject
+    Transactions tx;
+    @Value("${datasources.default.url}")
+    String url;
+
+    SalesReport report;
+
+    @BeforeAll
+    void books() throws Exception {
+        Books.load(url, "/reporting/ledger-books.sql");
+        report = new SalesReport(ledger, tx);
+    }
+
+    @Test
+    void novemberInAllOrdersInvoicesCreditsAndPaymentsToTheOre() {
+        var total = report.execute(SELLER, NOV_1, NOV_30, Grain.MONTH, SalesDimension.TOTAL).total();
+        // ordered: sale 2 at 00:00 on 1 Nov (4 500.00, barter) and sale 3 (10 000.00); sale 1 (23:30 on 31 Oct) and sale 4
+        // (first ordered in October) are October's
+        assertThat(total.ordered()).isEqualTo(1_450_000);
+        assertThat(total.barterOrdered()).isEqualTo(450_000);
+        // invoiced: 2 000.00 + 1 349.99 (1.5 h × 999.99 less 10 %, half-up) + 4 500.00; credited: 1 349.99
+        assertThat(total.invoiced()).isEqualTo(784_999);
+        assertThat(total.credited()).isEqualTo(134_999);
+        assertThat(total.netInvoiced()).isEqualTo(650_000);
+        // paid: 2 000.00 on 20 Nov; 2 187.49 on 1 Dec is December's, 50.00 nobody claims is no sale
+        assertThat(total.paid()).isEqualTo(200_000);
+
+        var october = report.execute(SELLER, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), Grain.MONTH, SalesDimension.TOTAL);
+        assertThat(october.total().ordered()).as("sale 1: 2 × 1 100.00 + 1 349.99; sale 4: 700.00").isEqualTo(354_999 + 70_000);
+        var december = report.execute(SELLER, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), Grain.MONTH, SalesDimension.TOTAL);
+        assertThat(december.total().paid()).isEqualTo(218_749);
+    }
+
+    @Test
+    void perSellerTheCreditNoteFollowsTheSaleOfTheLineItCredits() {
+        var rows = report.execute(SELLER, NOV_1, NOV_30, Grain.MONTH, SalesDimension.SELLER).rows();
+        assertThat(rows).extracting(SalesReport.Row::label, SalesReport.Row::ordered, SalesReport.Row::barterOrdered, SalesReport.Row::invoiced,
+                SalesReport.Row::credited, SalesReport.Row::paid).containsExactly(
+                tuple("Anna Nord", 1_000_000L, 0L, 334_999L, 134_999L, null),
+                tuple("Bent Sør", 450_000L, 450_000L, 450_000L, 0L, null));
+        assertThat(report.execute(SELLER, NOV_1, NOV_30, Grain.MONTH, SalesDimension.TEAM).rows()).extracting(SalesReport.Row::key,
+                SalesReport.Row::netInvoiced).containsExactly(tuple("Nord", 200_000L), tuple("Sør", 450_000L));
+    }
+
+    @Test
+    void perPlacementAndProductABilledLineIsItsSalesLineInOrder() {
+        assertThat(report.execute(SELLER, NOV_1, NOV_30, Grain.MONTH, SalesDimension.PLACEMENT).rows()).extracting(SalesReport.Row::label,
+                SalesReport.Row::ordered, SalesReport.Row::invoiced, SalesReport.Row::credited).containsExactly(
+                tuple("Forside", 0L, 200_000L, 0L), tuple("Papir side 3", 450_000L, 450_000L, 0L));
+        assertThat(report.execute(SELLER, NOV_1, NOV_30, Grain.MONTH, SalesDimension.PRODUCT).rows()).extracting(SalesReport.Row::key,
+                SalesReport.Row::ordered, SalesReport.Row::invoiced, SalesReport.Row::credited).containsExactly(
+                tuple("Forside-annonse", 0L, 200_000L, 0L), tuple("Konsulenttimer", 1_000_000L, 134_999L, 134_999L),
+                tuple("Papir side 3", 450_000L, 450_000L, 0L));
+    }
+
+    @Test
+    void perCompanyPaymentsAreCounted() {
+        assertThat(report.execute(SELLER, NOV_1, NOV_30, Grain.MONTH, SalesDimension.COMPANY).rows()).extracting(SalesReport.Row::label,
+                SalesReport.Row::netInvoiced, SalesReport.Row::paid).containsExactly(tuple("Alfa AS", 200_000L, 200_000L),
+                tuple("Beta AS", 450_000L, 0L));
+    }
+
+    @Test
+    void weeksCutAtMondayOslo() {
+        var weeks = report.execute(SELLER, NOV_1, NOV_30, Grain.WEEK, SalesDimension.TOTAL).rows();
+        assertThat(weeks).extracting(SalesReport.Row::period, SalesReport.Row::ordered, SalesReport.Row::invoiced).containsExactly(
+                tuple(LocalDate.of(2026, 10, 26), 450_000L, 0L),       // Sunday 1 Nov belongs to the week of 26 Oct
+                tuple(LocalDate.of(2026, 11, 2), 0L, 334_999L),
+                tuple(LocalDate.of(2026, 11, 9), 1_000_000L, 0L),
+                tuple(LocalDate.of(2026, 11, 16), 0L, 0L),
+                tuple(LocalDate.of(2026, 11, 30), 0L, 450_000L));
+    }
+
+    @Test
+    void pricesOtherThanThePriceListOnTheBookingsFirstDayOrTheAgreedSaleAreListed() {
+        var deviations = tx.readOnly(() -> ledger.priceDeviations(NOV_1, NOV_30));
+        assertThat(deviations).extracting(PriceDeviation::invoiceNumber, PriceDeviation::lineNo, PriceDeviation::placementName,
+                PriceDeviation::invoicedPrice, PriceDeviation::listPrice, PriceDeviation::agreedPrice).containsExactly(
+                tuple(1L, 1, "Forside", 100_000L, 100_000L, 110_000L),   // the sale's line now says 1 100.00
+                tuple(2L, 1, "Papir side 3", 450_000L, 600_000L, 450_000L)); // November's price list says 6 000.00
+    }
+
+    @Test
+    void theUnmatchedPaymentIsListed() {
+        assertThat(tx.readOnly(() -> ledger.unmatchedPayments())).extracting(UnmatchedPayment::amount, UnmatchedPayment::kid)
+                .containsExactly(tuple(5_000L, "123"));
+    }
+
+    @Test
+    void theSalesDataHasARowPerInvoiceLineThenPerLineOfSalesOnNoInvoice() {
+        var rows = new ArrayList<SalesDataRow>();
+        tx.readOnly(() -> {
+            ledger.salesData(NOV_1, NOV_30, rows::add);
+            return null;
+        });
+        assertThat(rows).extracting(SalesDataRow::source, SalesDataRow::invoiceNumber, SalesDataRow::placement, SalesDataRow::firstDay,
+                SalesDataRow::net, SalesDataRow::vat, SalesDataRow::seller, SalesDataRow::team, SalesDataRow::status).containsExactly(
+                tuple("INVOICE", 1L, "Forside", LocalDate.of(2026, 10, 31), 200_000L, 50_000L, "Anna Nord", "Nord", "ISSUED"),
+                tuple("INVOICE", 1L, null, null, 134_999L, 33_750L, "Anna Nord", "Nord", "ISSUED"),
+                tuple("INVOICE", 2L, "Papir side 3", LocalDate.of(2026, 11, 5), 450_000L, 112_500L, "Bent Sør", "Sør", "ISSUED"),
+                tuple("SALE", null, null, null, 1_000_000L, 250_000L, "Anna Nord", "Nord", "ORDERED"));
+    }
+}

@@ -1,0 +1,45 @@
+package no.kontor.application.reporting.port;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import no.kontor.application.reporting.PriceDeviation;
+import no.kontor.application.reporting.SalesDataRow;
+import no.kontor.application.reporting.SalesDimension;
+import no.kontor.application.reporting.UnmatchedPayment;
+
+/**
+ * The books' reads that run over a period's sales, invoices and payments in SQL: amounts per
+ * day and key, price deviations, unmatched payments and the sales-data export. Like the KPIs
+ * they are proven on PostgreSQL against a hand-made data set (docs/decisions/kpis.md).
+ */
+public interface LedgerQueries {
+
+    /**
+     * Every amount of {@code from}–{@code to} (Europe/Oslo days, both included), summed per day,
+     * measure and key of {@code dimension} (the key is null for {@link SalesDimension#TOTAL}).
+     * Ordered: the net of a sale's lines on the day it first became ORDERED. Invoiced and credited:
+     * the net of invoice and credit-note lines on their issue date. Paid: matched payments on
+     * the day paid (only for dimensions that carry payments).
+     */
+    List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension);
+
+    /** Invoice lines of invoices issued in the period whose price differs from the placement's price list or the sale's line. */
+    List<PriceDeviation> priceDeviations(LocalDate from, LocalDate to);
+
+    /** Payments received and not matched to any invoice, the oldest first. */
+    List<UnmatchedPayment> unmatchedPayments();
+
+    /**
+     * One row per invoice line of the invoices issued in the period (a sale billed twice
+     * appears with each invoice), then one per line of the sales opened in the period and on
+     * no invoice; given to {@code sink} as read, never gathered.
+     */
+    void salesData(LocalDate from, LocalDate to, Consumer<SalesDataRow> sink);
+
+    enum Measure { ORDERED, BARTER_ORDERED, INVOICED, CREDITED, PAID }
+
+    record DayAmount(LocalDate day, Measure measure, String key, String label, long amount) {
+    }
+}
