@@ -73,3 +73,12 @@ INSERT INTO payment (invoice_id, kind, source, amount, paid_on, kid, registered_
     (1, 'PAYMENT', 'MANUAL', 200000, '2026-11-20', NULL, 'mona', now()),
     (1, 'PAYMENT', 'MANUAL', 218749, '2026-12-01', NULL, 'mona', now()),
     (NULL, 'PAYMENT', 'MANUAL', 5000, '2026-11-10', '123', 'mona', now());
+
+-- The site's November: its sections written as the site writes them ("Nett", "Papir"), the placements' channels in lower case
+INSERT INTO site_statistics_import (id, lines, days, first_day, last_day, imported_by, imported_at) OVERRIDING SYSTEM VALUE
+    VALUES (1, 3, 2, '2026-11-01', '2026-11-30', 'mona', now());
+INSERT INTO site_statistic (day, channel, articles, page_views, import_id) VALUES
+    ('2026-11-01', 'Nett', 30, 150000, 1),
+    ('2026-11-30', 'Nett', 10, 50000, 1),
+    ('2026-11-30', 'Papir', 10, 0, 1),
+    ('2026-12-01', 'Nett', 99, 99, 1);

@@ -6,7 +6,11 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ExportPolicy;
+import no.kontor.application.reporting.ImportSiteStatistics;
 import no.kontor.application.reporting.Kpis;
+import no.kontor.application.reporting.SiteRevenueReport;
+import no.kontor.application.reporting.port.SiteStatistics;
+import no.kontor.application.audit.port.AuditTrail;
 import no.kontor.application.reporting.SalesDataExport;
 import no.kontor.application.reporting.SalesReport;
 import no.kontor.application.reporting.ListCreditNotes;
@@ -65,5 +69,15 @@ public class ReportingUseCases {
     @Singleton
     ExportPolicy exportPolicy() {
         return new ExportPolicy();
+    }
+
+    @Singleton
+    ImportSiteStatistics importSiteStatistics(SiteStatistics statistics, AuditTrail audit, Transactions tx, Clock clock) {
+        return new ImportSiteStatistics(statistics, audit, tx, clock);
+    }
+
+    @Singleton
+    SiteRevenueReport siteRevenueReport(LedgerQueries ledger, SiteStatistics statistics, Transactions tx) {
+        return new SiteRevenueReport(ledger, statistics, tx);
     }
 }

@@ -71,6 +71,7 @@ public final class InMemoryPorts {
         put(AuditTrail.class, tx.registered(new InMemoryAuditTrail()));
         put(IdempotencyKeys.class, tx.registered(new InMemoryIdempotencyKeys()));
         put(CustomerPins.class, new TestCustomerPins());
+        put(no.kontor.application.reporting.port.SiteStatistics.class, new InMemorySiteStatistics());
     }
 
     private <T> void put(Class<T> port, T fake) {

@@ -65,6 +65,7 @@ public class JdbcLedgerQueries implements LedgerQueries {
                 case COMPANY -> new Keys("s.company_id::text", "c.name", "b.company_id::text", "c.name", "i.company_id::text", "c.name");
                 case PRODUCT -> new Keys("sl.description", "sl.description", "b.description", "b.description", null, null);
                 case PLACEMENT -> new Keys("sl.placement_id::text", "p.name", "m.placement_id::text", "p.name", null, null);
+                case CHANNEL -> new Keys("lower(p.channel)", "lower(p.channel)", "lower(p.channel)", "lower(p.channel)", null, null);
             };
         }
     }
@@ -73,7 +74,8 @@ public class JdbcLedgerQueries implements LedgerQueries {
     public List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension) {
         var keys = Keys.of(dimension);
         var rows = new ArrayList<DayAmount>();
-        String placementOnly = dimension == SalesDimension.PLACEMENT ? " AND sl.placement_id IS NOT NULL" : "";
+        String placementOnly = dimension == SalesDimension.PLACEMENT ? " AND sl.placement_id IS NOT NULL"
+                : dimension == SalesDimension.CHANNEL ? " AND p.channel IS NOT NULL" : "";
         rows.addAll(jdbc.query("WITH ordered AS (SELECT h.sale_id, min(h.changed_at) AS at FROM sale_stage_change h "
                         + "WHERE h.to_stage = 'ORDERED' AND h.changed_at >= " + OSLO_START + " AND h.changed_at < " + OSLO_END + " "
                         + "AND NOT EXISTS (SELECT 1 FROM sale_stage_change e WHERE e.sale_id = h.sale_id AND e.to_stage = 'ORDERED' "
@@ -90,7 +92,8 @@ public class JdbcLedgerQueries implements LedgerQueries {
                     return rs.getBoolean("barter") ? List.of(ordered, new DayAmount(day, Measure.BARTER_ORDERED, ordered.key(),
                             ordered.label(), amount)) : List.of(ordered);
                 }).stream().flatMap(List::stream).toList());
-        String billedPlacementOnly = dimension == SalesDimension.PLACEMENT ? " WHERE m.placement_id IS NOT NULL" : "";
+        String billedPlacementOnly = dimension == SalesDimension.PLACEMENT ? " WHERE m.placement_id IS NOT NULL"
+                : dimension == SalesDimension.CHANNEL ? " WHERE p.channel IS NOT NULL" : "";
         rows.addAll(jdbc.query("WITH " + billed("'INVOICE', 'CREDIT_NOTE'") + "SELECT b.day, b.kind, " + keys.billedKey() + " AS key, "
                         + keys.billedLabel() + " AS label, sum(b.net) AS amount FROM billed b" + MATCHED
                         + "LEFT JOIN sale s ON s.id = b.sale_id LEFT JOIN staff_user u ON u.id = s.responsible_seller_id "

@@ -46,6 +46,8 @@ class LedgerFiguresTest implements UsesTestDatabase {
     String url;
 
     SalesReport report;
+    @Inject
+    no.kontor.application.reporting.port.SiteStatistics statistics;
 
     @BeforeAll
     void books() throws Exception {
@@ -141,5 +143,17 @@ class LedgerFiguresTest implements UsesTestDatabase {
                 tuple("INVOICE", 1L, null, null, 134_999L, 33_750L, "Anna Nord", "Nord", "ISSUED"),
                 tuple("INVOICE", 2L, "Papir side 3", LocalDate.of(2026, 11, 5), 450_000L, 112_500L, "Bent Sør", "Sør", "ISSUED"),
                 tuple("SALE", null, null, null, 1_000_000L, 250_000L, "Anna Nord", "Nord", "ORDERED"));
+    }
+
+    @Test
+    void revenuePerArticleAndPerThousandPageViewsMatchesAPlacementsChannelToTheSitesSection() {
+        var revenue = new no.kontor.application.reporting.SiteRevenueReport(ledger, statistics, tx).execute(SELLER, NOV_1, NOV_30, Grain.MONTH);
+        // nett: Forside billed 2 000.00; 40 articles, 200 000 views. papir: Papir side 3 billed 4 500.00; 10 articles, no views
+        assertThat(revenue.rows()).extracting(r -> r.channel(), r -> r.revenue(), r -> r.articles(), r -> r.pageViews(),
+                r -> r.revenuePerArticle(), r -> r.revenuePerThousandViews()).containsExactly(
+                tuple("Nett", 200_000L, 40L, 200_000L, 5_000L, 1_000L),
+                tuple("Papir", 450_000L, 10L, 0L, 45_000L, null));
+        assertThat(revenue.total().revenuePerArticle()).isEqualTo(13_000L);
+        assertThat(revenue.total().revenuePerThousandViews()).isEqualTo(3_250L);
     }
 }

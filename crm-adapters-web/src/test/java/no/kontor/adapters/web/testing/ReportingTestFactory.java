@@ -10,6 +10,10 @@ import java.util.function.Consumer;
 
 import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ExportPolicy;
+import no.kontor.application.reporting.ImportSiteStatistics;
+import no.kontor.application.reporting.SiteRevenueReport;
+import no.kontor.application.testing.InMemoryAuditTrail;
+import no.kontor.application.testing.InMemorySiteStatistics;
 import no.kontor.application.reporting.PriceDeviation;
 import no.kontor.application.reporting.SalesDataExport;
 import no.kontor.application.reporting.SalesDataRow;
@@ -115,5 +119,20 @@ public class ReportingTestFactory {
     @Singleton
     ExportPolicy exportPolicy() {
         return new ExportPolicy();
+    }
+
+    @Singleton
+    InMemorySiteStatistics siteStatistics() {
+        return new InMemorySiteStatistics();
+    }
+
+    @Singleton
+    ImportSiteStatistics importSiteStatistics(InMemorySiteStatistics statistics, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
+        return new ImportSiteStatistics(statistics, audit, tx, clock);
+    }
+
+    @Singleton
+    SiteRevenueReport siteRevenueReport(LedgerQueries ledger, InMemorySiteStatistics statistics, DirectTransactions tx) {
+        return new SiteRevenueReport(ledger, statistics, tx);
     }
 }

@@ -1,0 +1,137 @@
+package no.kontor.adapters.web.reporting;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
+import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.CsvExport;
+import no.kontor.application.reporting.ExportPolicy;
+import no.kontor.application.reporting.Grain;
+import no.kontor.application.reporting.ImportSiteStatistics;
+import no.kontor.application.reporting.SiteRevenueReport;
+import no.kontor.domain.shared.ValidationException;
+
+/** The news site's statistics: a manager imports them; everyone reads revenue per article and per thousand page views. */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Reports")
+public class SiteStatisticsController {
+    private final ImportSiteStatistics imports;
+    private final SiteRevenueReport revenue;
+    private final ExportPolicy exports;
+    private final ExecutorService executor;
+
+    public SiteStatisticsController(ImportSiteStatistics imports, SiteRevenueReport revenue, ExportPolicy exports,
+                                    @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.imports = imports;
+        this.revenue = revenue;
+        this.exports = exports;
+        this.executor = executor;
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ImportResponse(long importId, int lines, long days, LocalDate firstDay, LocalDate lastDay, long articles, long pageViews) {
+    }
+
+    @Post("/site-statistics")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(operationId = "importSiteStatistics", summary = "Manager: import the news site's statistics, CSV in UTF-8 (at most 1 MiB): "
+            + "header `date;channel;articles;page_views` (or commas), a line per day (yyyy-mm-dd or dd.mm.yyyy) and section. Refused "
+            + "whole with each bad line's number and reason (at most 20); each day in the file replaces what was kept for that day")
+    public HttpResponse<ImportResponse> importFile(@Nullable @Body byte[] file, Authentication auth) {
+        var r = imports.fromFile(Actors.of(auth), utf8(file == null ? new byte[0] : file));
+        return HttpResponse.created(new ImportResponse(r.importId(), r.lines(), r.days(), r.firstDay(), r.lastDay(), r.articles(),
+                r.pageViews()), URI.create("/api/v1/reports/site-revenue?from=" + r.firstDay() + "&to=" + r.lastDay()));
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ValidationException("file", "site-statistics.encoding", "The file is not UTF-8");
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record RevenueRowResponse(@Nullable LocalDate period, @Nullable String channel, long revenue, long articles, long pageViews,
+                                     @Nullable Long revenuePerArticle, @Nullable Long revenuePerThousandViews) {
+        static RevenueRowResponse of(SiteRevenueReport.Row r) {
+            return new RevenueRowResponse(r.period(), r.channel(), r.revenue(), r.articles(), r.pageViews(), r.revenuePerArticle(),
+                    r.revenuePerThousandViews());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record RevenueResponse(LocalDate from, LocalDate to, Grain grain, List<RevenueRowResponse> rows, RevenueRowResponse total) {
+    }
+
+    @Get("/reports/site-revenue")
+    @Operation(operationId = "getSiteRevenue", summary = "Revenue per article and per thousand page views from `from` to `to` per `grain` "
+            + "(default MONTH) and channel: the net invoiced less credit notes (issue dates) of placements whose channel is the site's "
+            + "section, beside the section's articles and page views; øre")
+    public RevenueResponse siteRevenue(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                       @Nullable @QueryValue Grain grain, Authentication auth) {
+        var r = revenue.execute(Actors.of(auth), from, to, grain);
+        return new RevenueResponse(r.from(), r.to(), r.grain(), r.rows().stream().map(RevenueRowResponse::of).toList(),
+                RevenueRowResponse.of(r.total()));
+    }
+
+    @Get(value = "/reports/site-revenue.csv", produces = "text/csv")
+    @Operation(operationId = "exportSiteRevenue", summary = "Manager: revenue per article and per thousand page views as CSV")
+    public HttpResponse<InputStream> siteRevenueCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                    @Nullable @QueryValue Grain grain, @RequestBean ReportController.CsvParameters p,
+                                                    Authentication auth) {
+        var r = revenue.execute(Actors.of(auth), from, to, grain);
+        exports.check(Actors.of(auth));
+        return CsvExport.attachment("inntekt-per-artikkel-" + r.from() + "-" + r.to() + ".csv", CsvExport.Options.of(p.separator(),
+                p.decimal(), p.dates()), List.of("Periode", "Kanal", "Inntekt", "Artikler", "Sidevisninger", "Inntekt per artikkel",
+                "Inntekt per 1000 visninger"), row -> {
+                    for (var x : r.rows()) {
+                        row.date(x.period()).text(x.channel()).amount(x.revenue()).number(x.articles()).number(x.pageViews());
+                        if (x.revenuePerArticle() == null) {
+                            row.text(null);
+                        } else {
+                            row.amount(x.revenuePerArticle());
+                        }
+                        if (x.revenuePerThousandViews() == null) {
+                            row.text(null);
+                        } else {
+                            row.amount(x.revenuePerThousandViews());
+                        }
+                        row.end();
+                    }
+                }, executor);
+    }
+}
