@@ -13,10 +13,10 @@ INSERT INTO company (id, name, status, responsible_seller_id, created_by, create
     (5, 'Epsilon AS', 'PROSPECT', 2, 't', now(), 't', now()),
     (6, 'Zeta AS', 'PROSPECT', 1, 't', now(), 't', now());
 
-INSERT INTO contact (company_id, name, unsubscribed, created_by, created_at, changed_by, changed_at) VALUES
-    (1, 'Ola Avmeldt', true, 't', '2026-11-15 12:00 Europe/Oslo', 't', '2026-11-15 12:00 Europe/Oslo'),
-    (2, 'Kari Avmeldt', true, 't', '2026-10-01 12:00 Europe/Oslo', 't', '2026-10-01 12:00 Europe/Oslo'),
-    (3, 'Per Påmeldt', false, 't', now(), 't', now());
+INSERT INTO contact (id, company_id, name, unsubscribed, created_by, created_at, changed_by, changed_at) VALUES
+    (1, 1, 'Ola Avmeldt', true, 't', '2026-11-15 12:00 Europe/Oslo', 't', '2026-11-15 12:00 Europe/Oslo'),
+    (2, 2, 'Kari Avmeldt', true, 't', '2026-10-01 12:00 Europe/Oslo', 't', '2026-10-01 12:00 Europe/Oslo'),
+    (3, 3, 'Per Påmeldt', false, 't', now(), 't', now());
 
 INSERT INTO activity (company_id, kind, direction, occurred_at, actor, staff_user_id, subject, created_at, changed_at) VALUES
     -- Alfa: called 20 Nov, answered by mail 26 Nov, called again 27 Nov (unanswered); a note (no contact) on 29 Nov
@@ -58,3 +58,12 @@ INSERT INTO sale_stage_change (sale_id, from_stage, to_stage, reason, changed_by
     (4, NULL, 'LEAD', NULL, 'bent', '2026-10-26 00:00 Europe/Oslo'),
     (4, 'LEAD', 'ORDERED', NULL, 'bent', '2026-10-26 01:00 Europe/Oslo'),
     (5, NULL, 'LEAD', NULL, 'bent', '2026-10-24 23:59 Europe/Oslo');
+
+-- A mail-out in September: Ola (twice) and Kari; Ola answers in two days, Kari in nineteen
+INSERT INTO activity (company_id, contact_id, kind, direction, occurred_at, actor, staff_user_id, subject, campaign, created_at, changed_at) VALUES
+    (1, 1, 'EMAIL', 'OUTBOUND', '2026-09-01 09:00 Europe/Oslo', 'anna', 1, 'Høsttilbud', 'Høstkampanje', now(), now()),
+    (1, 1, 'EMAIL', 'OUTBOUND', '2026-09-02 09:00 Europe/Oslo', 'anna', 1, 'Påminnelse', 'Høstkampanje', now(), now()),
+    (2, 2, 'EMAIL', 'OUTBOUND', '2026-09-01 09:00 Europe/Oslo', 'anna', 1, 'Høsttilbud', 'Høstkampanje', now(), now());
+INSERT INTO activity (company_id, contact_id, kind, direction, occurred_at, actor, staff_user_id, subject, created_at, changed_at) VALUES
+    (1, 1, 'EMAIL', 'INBOUND', '2026-09-03 09:00 Europe/Oslo', 'anna', 1, 'Ja takk', now(), now()),
+    (2, 2, 'EMAIL', 'INBOUND', '2026-09-20 09:00 Europe/Oslo', 'anna', 1, 'Sent svar', now(), now());

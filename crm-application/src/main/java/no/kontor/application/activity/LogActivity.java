@@ -43,11 +43,11 @@ public final class LogActivity {
      * the shared list (docs/decisions/work-lists.md).
      */
     public record Command(CompanyId companyId, ActivityKind kind, Direction direction, Instant occurredAt, Long contactId,
-                          String subject, String text, FollowUp followUp, boolean unassigned) {
+                          String subject, String text, FollowUp followUp, boolean unassigned, String campaign) {
 
         public Command(CompanyId companyId, ActivityKind kind, Direction direction, Instant occurredAt, Long contactId, String subject,
                        String text, FollowUp followUp) {
-            this(companyId, kind, direction, occurredAt, contactId, subject, text, followUp, false);
+            this(companyId, kind, direction, occurredAt, contactId, subject, text, followUp, false, null);
         }
 
         FollowUp followUpFor(Actor actor) {
@@ -68,7 +68,7 @@ public final class LogActivity {
                     "A follow-up is either assigned (assigneeId) or on the shared list (unassigned), not both");
         }
         var activity = Activity.log(c.companyId(), c.kind(), c.direction(), c.occurredAt(), actor,
-                c.contactId() == null ? null : new ContactId(c.contactId()), c.subject(), c.text(), c.followUpFor(actor), now);
+                c.contactId() == null ? null : new ContactId(c.contactId()), c.subject(), c.text(), c.followUpFor(actor), now).withCampaign(c.campaign());
         return tx.inTransaction(() -> {
             if (!references.companyExists(c.companyId())) {
                 throw new NotFoundException("company", c.companyId());

@@ -233,6 +233,26 @@ public final class Kpis {
         return new Conversion(team, seller, opened, offered, ordered, percent(ordered, opened), percent(ordered, offered));
     }
 
+    public record MailOutReturn(String campaign, int answerDays, long reached, long answered, BigDecimal percent) {
+    }
+
+    /**
+     * A mail-out's return rate: of its recipients (contacts, or companies where no contact was
+     * named), the share who answered inbound within {@code answerDays} (null: 7) of the first mail.
+     */
+    public MailOutReturn mailOut(Actor actor, String campaign, Integer answerDays) {
+        actor.require(Role.SELLER);
+        if (campaign == null || campaign.isBlank() || campaign.strip().length() > 100) {
+            throw new ValidationException("campaign", "report.campaign-invalid", "A mail-out is named by its campaign tag, 1–100 characters");
+        }
+        int days = within(answerDays, DEFAULT_ANSWER_DAYS, 1, MAX_ANSWER_DAYS, "answerDays");
+        var tag = campaign.strip();
+        return tx.readOnly(() -> {
+            var m = queries.mailOut(tag, days);
+            return new MailOutReturn(tag, days, m.reached(), m.answered(), percent(m.answered(), m.reached()));
+        });
+    }
+
     public record Step(String stage, long sales, BigDecimal percentOfOpened, BigDecimal dropOffFromPrevious) {
     }
 

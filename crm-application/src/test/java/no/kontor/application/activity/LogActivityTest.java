@@ -39,7 +39,7 @@ class LogActivityTest {
 
     LogActivity.Command call(Long assignee, boolean unassigned) {
         return new LogActivity.Command(new CompanyId(5), ActivityKind.PHONE_CALL, Direction.OUTBOUND, NOW, null, "Ringte", null,
-                new FollowUp(DUE, FollowUpStage.TO_DO, assignee), unassigned);
+                new FollowUp(DUE, FollowUpStage.TO_DO, assignee), unassigned, null);
     }
 
     @Test
@@ -64,5 +64,19 @@ class LogActivityTest {
     @Test
     void theOrderFormsFollowUpsStayOnTheSharedList() {
         assertThat(log.execute(Actor.publicForm(), call(null, false)).getFollowUp().assigneeId()).isNull();
+    }
+
+    @Test
+    void anOutboundActivityCarriesItsCampaignIntoTheAuditAndAnInboundOneMayNot() {
+        var c = call(null, false);
+        var tagged = new LogActivity.Command(c.companyId(), c.kind(), no.kontor.domain.activity.Direction.OUTBOUND, c.occurredAt(),
+                c.contactId(), c.subject(), c.text(), null, false, "  Vårkampanje ");
+        assertThat(log.execute(Actor.staff(3, "selma", no.kontor.domain.identity.Role.SELLER), tagged).getCampaign()).isEqualTo("Vårkampanje");
+        assertThat(audit.events()).last().satisfies(e -> assertThat(e.toString()).contains("Vårkampanje"));
+        var inbound = new LogActivity.Command(c.companyId(), c.kind(), no.kontor.domain.activity.Direction.INBOUND, c.occurredAt(),
+                c.contactId(), c.subject(), c.text(), null, false, "Vårkampanje");
+        assertThatThrownBy(() -> log.execute(Actor.staff(3, "selma", no.kontor.domain.identity.Role.SELLER), inbound))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(ValidationException.FieldError::code)
+                        .containsExactly("activity.campaign-inbound"));
     }
 }

@@ -46,7 +46,7 @@ public final class InMemoryActivities extends InMemoryStore<Activity> implements
                 throw new StaleVersionException("activity", a.getId(), a.getVersion());
             }
             var stored = new Activity(a.getId(), a.getCompanyId(), a.getKind(), a.getDirection(), a.getOccurredAt(), a.getActor(),
-                    a.getStaffUserId(), a.getContactId(), a.getSubject(), a.getText(), a.getFollowUp(), a.getCreatedAt(),
+                    a.getStaffUserId(), a.getContactId(), a.getSubject(), a.getText(), a.getFollowUp(), a.getCampaign(), a.getCreatedAt(),
                     a.getChangedAt(), a.getVersion() + 1);
             rows.put(stored.getId().value(), stored);
             return stored;

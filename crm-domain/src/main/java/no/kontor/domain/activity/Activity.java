@@ -18,6 +18,7 @@ import no.kontor.domain.shared.Validator;
 public final class Activity {
     public static final int MAX_SUBJECT = 200;
     public static final int MAX_TEXT = 20_000;
+    public static final int MAX_CAMPAIGN = 100;
 
     private final ActivityId id;
     private final CompanyId companyId;
@@ -30,13 +31,14 @@ public final class Activity {
     private final String subject;
     private final String text;
     private final FollowUp followUp;
+    private final String campaign;
     private final Instant createdAt;
     private final Instant changedAt;
     private final long version;
 
     public Activity(ActivityId id, CompanyId companyId, ActivityKind kind, Direction direction, Instant occurredAt,
                     String actor, Long staffUserId, ContactId contactId, String subject, String text, FollowUp followUp,
-                    Instant createdAt, Instant changedAt, long version) {
+                    String campaign, Instant createdAt, Instant changedAt, long version) {
         this.id = id;
         this.companyId = Objects.requireNonNull(companyId, "companyId");
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -48,6 +50,7 @@ public final class Activity {
         this.subject = subject;
         this.text = text;
         this.followUp = followUp;
+        this.campaign = campaign;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.changedAt = Objects.requireNonNull(changedAt, "changedAt");
         this.version = version;
@@ -68,18 +71,35 @@ public final class Activity {
                         "A text is at most " + MAX_TEXT + " characters")
                 .throwIfInvalid();
         return new Activity(null, companyId, kind, direction, occurredAt == null ? now : occurredAt, actor.auditName(),
-                actor.userId(), contactId, s, t, followUp, now, now, 0);
+                actor.userId(), contactId, s, t, followUp, null, now, now, 0);
     }
 
     public Activity withFollowUp(FollowUp next, Instant now) {
         FollowUp moved = followUp == null ? next : followUp.changeTo(next);
         return new Activity(id, companyId, kind, direction, occurredAt, actor, staffUserId, contactId, subject, text, moved,
-                createdAt, now, version);
+                campaign, createdAt, now, version);
     }
 
     public Activity withId(ActivityId newId) {
         return new Activity(newId, companyId, kind, direction, occurredAt, actor, staffUserId, contactId, subject, text,
-                followUp, createdAt, changedAt, version);
+                followUp, campaign, createdAt, changedAt, version);
+    }
+
+    /**
+     * This activity tagged with a mail-out campaign (null: none): only an outbound activity
+     * is part of a mail-out; its return is the inbound answers from the same contacts
+     * (docs/decisions/kpis.md). A tag is 1–100 characters, stripped.
+     */
+    public Activity withCampaign(String tag) {
+        String c = tag == null || tag.isBlank() ? null : tag.strip();
+        new Validator()
+                .require(c == null || direction == Direction.OUTBOUND, "campaign", "activity.campaign-inbound",
+                        "Only an outbound activity belongs to a mail-out")
+                .require(c == null || c.length() <= MAX_CAMPAIGN, "campaign", "activity.campaign-too-long",
+                        "A campaign is at most " + MAX_CAMPAIGN + " characters")
+                .throwIfInvalid();
+        return new Activity(id, companyId, kind, direction, occurredAt, actor, staffUserId, contactId, subject, text, followUp, c,
+                createdAt, changedAt, version);
     }
 
     public Map<String, Object> auditFields() {
@@ -94,6 +114,9 @@ public final class Activity {
         m.put("followUpDue", followUp == null ? null : followUp.dueDate().toString());
         m.put("followUpStage", followUp == null ? null : followUp.stage().name());
         m.put("followUpAssigneeId", followUp == null ? null : followUp.assigneeId());
+        if (campaign != null) {
+            m.put("campaign", campaign);
+        }
         return m;
     }
 
@@ -108,6 +131,7 @@ public final class Activity {
     public String getSubject() { return subject; }
     public String getText() { return text; }
     public FollowUp getFollowUp() { return followUp; }
+    public String getCampaign() { return campaign; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getChangedAt() { return changedAt; }
     public long getVersion() { return version; }

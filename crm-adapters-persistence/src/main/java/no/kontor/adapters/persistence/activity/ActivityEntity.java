@@ -25,6 +25,7 @@ public record ActivityEntity(
         @Nullable LocalDate followUpDue,
         @Nullable String followUpStage,
         @Nullable Long followUpAssigneeId,
+        @Nullable String campaign,
         Instant createdAt,
         Instant changedAt,
         @Version Long version) {

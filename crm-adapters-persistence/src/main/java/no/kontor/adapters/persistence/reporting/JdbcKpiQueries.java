@@ -121,4 +121,14 @@ public class JdbcKpiQueries implements KpiQueries {
                 rs -> new OpenedSales(rs.getString("team"), Jdbc.nullableLong(rs, "responsible_seller_id"), rs.getLong("opened"),
                         rs.getLong("offered"), rs.getLong("ordered"), rs.getLong("invoiced"), rs.getLong("lost"), rs.getLong("cancelled")));
     }
+
+    @Override
+    public MailOut mailOut(String campaign, int answerDays) {
+        return jdbc.query("WITH sent AS (SELECT a.company_id, a.contact_id, min(a.occurred_at) AS sent_at FROM activity a "
+                        + "WHERE a.campaign = ? AND a.direction = 'OUTBOUND' GROUP BY a.company_id, a.contact_id) "
+                        + "SELECT count(*) AS reached, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM activity r WHERE r.company_id = s.company_id "
+                        + "AND r.direction = 'INBOUND' AND r.occurred_at > s.sent_at AND r.occurred_at <= s.sent_at + make_interval(days => ?::int) "
+                        + "AND (s.contact_id IS NULL OR r.contact_id = s.contact_id))) AS answered FROM sent s",
+                List.of(campaign, answerDays), rs -> new MailOut(rs.getLong("reached"), rs.getLong("answered"))).get(0);
+    }
 }

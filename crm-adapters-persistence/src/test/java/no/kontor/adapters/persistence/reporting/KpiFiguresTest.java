@@ -130,4 +130,14 @@ class KpiFiguresTest implements UsesTestDatabase {
         assertThat(funnel.lost()).isEqualTo(1);
         assertThat(kpis.funnel(SELLER, day, day, "Sør").steps()).extracting(Kpis.Step::sales).containsExactly(1L, 1L, 1L, 0L);
     }
+
+    @Test
+    void aMailOutsReturnRateCountsEachRecipientOnceFromTheFirstMail() {
+        var week = kpis.mailOut(SELLER, "Høstkampanje", 7);
+        assertThat(week.reached()).as("Ola (mailed twice) and Kari").isEqualTo(2);
+        assertThat(week.answered()).as("Ola in two days; Kari after nineteen").isEqualTo(1);
+        assertThat(week.percent()).isEqualByComparingTo("50.0");
+        assertThat(kpis.mailOut(SELLER, "Høstkampanje", 30).answered()).isEqualTo(2);
+        assertThat(kpis.mailOut(SELLER, "Ingen slik", 7).percent()).isNull();
+    }
 }

@@ -77,7 +77,8 @@ public class ActivityController {
     @Schema(example = "{\"kind\": \"PHONE_CALL\", \"direction\": \"OUTBOUND\", \"occurredAt\": \"2026-12-03T10:15:00+01:00\", \"contactId\": 7, \"subject\": \"Ringte om vårkampanjen\", \"text\": \"Vil ha tilbud på toppbanner i mars.\", \"followUp\": {\"dueDate\": \"2026-12-10\", \"stage\": \"TO_DO\", \"assigneeId\": 3}}")
     public record ActivityRequest(@NotNull ActivityKind kind, @NotNull Direction direction, @Nullable OffsetDateTime occurredAt,
                                   @Nullable @EntityId Long contactId, @NotBlank @Size(max = 200) String subject,
-                                  @Nullable @Size(max = 20_000) @MultiLine String text, @Nullable @Valid FollowUpBody followUp) {
+                                  @Nullable @Size(max = 20_000) @MultiLine String text, @Nullable @Valid FollowUpBody followUp,
+                                  @Nullable @Size(max = 100) String campaign) {
     }
 
     @Serdeable
@@ -89,7 +90,7 @@ public class ActivityController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ActivityResponse(long id, long companyId, ActivityKind kind, Direction direction, OffsetDateTime occurredAt,
                                    String actor, @Nullable Long contactId, String subject, @Nullable String text,
-                                   @Nullable FollowUpResponse followUp, long version) {
+                                   @Nullable FollowUpResponse followUp, @Nullable String campaign, long version) {
     }
 
     private ActivityResponse response(Activity a) {
@@ -98,7 +99,8 @@ public class ActivityController {
         return new ActivityResponse(a.getId().value(), a.getCompanyId().value(), a.getKind(), a.getDirection(),
                 Times.oslo(a.getOccurredAt()), a.getActor(), a.getContactId() == null ? null : a.getContactId().value(),
                 a.getSubject(), a.getText(),
-                f == null ? null : new FollowUpResponse(f.dueDate(), f.stage(), f.assigneeId(), f.isOverdue(today)), a.getVersion());
+                f == null ? null : new FollowUpResponse(f.dueDate(), f.stage(), f.assigneeId(), f.isOverdue(today)), a.getCampaign(),
+                a.getVersion());
     }
 
     private PageResponse<ActivityResponse> page(Page<Activity> page) {
@@ -106,12 +108,13 @@ public class ActivityController {
     }
 
     @Post("/companies/{companyId}/activities")
-    @Operation(operationId = "logActivity", summary = "Log an activity with a company, perhaps with a follow-up task")
+    @Operation(operationId = "logActivity", summary = "Log an activity with a company, perhaps with a follow-up task; an outbound "
+            + "activity may carry a mail-out `campaign` tag (1–100 characters), whose return rate a goal can follow")
     public HttpResponse<ActivityResponse> log(long companyId, @Body @Valid ActivityRequest body, Authentication auth) {
         var activity = logActivity.execute(Actors.of(auth), new LogActivity.Command(new CompanyId(companyId), body.kind(),
                 body.direction(), body.occurredAt() == null ? null : body.occurredAt().toInstant(), body.contactId(),
                 body.subject(), body.text(), body.followUp() == null ? null : body.followUp().toFollowUp(),
-                body.followUp() != null && Boolean.TRUE.equals(body.followUp().unassigned())));
+                body.followUp() != null && Boolean.TRUE.equals(body.followUp().unassigned()), body.campaign()));
         return Versions.tagged(HttpResponse.created(response(activity),
                 URI.create("/api/v1/activities/" + activity.getId().value())), activity.getVersion());
     }

@@ -173,6 +173,20 @@ public class KpiController {
                 .map(s -> new StepResponse(s.stage(), s.sales(), s.percentOfOpened(), s.dropOffFromPrevious())).toList(), f.lost(), f.cancelled());
     }
 
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record MailOutResponse(String campaign, int answerDays, long reached, long answered, @Nullable BigDecimal percent) {
+    }
+
+    @Get("/mail-out")
+    @Operation(operationId = "getMailOutReturn", summary = "A mail-out's return rate: of the recipients of the outbound activities "
+            + "tagged `campaign` (their contacts, or the company where none was named), the share who answered inbound within "
+            + "`answerDays` (default 7, 1–90) of the first mail")
+    public MailOutResponse mailOut(@Nullable @QueryValue String campaign, @Nullable @QueryValue Integer answerDays, Authentication auth) {
+        var m = kpis.mailOut(Actors.of(auth), campaign, answerDays);
+        return new MailOutResponse(m.campaign(), m.answerDays(), m.reached(), m.answered(), m.percent());
+    }
+
     /** A yes/no query value: absent is no; anything but true or false is refused (Micronaut would read it as false). */
     private static boolean flag(String value, String name) {
         if (value == null || value.equals("false")) {

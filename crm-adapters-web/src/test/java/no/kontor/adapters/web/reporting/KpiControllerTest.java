@@ -46,6 +46,7 @@ class KpiControllerTest {
                 "\"offeredToOrdered\":50.0");
         assertThat(seller.get("/api/v1/kpis/funnel?from=2020-02-01&to=2020-02-29&team=Nord").body()).contains("\"stage\":\"OFFERED\"",
                 "\"dropOffFromPrevious\":50.0", "\"lost\":1");
+        assertThat(seller.get("/api/v1/kpis/mail-out?campaign=V%C3%A5r").body()).contains("\"campaign\":\"Vår\"", "\"percent\":25.0");
     }
 
     @ParameterizedTest
@@ -61,7 +62,8 @@ class KpiControllerTest {
         "/api/v1/kpis/engagement?from=2020-02-01&to=2020-02-29&answerDays=91", "/api/v1/kpis/response-times?from=2020-03-01&to=2020-02-01",
         "/api/v1/kpis/conversion?from=2020-01-01&to=2021-01-02", "/api/v1/kpis/funnel?from=x&to=2020-02-29",
         "/api/v1/kpis/silent-customers?days=-1", "/api/v1/kpis/silent-customers?limit=1001", "/api/v1/kpis/silent-customers?limit=x",
-        "/api/v1/kpis/response-times?from=2020-02-01&to=2020-02-29&businessHours=maybe"})
+        "/api/v1/kpis/response-times?from=2020-02-01&to=2020-02-29&businessHours=maybe", "/api/v1/kpis/mail-out",
+        "/api/v1/kpis/mail-out?campaign=%20", "/api/v1/kpis/mail-out?campaign=x&answerDays=100"})
     void badParametersAreRefused(String path) {
         var answer = seller.get(path);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);

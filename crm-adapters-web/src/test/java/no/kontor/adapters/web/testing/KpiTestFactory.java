@@ -53,6 +53,11 @@ public class KpiTestFactory {
         }
 
         @Override
+        public MailOut mailOut(String campaign, int answerDays) {
+            return new MailOut(8, 2);
+        }
+
+        @Override
         public List<OpenedSales> opened(Instant from, Instant to) {
             return List.of(new OpenedSales("Nord", 1L, 4, 2, 1, 0, 1, 0));
         }

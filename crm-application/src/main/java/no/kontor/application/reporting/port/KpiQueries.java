@@ -43,6 +43,16 @@ public interface KpiQueries {
     /** Sales opened in {@code [from, to)}, per team and seller, with the furthest stage each reached (from the stage history). */
     List<OpenedSales> opened(Instant from, Instant to);
 
+    /**
+     * The recipients of a mail-out (the contacts of its outbound activities, or the company
+     * where no contact was named) and how many answered with an inbound activity within
+     * {@code answerDays} days of the first mail to them.
+     */
+    MailOut mailOut(String campaign, int answerDays);
+
+    record MailOut(long reached, long answered) {
+    }
+
     record FreshnessCount(String team, FreshnessBand band, long customers) {
     }
 

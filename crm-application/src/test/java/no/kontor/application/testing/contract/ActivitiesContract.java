@@ -29,7 +29,7 @@ public abstract class ActivitiesContract extends PortContract {
                 name, "Selger", null, "$2a$04$hash", Role.SELLER, null, true, at, at, 0)));
         return tx(() -> port(Activities.class).add(Activity.log(company, ActivityKind.PHONE_CALL, Direction.OUTBOUND, at,
                 Actor.staff(seller.getId(), name, Role.SELLER), null, "Ringte om våren", "Ring igjen i april",
-                new FollowUp(LocalDate.of(2027, 4, 1), FollowUpStage.TO_DO, seller.getId()), at)));
+                new FollowUp(LocalDate.of(2027, 4, 1), FollowUpStage.TO_DO, seller.getId()), at).withCampaign("Vårkampanje")));
     }
 
     @Test
@@ -39,6 +39,7 @@ public abstract class ActivitiesContract extends PortContract {
         var read = port(Activities.class).find(stored.getId()).orElseThrow();
         assertThat(read.getSubject()).isEqualTo("Ringte om våren");
         assertThat(read.getFollowUp()).isEqualTo(stored.getFollowUp());
+        assertThat(read.getCampaign()).isEqualTo("Vårkampanje");
         assertThat(port(Activities.class).find(new ActivityId(987_654_321))).isEmpty();
     }
 
