@@ -7,7 +7,11 @@ import jakarta.inject.Singleton;
 import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ExportPolicy;
 import no.kontor.application.reporting.ImportSiteStatistics;
+import no.kontor.application.reporting.FollowGoals;
 import no.kontor.application.reporting.Kpis;
+import no.kontor.application.reporting.SetGoals;
+import no.kontor.application.reporting.port.Goals;
+import no.kontor.application.identity.port.StaffUsers;
 import no.kontor.application.reporting.SiteRevenueReport;
 import no.kontor.application.reporting.port.SiteStatistics;
 import no.kontor.application.audit.port.AuditTrail;
@@ -79,5 +83,15 @@ public class ReportingUseCases {
     @Singleton
     SiteRevenueReport siteRevenueReport(LedgerQueries ledger, SiteStatistics statistics, Transactions tx) {
         return new SiteRevenueReport(ledger, statistics, tx);
+    }
+
+    @Singleton
+    SetGoals setGoals(Goals goals, StaffUsers staff, AuditTrail audit, Transactions tx, Clock clock) {
+        return new SetGoals(goals, staff, audit, tx, clock);
+    }
+
+    @Singleton
+    FollowGoals followGoals(Goals goals, LedgerQueries ledger, KpiQueries kpis, Transactions tx, Clock clock) {
+        return new FollowGoals(goals, ledger, kpis, tx, clock);
     }
 }

@@ -72,6 +72,7 @@ public final class InMemoryPorts {
         put(IdempotencyKeys.class, tx.registered(new InMemoryIdempotencyKeys()));
         put(CustomerPins.class, new TestCustomerPins());
         put(no.kontor.application.reporting.port.SiteStatistics.class, new InMemorySiteStatistics());
+        put(no.kontor.application.reporting.port.Goals.class, new InMemoryGoals());
     }
 
     private <T> void put(Class<T> port, T fake) {

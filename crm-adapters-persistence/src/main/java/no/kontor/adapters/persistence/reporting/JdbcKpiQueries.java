@@ -131,4 +131,26 @@ public class JdbcKpiQueries implements KpiQueries {
                         + "AND (s.contact_id IS NULL OR r.contact_id = s.contact_id))) AS answered FROM sent s",
                 List.of(campaign, answerDays), rs -> new MailOut(rs.getLong("reached"), rs.getLong("answered"))).get(0);
     }
+
+    @Override
+    public List<Count> newCustomers(Instant from, Instant to) {
+        return jdbc.query("WITH firsts AS (SELECT i.company_id, min(i.issue_date) AS first_day FROM invoice i "
+                        + "WHERE i.kind = 'INVOICE' AND i.status <> 'DRAFT' AND i.company_id IN (SELECT company_id FROM invoice "
+                        + "WHERE kind = 'INVOICE' AND status <> 'DRAFT' AND issue_date >= (?::timestamptz AT TIME ZONE 'Europe/Oslo')::date "
+                        + "AND issue_date < (?::timestamptz AT TIME ZONE 'Europe/Oslo')::date) GROUP BY i.company_id) "
+                        + "SELECT c.responsible_seller_id, u.team, count(*) AS n FROM firsts f JOIN company c ON c.id = f.company_id "
+                        + "LEFT JOIN staff_user u ON u.id = c.responsible_seller_id "
+                        + "WHERE f.first_day >= (?::timestamptz AT TIME ZONE 'Europe/Oslo')::date "
+                        + "AND f.first_day < (?::timestamptz AT TIME ZONE 'Europe/Oslo')::date GROUP BY 1, 2",
+                List.of(Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to)),
+                rs -> new Count(Jdbc.nullableLong(rs, "responsible_seller_id"), rs.getString("team"), rs.getLong("n")));
+    }
+
+    @Override
+    public List<Count> activitiesLogged(Instant from, Instant to) {
+        return jdbc.query("SELECT a.staff_user_id, u.team, count(*) AS n FROM activity a JOIN staff_user u ON u.id = a.staff_user_id "
+                        + "WHERE a.occurred_at >= ? AND a.occurred_at < ? GROUP BY 1, 2",
+                List.of(Timestamp.from(from), Timestamp.from(to)),
+                rs -> new Count(Jdbc.nullableLong(rs, "staff_user_id"), rs.getString("team"), rs.getLong("n")));
+    }
 }

@@ -47,6 +47,10 @@ class LedgerFiguresTest implements UsesTestDatabase {
 
     SalesReport report;
     @Inject
+    no.kontor.application.reporting.port.KpiQueries kpis;
+    @Inject
+    no.kontor.application.reporting.port.Goals goals;
+    @Inject
     no.kontor.application.reporting.port.SiteStatistics statistics;
 
     @BeforeAll
@@ -155,5 +159,23 @@ class LedgerFiguresTest implements UsesTestDatabase {
                 tuple("Papir", 450_000L, 10L, 0L, 45_000L, null));
         assertThat(revenue.total().revenuePerArticle()).isEqualTo(13_000L);
         assertThat(revenue.total().revenuePerThousandViews()).isEqualTo(3_250L);
+    }
+
+    @Test
+    void goalsFollowTheBooksRevenueOfATeamAndNewCustomersOfASeller() {
+        var clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-15T12:00:00Z"), java.time.ZoneId.of("Europe/Oslo"));
+        var novemberOfNord = tx.inTransaction(() -> goals.add(no.kontor.domain.reporting.Goal.set(new no.kontor.domain.reporting.Goal.Terms(
+                no.kontor.domain.reporting.GoalMetric.REVENUE, NOV_1, NOV_30, "Nord", null, null, new java.math.BigDecimal("400000")),
+                "mona", java.time.Instant.now())));
+        var newOfBent = tx.inTransaction(() -> goals.add(no.kontor.domain.reporting.Goal.set(new no.kontor.domain.reporting.Goal.Terms(
+                no.kontor.domain.reporting.GoalMetric.NEW_CUSTOMERS, NOV_1, NOV_30, null, 2L, null, new java.math.BigDecimal("4")),
+                "mona", java.time.Instant.now())));
+        var follow = new no.kontor.application.reporting.FollowGoals(goals, ledger, kpis, tx, clock);
+
+        var revenue = follow.one(SELLER, novemberOfNord.id());
+        assertThat(revenue.reached()).as("Nord: 3 349.99 invoiced less 1 349.99 credited").isEqualByComparingTo("200000");
+        assertThat(revenue.percentOfTarget()).isEqualByComparingTo("50.0");
+        assertThat(revenue.forecast()).as("the period is over: the forecast is what was reached").isEqualByComparingTo("200000");
+        assertThat(follow.one(SELLER, newOfBent.id()).reached()).as("Beta's first invoice, 30 Nov").isEqualByComparingTo("1");
     }
 }

@@ -7,7 +7,13 @@ import java.util.List;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.reporting.FreshnessBand;
+import no.kontor.application.reporting.FollowGoals;
 import no.kontor.application.reporting.Kpis;
+import no.kontor.application.reporting.SetGoals;
+import no.kontor.application.reporting.port.LedgerQueries;
+import no.kontor.application.testing.InMemoryAuditTrail;
+import no.kontor.application.testing.InMemoryGoals;
+import no.kontor.application.testing.InMemoryStaffUsers;
 import no.kontor.application.reporting.port.KpiQueries;
 import no.kontor.application.testing.DirectTransactions;
 
@@ -53,6 +59,16 @@ public class KpiTestFactory {
         }
 
         @Override
+        public List<Count> newCustomers(Instant from, Instant to) {
+            return List.of(new Count(1L, "Nord", 2));
+        }
+
+        @Override
+        public List<Count> activitiesLogged(Instant from, Instant to) {
+            return List.of(new Count(1L, "Nord", 30), new Count(2L, "Sør", 10));
+        }
+
+        @Override
         public MailOut mailOut(String campaign, int answerDays) {
             return new MailOut(8, 2);
         }
@@ -64,7 +80,27 @@ public class KpiTestFactory {
     }
 
     @Singleton
-    Kpis kpis(DirectTransactions tx, Clock clock) {
-        return new Kpis(new CannedKpiQueries(), tx, clock);
+    KpiQueries kpiQueries() {
+        return new CannedKpiQueries();
+    }
+
+    @Singleton
+    Kpis kpis(KpiQueries queries, DirectTransactions tx, Clock clock) {
+        return new Kpis(queries, tx, clock);
+    }
+
+    @Singleton
+    InMemoryGoals goals() {
+        return new InMemoryGoals();
+    }
+
+    @Singleton
+    SetGoals setGoals(InMemoryGoals goals, InMemoryStaffUsers staff, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
+        return new SetGoals(goals, staff, audit, tx, clock);
+    }
+
+    @Singleton
+    FollowGoals followGoals(InMemoryGoals goals, LedgerQueries ledger, KpiQueries kpis, DirectTransactions tx, Clock clock) {
+        return new FollowGoals(goals, ledger, kpis, tx, clock);
     }
 }

@@ -53,6 +53,15 @@ public interface KpiQueries {
     record MailOut(long reached, long answered) {
     }
 
+    /** Companies whose first invoice was issued in {@code [from, to)} (Oslo days), per responsible seller and the seller's team. */
+    List<Count> newCustomers(Instant from, Instant to);
+
+    /** Activities logged by staff users in {@code [from, to)}, per user and the user's team. */
+    List<Count> activitiesLogged(Instant from, Instant to);
+
+    record Count(Long staffUserId, String team, long count) {
+    }
+
     record FreshnessCount(String team, FreshnessBand band, long customers) {
     }
 
