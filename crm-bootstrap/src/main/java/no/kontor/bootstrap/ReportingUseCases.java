@@ -8,7 +8,11 @@ import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ExportPolicy;
 import no.kontor.application.reporting.ImportSiteStatistics;
 import no.kontor.application.reporting.FollowGoals;
+import no.kontor.application.reporting.DashboardFigures;
 import no.kontor.application.reporting.Kpis;
+import no.kontor.application.reporting.ManageDashboards;
+import no.kontor.application.reporting.ReadSharedDashboard;
+import no.kontor.application.reporting.port.Dashboards;
 import no.kontor.application.reporting.SetGoals;
 import no.kontor.application.reporting.port.Goals;
 import no.kontor.application.identity.port.StaffUsers;
@@ -93,5 +97,21 @@ public class ReportingUseCases {
     @Singleton
     FollowGoals followGoals(Goals goals, LedgerQueries ledger, KpiQueries kpis, Transactions tx, Clock clock) {
         return new FollowGoals(goals, ledger, kpis, tx, clock);
+    }
+
+    @Singleton
+    ManageDashboards manageDashboards(Dashboards dashboards, AuditTrail audit, Transactions tx, Clock clock) {
+        return new ManageDashboards(dashboards, audit, tx, clock);
+    }
+
+    @Singleton
+    DashboardFigures dashboardFigures(Kpis kpis, SalesReport sales, SiteRevenueReport siteRevenue, ReportOccupancy occupancy,
+                                      FollowGoals goals, Clock clock) {
+        return new DashboardFigures(kpis, sales, siteRevenue, occupancy, goals, clock);
+    }
+
+    @Singleton
+    ReadSharedDashboard readSharedDashboard(Dashboards dashboards, DashboardFigures figures, Transactions tx, Clock clock) {
+        return new ReadSharedDashboard(dashboards, figures, tx, clock);
     }
 }

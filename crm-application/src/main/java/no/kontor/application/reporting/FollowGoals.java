@@ -13,7 +13,6 @@ import no.kontor.application.reporting.port.KpiQueries;
 import no.kontor.application.reporting.port.LedgerQueries;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
-import no.kontor.domain.identity.Role;
 import no.kontor.domain.reporting.Goal;
 import no.kontor.domain.reporting.GoalMetric;
 import no.kontor.domain.shared.BusinessDays;
@@ -45,7 +44,7 @@ public final class FollowGoals {
 
     /** The goals that overlap {@code from}–{@code to} (null: today), each with its progress today. */
     public List<Progress> execute(Actor actor, LocalDate from, LocalDate to) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         var today = BusinessDays.dayOf(clock.instant());
         var first = from == null ? today : from;
         var last = to == null ? first : to;
@@ -55,7 +54,7 @@ public final class FollowGoals {
 
     /** One goal with its progress today. */
     public Progress one(Actor actor, long id) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         var today = BusinessDays.dayOf(clock.instant());
         return tx.readOnly(() -> progress(goals.find(id).orElseThrow(() -> new no.kontor.domain.shared.NotFoundException("goal", id)), today));
     }

@@ -21,7 +21,6 @@ import java.util.function.Function;
 import no.kontor.application.reporting.port.KpiQueries;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
-import no.kontor.domain.identity.Role;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.ValidationException;
 
@@ -58,7 +57,7 @@ public final class Kpis {
 
     /** Customers per team in each band of days since their last contact, now. */
     public Freshness freshness(Actor actor) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         var now = clock.instant();
         return tx.readOnly(() -> {
             var byTeam = new LinkedHashMap<String, Map<FreshnessBand, Long>>();
@@ -85,7 +84,7 @@ public final class Kpis {
 
     /** Customers not contacted for more than {@code days} days (null: 180), the longest silent first, at most {@code limit} (null: 100). */
     public List<Silent> silentCustomers(Actor actor, Integer days, Integer limit) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         int n = within(days, DEFAULT_SILENT_DAYS, 0, 3650, "days");
         int max = within(limit, 100, 1, MAX_LIST, "limit");
         var now = clock.instant();
@@ -109,7 +108,7 @@ public final class Kpis {
      * until won or lost; contacts who unsubscribed.
      */
     public Engagement engagement(Actor actor, LocalDate from, LocalDate to, Integer answerDays) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         ReportPeriod.check(from, to);
         int days = within(answerDays, DEFAULT_ANSWER_DAYS, 1, MAX_ANSWER_DAYS, "answerDays");
         var start = ReportPeriod.start(from);
@@ -148,7 +147,7 @@ public final class Kpis {
      * user who answered; with {@code businessHours}, only Monday–Friday 08–16 Oslo time counts.
      */
     public ResponseTimes responseTimes(Actor actor, LocalDate from, LocalDate to, boolean businessHours) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         ReportPeriod.check(from, to);
         var start = ReportPeriod.start(from);
         var end = ReportPeriod.end(to);
@@ -214,7 +213,7 @@ public final class Kpis {
 
     /** Of the sales opened in the period: how many reached ordered, of all and of those offered; per seller, per team and overall. */
     public Conversions conversion(Actor actor, LocalDate from, LocalDate to) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         ReportPeriod.check(from, to);
         return tx.readOnly(() -> {
             var groups = queries.opened(ReportPeriod.start(from), ReportPeriod.end(to));
@@ -241,7 +240,7 @@ public final class Kpis {
      * named), the share who answered inbound within {@code answerDays} (null: 7) of the first mail.
      */
     public MailOutReturn mailOut(Actor actor, String campaign, Integer answerDays) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         if (campaign == null || campaign.isBlank() || campaign.strip().length() > 100) {
             throw new ValidationException("campaign", "report.campaign-invalid", "A mail-out is named by its campaign tag, 1–100 characters");
         }
@@ -264,7 +263,7 @@ public final class Kpis {
      * many reached each stage, from the stage history, and the share lost between stages.
      */
     public Funnel funnel(Actor actor, LocalDate from, LocalDate to, String team) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         ReportPeriod.check(from, to);
         return tx.readOnly(() -> {
             var groups = queries.opened(ReportPeriod.start(from), ReportPeriod.end(to)).stream()

@@ -9,7 +9,6 @@ import java.util.List;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
-import no.kontor.domain.identity.Role;
 
 /**
  * Occupancy per placement for a period: booked days ÷ days on sale, in percent with one
@@ -34,7 +33,7 @@ public final class ReportOccupancy {
     }
 
     public Occupancy execute(Actor actor, LocalDate from, LocalDate to) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         ReportPeriod.check(from, to);
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         return tx.readOnly(() -> new Occupancy(from, to, queries.bookedDays(from, to).stream().map(p -> {

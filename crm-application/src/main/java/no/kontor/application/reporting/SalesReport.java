@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import no.kontor.application.reporting.port.LedgerQueries;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
-import no.kontor.domain.identity.Role;
 
 /**
  * Sales by period and by seller, team, company, product or placement: ordered (and of it
@@ -38,7 +37,7 @@ public final class SalesReport {
     }
 
     public Sales execute(Actor actor, LocalDate from, LocalDate to, Grain grain, SalesDimension dimension) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         ReportPeriod.check(from, to);
         var g = grain == null ? Grain.MONTH : grain;
         var d = dimension == null ? SalesDimension.TOTAL : dimension;

@@ -13,7 +13,6 @@ import no.kontor.application.reporting.port.LedgerQueries;
 import no.kontor.application.reporting.port.SiteStatistics;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
-import no.kontor.domain.identity.Role;
 
 /**
  * Revenue per article and per thousand page views, by period and channel: the net invoiced
@@ -41,7 +40,7 @@ public final class SiteRevenueReport {
     }
 
     public Revenue execute(Actor actor, LocalDate from, LocalDate to, Grain grain) {
-        actor.require(Role.SELLER);
+        ReportReaders.require(actor);
         ReportPeriod.check(from, to);
         var g = grain == null ? Grain.MONTH : grain;
         return tx.readOnly(() -> {

@@ -73,6 +73,7 @@ public final class InMemoryPorts {
         put(CustomerPins.class, new TestCustomerPins());
         put(no.kontor.application.reporting.port.SiteStatistics.class, new InMemorySiteStatistics());
         put(no.kontor.application.reporting.port.Goals.class, new InMemoryGoals());
+        put(no.kontor.application.reporting.port.Dashboards.class, new InMemoryDashboards());
     }
 
     private <T> void put(Class<T> port, T fake) {

@@ -46,6 +46,10 @@ public class KpiController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FreshnessResponse(OffsetDateTime asOf, List<TeamBandsResponse> teams, Map<FreshnessBand, Long> all) {
+        static FreshnessResponse of(Kpis.Freshness f) {
+            return new FreshnessResponse(Times.oslo(f.asOf()), f.teams().stream()
+                    .map(t -> new TeamBandsResponse(t.team(), t.customers(), t.total())).toList(), f.all());
+        }
     }
 
     @Get("/freshness")
@@ -53,9 +57,7 @@ public class KpiController {
             + "(null: none) in bands of days since their last contact (UP_TO_30, DAYS_31_TO_90, DAYS_91_TO_180, OVER_180, NEVER); "
             + "a note is no contact")
     public FreshnessResponse freshness(Authentication auth) {
-        var f = kpis.freshness(Actors.of(auth));
-        return new FreshnessResponse(Times.oslo(f.asOf()), f.teams().stream()
-                .map(t -> new TeamBandsResponse(t.team(), t.customers(), t.total())).toList(), f.all());
+        return FreshnessResponse.of(kpis.freshness(Actors.of(auth)));
     }
 
     @Serdeable
@@ -86,6 +88,11 @@ public class KpiController {
     public record EngagementResponse(LocalDate from, LocalDate to, int answerDays, List<ShareResponse> answeredByTeam, ShareResponse answered,
                                      @Nullable BigDecimal activitiesPerWonSale, @Nullable BigDecimal activitiesPerLostSale, long wonSales,
                                      long lostSales, long unsubscribedInPeriod, long unsubscribedTotal) {
+        static EngagementResponse of(Kpis.Engagement e) {
+            return new EngagementResponse(e.from(), e.to(), e.answerDays(), e.answeredByTeam().stream().map(ShareResponse::of).toList(),
+                    ShareResponse.of(e.answered()), e.activitiesPerWonSale(), e.activitiesPerLostSale(), e.wonSales(), e.lostSales(),
+                    e.unsubscribedInPeriod(), e.unsubscribedTotal());
+        }
     }
 
     @Get("/engagement")
@@ -94,10 +101,7 @@ public class KpiController {
             + "activities on the company per sale won (ordered) or lost in the period; contacts unsubscribed in the period and in all")
     public EngagementResponse engagement(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                          @Nullable @QueryValue Integer answerDays, Authentication auth) {
-        var e = kpis.engagement(Actors.of(auth), from, to, answerDays);
-        return new EngagementResponse(e.from(), e.to(), e.answerDays(), e.answeredByTeam().stream().map(ShareResponse::of).toList(),
-                ShareResponse.of(e.answered()), e.activitiesPerWonSale(), e.activitiesPerLostSale(), e.wonSales(), e.lostSales(),
-                e.unsubscribedInPeriod(), e.unsubscribedTotal());
+        return EngagementResponse.of(kpis.engagement(Actors.of(auth), from, to, answerDays));
     }
 
     @Serdeable
@@ -116,6 +120,10 @@ public class KpiController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ResponseTimesResponse(LocalDate from, LocalDate to, boolean businessHours, TimesResponse all, List<TimesResponse> teams) {
+        static ResponseTimesResponse of(Kpis.ResponseTimes r) {
+            return new ResponseTimesResponse(r.from(), r.to(), r.businessHours(), TimesResponse.of(r.all()),
+                    r.teams().stream().map(TimesResponse::of).toList());
+        }
     }
 
     @Get("/response-times")
@@ -124,9 +132,7 @@ public class KpiController {
             + "only Monday–Friday 08–16 Oslo time")
     public ResponseTimesResponse responseTimes(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                @Nullable @QueryValue String businessHours, Authentication auth) {
-        var r = kpis.responseTimes(Actors.of(auth), from, to, flag(businessHours, "businessHours"));
-        return new ResponseTimesResponse(r.from(), r.to(), r.businessHours(), TimesResponse.of(r.all()),
-                r.teams().stream().map(TimesResponse::of).toList());
+        return ResponseTimesResponse.of(kpis.responseTimes(Actors.of(auth), from, to, flag(businessHours, "businessHours")));
     }
 
     @Serdeable
@@ -142,15 +148,17 @@ public class KpiController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ConversionsResponse(LocalDate from, LocalDate to, List<ConversionResponse> bySeller, List<ConversionResponse> byTeam,
                                       ConversionResponse all) {
+        static ConversionsResponse of(Kpis.Conversions c) {
+            return new ConversionsResponse(c.from(), c.to(), c.bySeller().stream().map(ConversionResponse::of).toList(),
+                    c.byTeam().stream().map(ConversionResponse::of).toList(), ConversionResponse.of(c.all()));
+        }
     }
 
     @Get("/conversion")
     @Operation(operationId = "getConversion", summary = "Of the sales opened from `from` to `to`: lead → ordered and offered → ordered "
             + "in percent, per seller, per team (the team the sale recorded when opened) and overall")
     public ConversionsResponse conversion(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, Authentication auth) {
-        var c = kpis.conversion(Actors.of(auth), from, to);
-        return new ConversionsResponse(c.from(), c.to(), c.bySeller().stream().map(ConversionResponse::of).toList(),
-                c.byTeam().stream().map(ConversionResponse::of).toList(), ConversionResponse.of(c.all()));
+        return ConversionsResponse.of(kpis.conversion(Actors.of(auth), from, to));
     }
 
     @Serdeable
@@ -161,6 +169,11 @@ public class KpiController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FunnelResponse(LocalDate from, LocalDate to, @Nullable String team, List<StepResponse> steps, long lost, long cancelled) {
+        static FunnelResponse of(Kpis.Funnel f) {
+            return new FunnelResponse(f.from(), f.to(), f.team(), f.steps().stream()
+                    .map(s -> new StepResponse(s.stage(), s.sales(), s.percentOfOpened(), s.dropOffFromPrevious())).toList(), f.lost(),
+                    f.cancelled());
+        }
     }
 
     @Get("/funnel")
@@ -168,9 +181,7 @@ public class KpiController {
             + "stage from the stage history (a skipped stage counts as passed) and the drop-off between stages in percent")
     public FunnelResponse funnel(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue String team,
                                  Authentication auth) {
-        var f = kpis.funnel(Actors.of(auth), from, to, team);
-        return new FunnelResponse(f.from(), f.to(), f.team(), f.steps().stream()
-                .map(s -> new StepResponse(s.stage(), s.sales(), s.percentOfOpened(), s.dropOffFromPrevious())).toList(), f.lost(), f.cancelled());
+        return FunnelResponse.of(kpis.funnel(Actors.of(auth), from, to, team));
     }
 
     @Serdeable

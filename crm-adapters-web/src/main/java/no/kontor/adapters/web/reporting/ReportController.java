@@ -200,15 +200,17 @@ public class ReportController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record OccupancyResponse(LocalDate from, LocalDate to, List<OccupancyRowResponse> placements) {
+        static OccupancyResponse of(ReportOccupancy.Occupancy o) {
+            return new OccupancyResponse(o.from(), o.to(), o.placements().stream().map(r -> new OccupancyRowResponse(r.placementId(),
+                    r.name(), r.active(), r.daysOnSale(), r.bookedDays(), r.percent())).toList());
+        }
     }
 
     @Get("/occupancy")
     @Operation(operationId = "getOccupancy", summary = "Occupancy per placement from `from` to `to` (dates, both included, at most a "
             + "year): booked days ÷ days on sale in percent (one decimal); a placement not on sale today has no days on sale")
     public OccupancyResponse occupancy(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, Authentication auth) {
-        var o = occupancy.execute(Actors.of(auth), from, to);
-        return new OccupancyResponse(o.from(), o.to(), o.placements().stream().map(r -> new OccupancyRowResponse(r.placementId(), r.name(),
-                r.active(), r.daysOnSale(), r.bookedDays(), r.percent())).toList());
+        return OccupancyResponse.of(occupancy.execute(Actors.of(auth), from, to));
     }
 
     /** A CSV download for a manager: the policy is asked before the first byte, the options are checked before the rows are read. */
@@ -238,6 +240,10 @@ public class ReportController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SalesResponse(LocalDate from, LocalDate to, Grain grain, SalesDimension by, List<SalesRowResponse> rows,
                                 SalesRowResponse total) {
+        static SalesResponse of(SalesReport.Sales r) {
+            return new SalesResponse(r.from(), r.to(), r.grain(), r.dimension(), r.rows().stream().map(SalesRowResponse::of).toList(),
+                    SalesRowResponse.of(r.total()));
+        }
     }
 
     @Get("/sales")
@@ -248,9 +254,7 @@ public class ReportController {
             + "and per company, null otherwise); øre")
     public SalesResponse sales(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to, @Nullable @QueryValue Grain grain,
                                @Nullable @QueryValue SalesDimension by, Authentication auth) {
-        var r = sales.execute(Actors.of(auth), from, to, grain, by);
-        return new SalesResponse(r.from(), r.to(), r.grain(), r.dimension(), r.rows().stream().map(SalesRowResponse::of).toList(),
-                SalesRowResponse.of(r.total()));
+        return SalesResponse.of(sales.execute(Actors.of(auth), from, to, grain, by));
     }
 
     @Get(value = "/sales.csv", produces = "text/csv")

@@ -95,6 +95,10 @@ public class SiteStatisticsController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record RevenueResponse(LocalDate from, LocalDate to, Grain grain, List<RevenueRowResponse> rows, RevenueRowResponse total) {
+        static RevenueResponse of(SiteRevenueReport.Revenue r) {
+            return new RevenueResponse(r.from(), r.to(), r.grain(), r.rows().stream().map(RevenueRowResponse::of).toList(),
+                    RevenueRowResponse.of(r.total()));
+        }
     }
 
     @Get("/reports/site-revenue")
@@ -103,9 +107,7 @@ public class SiteStatisticsController {
             + "section, beside the section's articles and page views; øre")
     public RevenueResponse siteRevenue(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                        @Nullable @QueryValue Grain grain, Authentication auth) {
-        var r = revenue.execute(Actors.of(auth), from, to, grain);
-        return new RevenueResponse(r.from(), r.to(), r.grain(), r.rows().stream().map(RevenueRowResponse::of).toList(),
-                RevenueRowResponse.of(r.total()));
+        return RevenueResponse.of(revenue.execute(Actors.of(auth), from, to, grain));
     }
 
     @Get(value = "/reports/site-revenue.csv", produces = "text/csv")

@@ -8,7 +8,14 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import no.kontor.application.reporting.FreshnessBand;
 import no.kontor.application.reporting.FollowGoals;
+import no.kontor.application.reporting.DashboardFigures;
 import no.kontor.application.reporting.Kpis;
+import no.kontor.application.reporting.ManageDashboards;
+import no.kontor.application.reporting.ReadSharedDashboard;
+import no.kontor.application.reporting.ReportOccupancy;
+import no.kontor.application.reporting.SalesReport;
+import no.kontor.application.reporting.SiteRevenueReport;
+import no.kontor.application.testing.InMemoryDashboards;
 import no.kontor.application.reporting.SetGoals;
 import no.kontor.application.reporting.port.LedgerQueries;
 import no.kontor.application.testing.InMemoryAuditTrail;
@@ -102,5 +109,26 @@ public class KpiTestFactory {
     @Singleton
     FollowGoals followGoals(InMemoryGoals goals, LedgerQueries ledger, KpiQueries kpis, DirectTransactions tx, Clock clock) {
         return new FollowGoals(goals, ledger, kpis, tx, clock);
+    }
+
+    @Singleton
+    InMemoryDashboards dashboards() {
+        return new InMemoryDashboards();
+    }
+
+    @Singleton
+    ManageDashboards manageDashboards(InMemoryDashboards dashboards, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
+        return new ManageDashboards(dashboards, audit, tx, clock);
+    }
+
+    @Singleton
+    DashboardFigures dashboardFigures(Kpis kpis, SalesReport sales, SiteRevenueReport siteRevenue, ReportOccupancy occupancy,
+                                      FollowGoals goals, Clock clock) {
+        return new DashboardFigures(kpis, sales, siteRevenue, occupancy, goals, clock);
+    }
+
+    @Singleton
+    ReadSharedDashboard readSharedDashboard(InMemoryDashboards dashboards, DashboardFigures figures, DirectTransactions tx, Clock clock) {
+        return new ReadSharedDashboard(dashboards, figures, tx, clock);
     }
 }
