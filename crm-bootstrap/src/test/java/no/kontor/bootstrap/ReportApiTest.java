@@ -24,6 +24,8 @@ import no.kontor.domain.identity.Role;
 class ReportApiTest implements UsesTestDatabase {
     @Inject
     TestStaff staff;
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
 
     ApiClient manager;
     ApiClient seller;
@@ -119,5 +121,68 @@ class ReportApiTest implements UsesTestDatabase {
                     assertThat(Json.number(p.get("daysOnSale"))).isEqualTo(31);
                     assertThat(p.get("percent").toString()).isEqualTo("16.1");
                 });
+    }
+
+    @Test
+    void todaysSalesInAllAndTheSalesDataExportAgreeWithTheInvoices() {
+        var total = Json.object(seller.get("/api/v1/reports/sales?from=" + today + "&to=" + today + "&grain=DAY").body()).get("total");
+        var sums = (java.util.Map<?, ?>) total;
+        assertThat(Json.number(sums.get("ordered"))).as("three sales of 1 000.00 ordered today").isEqualTo(300000);
+        assertThat(Json.number(sums.get("invoiced"))).isEqualTo(200000);
+        assertThat(Json.number(sums.get("credited"))).isEqualTo(100000);
+        assertThat(Json.number(sums.get("netInvoiced"))).isEqualTo(100000);
+
+        var csv = manager.get("/api/v1/reports/sales-data.csv?from=" + today + "&to=" + today);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        var lines = csv.body().split("\r\n");
+        assertThat(lines).filteredOn(l -> l.startsWith("INVOICE;")).hasSize(2).allSatisfy(l -> assertThat(l).contains(";Rapport AS;", ";1000,00;250,00;"));
+    }
+
+    @Test
+    void freshnessCountsAContactLoggedThroughTheApiAtOnce() {
+        String company = ApiClient.field(seller.post("/api/v1/companies", "{\"name\":\"Fersk AS\",\"status\":\"CUSTOMER\"}").body(), "id");
+        long before = upToThirty();
+        var logged = seller.post("/api/v1/companies/" + company + "/activities",
+                "{\"kind\":\"EMAIL\",\"direction\":\"OUTBOUND\",\"subject\":\"Tilbud\",\"campaign\":\"Vinter\"}");
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+        assertThat(logged.body()).contains("\"campaign\":\"Vinter\"");
+        assertThat(upToThirty()).as("the summary was kept in the activity's own transaction").isEqualTo(before + 1);
+        assertThat(seller.get("/api/v1/kpis/mail-out?campaign=Vinter").body()).contains("\"reached\":1", "\"answered\":0");
+    }
+
+    private long upToThirty() {
+        var freshness = Json.object(seller.get("/api/v1/kpis/freshness").body());
+        return Json.number(((java.util.Map<?, ?>) freshness.get("all")).get("UP_TO_30"));
+    }
+
+    @Test
+    void aPublishedDashboardReadsTheDatabaseWithoutALoginUntilRevoked() {
+        var board = manager.post("/api/v1/dashboards", "{\"name\":\"Ledelse\",\"widgets\":[{\"kind\":\"FRESHNESS\"},"
+                + "{\"kind\":\"SALES\",\"period\":\"TODAY\"},{\"kind\":\"GOALS\",\"period\":\"THIS_MONTH\"}]}");
+        assertThat(board.statusCode()).as(board.body()).isEqualTo(201);
+        String id = ApiClient.field(board.body(), "id");
+        var published = manager.post("/api/v1/dashboards/" + id + "/links", "{}");
+        String token = ApiClient.field(published.body(), "token");
+        var anonymous = ApiClient.anonymous(server.getURI());
+        var shared = anonymous.get("/api/v1/dashboards/shared/" + token);
+        assertThat(shared.statusCode()).as(shared.body()).isEqualTo(200);
+        assertThat(shared.body()).contains("\"name\":\"Ledelse\"", "\"invoiced\":200000");
+        String linkId = published.body().replaceAll(".*\"link\":\\{\"id\":(\\d+).*", "$1");
+        assertThat(manager.send(manager.request("/api/v1/dashboards/" + id + "/links/" + linkId).DELETE().build()).statusCode()).isEqualTo(204);
+        assertThat(anonymous.get("/api/v1/dashboards/shared/" + token).statusCode()).isEqualTo(404);
+        var trail = manager.get("/api/v1/audit/records/dashboard-link/" + linkId);
+        assertThat(trail.body()).contains("created", "revoked");
+    }
+
+    @Test
+    void siteStatisticsImportAndAreAudited() {
+        var imported = manager.send(manager.request("/api/v1/site-statistics").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("date;channel;articles;page_views\n" + today + ";Nett;10;5000\n"))
+                .build());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String importId = ApiClient.field(imported.body(), "importId");
+        assertThat(seller.get("/api/v1/reports/site-revenue?from=" + today + "&to=" + today).body()).contains("\"channel\":\"Nett\"",
+                "\"articles\":10", "\"pageViews\":5000");
+        assertThat(manager.get("/api/v1/audit/records/site-statistics-import/" + importId).body()).contains("created");
     }
 }
