@@ -4,13 +4,10 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import jakarta.inject.Named;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -26,7 +23,6 @@ import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.CsvExport;
 import no.kontor.adapters.web.shared.Times;
 import no.kontor.application.reporting.ControlLists;
-import no.kontor.application.reporting.ExportPolicy;
 import no.kontor.application.reporting.Grain;
 import no.kontor.application.reporting.SalesDataExport;
 import no.kontor.application.reporting.SalesDimension;
@@ -52,16 +48,13 @@ public class ReportController {
     private final ReportOccupancy occupancy;
     private final SalesReport sales;
     private final SalesDataExport salesData;
-    private final ExportPolicy exports;
-    private final ExecutorService executor;
+    private final CsvDownloads csv;
 
     public ReportController(VatReport vat, ListOverdueInvoices overdue, ListCreditNotes creditNotes, ControlLists controls,
-                            ReportOccupancy occupancy, SalesReport sales, SalesDataExport salesData, ExportPolicy exports,
-                            @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                            ReportOccupancy occupancy, SalesReport sales, SalesDataExport salesData, CsvDownloads csv) {
+        this.csv = csv;
         this.sales = sales;
         this.salesData = salesData;
-        this.exports = exports;
-        this.executor = executor;
         this.vat = vat;
         this.overdue = overdue;
         this.creditNotes = creditNotes;
@@ -127,11 +120,10 @@ public class ReportController {
     @Get(value = "/overdue.csv", produces = "text/csv")
     @Operation(operationId = "exportOverdueInvoices", summary = "Manager: the overdue control list as CSV (UTF-8 with BOM): `separator` semicolon "
             + "(default) or comma, `decimal` comma (default) or point, `dates` iso (default) or norwegian (dd.mm.yyyy); amounts in kroner")
-    public HttpResponse<InputStream> overdueCsv(@Nullable @QueryValue LocalDate asOf, @Nullable @QueryValue String separator,
-                                             @Nullable @QueryValue String decimal, @Nullable @QueryValue String dates, Authentication auth) {
-        var options = CsvExport.Options.of(separator, decimal, dates);
+    public HttpResponse<InputStream> overdueCsv(@Nullable @QueryValue LocalDate asOf,
+                                                @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var list = overdue.export(Actors.of(auth), asOf);
-        return CsvExport.attachment("forfalte-fakturaer-" + list.asOf() + ".csv", options, List.of("Fakturanummer", "Kunde", "Kundenummer",
+        return csv.of(auth, "forfalte-fakturaer-" + list.asOf() + ".csv", p, List.of("Fakturanummer", "Kunde", "Kundenummer",
                 "Forfallsdato", "Dager over forfall", "Aldersgruppe", "Utestående", "Purringer", "Siste purring"), row -> {
                     for (var item : list.items()) {
                         var invoice = item.invoice();
@@ -139,7 +131,7 @@ public class ReportController {
                                 .number(item.daysOverdue()).text(item.band().name()).amount(invoice.due()).number(invoice.reminders())
                                 .date(invoice.lastReminderOn()).end();
                     }
-                }, executor);
+                });
     }
 
     @Serdeable
@@ -213,18 +205,6 @@ public class ReportController {
         return OccupancyResponse.of(occupancy.execute(Actors.of(auth), from, to));
     }
 
-    /** A CSV download for a manager: the policy is asked before the first byte, the options are checked before the rows are read. */
-    private HttpResponse<InputStream> csv(Authentication auth, String fileName, CsvParameters p, List<String> header,
-                                          Consumer<CsvExport.Row> rows) {
-        exports.check(Actors.of(auth));
-        return CsvExport.attachment(fileName, CsvExport.Options.of(p.separator(), p.decimal(), p.dates()), header, rows, executor);
-    }
-
-    /** The file options every export takes: `separator` semicolon|comma, `decimal` comma|point, `dates` iso|norwegian. */
-    @io.micronaut.core.annotation.Introspected
-    public record CsvParameters(@Nullable @QueryValue String separator, @Nullable @QueryValue String decimal,
-                                @Nullable @QueryValue String dates) {
-    }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -262,19 +242,13 @@ public class ReportController {
             + "`dates` as for every export); amounts in kroner")
     public HttpResponse<InputStream> salesCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                               @Nullable @QueryValue Grain grain, @Nullable @QueryValue SalesDimension by,
-                                              @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+                                              @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var r = sales.execute(Actors.of(auth), from, to, grain, by);
-        return csv(auth, "salg-" + r.from() + "-" + r.to() + ".csv", p, List.of("Periode", "Nøkkel", "Navn", "Bestilt", "Herav bytte",
+        return csv.of(auth, "salg-" + r.from() + "-" + r.to() + ".csv", p, List.of("Periode", "Nøkkel", "Navn", "Bestilt", "Herav bytte",
                 "Fakturert", "Kreditert", "Netto fakturert", "Betalt"), row -> {
                     for (var x : r.rows()) {
                         row.date(x.period()).text(x.key()).text(x.label()).amount(x.ordered()).amount(x.barterOrdered()).amount(x.invoiced())
-                                .amount(x.credited()).amount(x.netInvoiced());
-                        if (x.paid() == null) {
-                            row.text(null);
-                        } else {
-                            row.amount(x.paid());
-                        }
-                        row.end();
+                                .amount(x.credited()).amount(x.netInvoiced()).optionalAmount(x.paid()).end();
                     }
                 });
     }
@@ -285,19 +259,14 @@ public class ReportController {
             + "sales opened in the period and on no invoice; with company, seller, team, placement and booked days, net, the line's VAT, "
             + "invoice number and status")
     public HttpResponse<InputStream> salesDataCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-                                                  @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+                                                  @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var prepared = salesData.prepare(Actors.of(auth), from, to);
-        return csv(auth, "salgsdata-" + prepared.from() + "-" + prepared.to() + ".csv", p, List.of("Kilde", "Salg", "Kundenummer", "Kunde",
+        return csv.of(auth, "salgsdata-" + prepared.from() + "-" + prepared.to() + ".csv", p, List.of("Kilde", "Salg", "Kundenummer", "Kunde",
                 "Selger", "Team", "Plassering", "Første dag", "Siste dag", "Beskrivelse", "Netto", "MVA", "Fakturanummer", "Fakturadato",
                 "Status"), row -> prepared.writeTo(x -> {
                     row.text(x.source()).number(x.saleId()).number(x.companyId()).text(x.companyName()).text(x.seller()).text(x.team())
-                            .text(x.placement()).date(x.firstDay()).date(x.lastDay()).text(x.description()).amount(x.net()).amount(x.vat());
-                    if (x.invoiceNumber() == null) {
-                        row.text(null);
-                    } else {
-                        row.number(x.invoiceNumber());
-                    }
-                    row.date(x.issueDate()).text(x.status()).end();
+                            .text(x.placement()).date(x.firstDay()).date(x.lastDay()).text(x.description()).amount(x.net()).amount(x.vat())
+                            .optionalNumber(x.invoiceNumber()).date(x.issueDate()).text(x.status()).end();
                 }));
     }
 
@@ -334,9 +303,9 @@ public class ReportController {
 
     @Get(value = "/unmatched-payments.csv", produces = "text/csv")
     @Operation(operationId = "exportUnmatchedPayments", summary = "Manager: the unmatched payments as CSV")
-    public HttpResponse<InputStream> unmatchedPaymentsCsv(@io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+    public HttpResponse<InputStream> unmatchedPaymentsCsv(@io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var list = controls.unmatchedPayments(Actors.of(auth));
-        return csv(auth, "uavstemte-innbetalinger.csv", p, List.of("Betaling", "Betalt", "Beløp", "KID", "Kilde", "Registrert av"), row -> {
+        return csv.of(auth, "uavstemte-innbetalinger.csv", p, List.of("Betaling", "Betalt", "Beløp", "KID", "Kilde", "Registrert av"), row -> {
             for (var u : list) {
                 row.number(u.paymentId()).date(u.paidOn()).amount(u.amount()).text(u.kid()).text(u.source()).text(u.registeredBy()).end();
             }
@@ -346,34 +315,24 @@ public class ReportController {
     @Get(value = "/price-deviations.csv", produces = "text/csv")
     @Operation(operationId = "exportPriceDeviations", summary = "Manager: the price deviations of a period as CSV")
     public HttpResponse<InputStream> priceDeviationsCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-                                                        @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+                                                        @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var list = controls.priceDeviations(Actors.of(auth), from, to);
-        return csv(auth, "prisavvik-" + from + "-" + to + ".csv", p, List.of("Fakturanummer", "Fakturadato", "Linje", "Salg", "Beskrivelse",
+        return csv.of(auth, "prisavvik-" + from + "-" + to + ".csv", p, List.of("Fakturanummer", "Fakturadato", "Linje", "Salg", "Beskrivelse",
                 "Plassering", "Fakturert pris", "Listepris", "Avtalt pris"), row -> {
                     for (var d : list) {
                         row.number(d.invoiceNumber()).date(d.issueDate()).number(d.lineNo()).number(d.saleId()).text(d.description())
-                                .text(d.placementName()).amount(d.invoicedPrice());
-                        optionalAmount(row, d.listPrice());
-                        optionalAmount(row, d.agreedPrice());
-                        row.end();
+                                .text(d.placementName()).amount(d.invoicedPrice()).optionalAmount(d.listPrice())
+                                .optionalAmount(d.agreedPrice()).end();
                     }
                 });
-    }
-
-    private static void optionalAmount(CsvExport.Row row, Long ore) {
-        if (ore == null) {
-            row.text(null);
-        } else {
-            row.amount(ore);
-        }
     }
 
     @Get(value = "/credit-notes.csv", produces = "text/csv")
     @Operation(operationId = "exportCreditNotesOfPeriod", summary = "Manager: the credit notes of a period as CSV, with their reasons")
     public HttpResponse<InputStream> creditNotesCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-                                                    @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+                                                    @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var notes = creditNotes.execute(Actors.of(auth), from, to);
-        return csv(auth, "kreditnotaer-" + from + "-" + to + ".csv", p, List.of("Kreditnota", "Dato", "Kreditert faktura", "Kundenummer",
+        return csv.of(auth, "kreditnotaer-" + from + "-" + to + ".csv", p, List.of("Kreditnota", "Dato", "Kreditert faktura", "Kundenummer",
                 "Kunde", "Beløp", "Årsak", "Utstedt av"), row -> {
                     for (var n : notes.items()) {
                         row.number(n.number()).date(n.issueDate()).number(n.creditedInvoiceNumber()).number(n.companyId()).text(n.buyerName())
@@ -385,9 +344,9 @@ public class ReportController {
     @Get(value = "/vat.csv", produces = "text/csv")
     @Operation(operationId = "exportVatReport", summary = "Manager: the VAT report of a period as CSV, one row per rate")
     public HttpResponse<InputStream> vatCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-                                            @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+                                            @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var t = vat.execute(Actors.of(auth), from, to);
-        return csv(auth, "mva-" + from + "-" + to + ".csv", p, List.of("Kategori", "Sats", "Grunnlag", "MVA"), row -> {
+        return csv.of(auth, "mva-" + from + "-" + to + ".csv", p, List.of("Kategori", "Sats", "Grunnlag", "MVA"), row -> {
             for (var r : t.rates()) {
                 row.text(r.category().name()).text(r.percent() == null ? null : r.percent().toPlainString()).amount(r.taxable())
                         .amount(r.vat()).end();
@@ -398,9 +357,9 @@ public class ReportController {
     @Get(value = "/uninvoiced-orders.csv", produces = "text/csv")
     @Operation(operationId = "exportUninvoicedOrders", summary = "Manager: the sales ordered more than `days` days ago and on no invoice, as CSV")
     public HttpResponse<InputStream> uninvoicedOrdersCsv(@Nullable @QueryValue Integer days,
-                                                         @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+                                                         @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var list = controls.orderedNotInvoiced(Actors.of(auth), days);
-        return csv(auth, "ikke-fakturert.csv", p, List.of("Salg", "Kundenummer", "Kunde", "Bestilt", "Beskrivelse"), row -> {
+        return csv.of(auth, "ikke-fakturert.csv", p, List.of("Salg", "Kundenummer", "Kunde", "Bestilt", "Beskrivelse"), row -> {
             for (var o : list) {
                 row.number(o.saleId()).number(o.companyId()).text(o.companyName()).date(Times.oslo(o.orderedAt()).toLocalDate())
                         .text(o.description()).end();
@@ -411,9 +370,9 @@ public class ReportController {
     @Get(value = "/occupancy.csv", produces = "text/csv")
     @Operation(operationId = "exportOccupancy", summary = "Manager: occupancy per placement of a period as CSV")
     public HttpResponse<InputStream> occupancyCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-                                                  @io.micronaut.http.annotation.RequestBean CsvParameters p, Authentication auth) {
+                                                  @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var o = occupancy.execute(Actors.of(auth), from, to);
-        return csv(auth, "belegg-" + from + "-" + to + ".csv", p, List.of("Plassering", "Navn", "Dager i salg", "Bookede dager", "Belegg %"),
+        return csv.of(auth, "belegg-" + from + "-" + to + ".csv", p, List.of("Plassering", "Navn", "Dager i salg", "Bookede dager", "Belegg %"),
                 row -> {
                     for (var r : o.placements()) {
                         row.number(r.placementId()).text(r.name()).number(r.daysOnSale()).number(r.bookedDays())

@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -29,10 +28,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.inject.Named;
 import no.kontor.adapters.web.shared.Actors;
-import no.kontor.adapters.web.shared.CsvExport;
-import no.kontor.application.reporting.ExportPolicy;
 import no.kontor.application.reporting.Grain;
 import no.kontor.application.reporting.ImportSiteStatistics;
 import no.kontor.application.reporting.SiteRevenueReport;
@@ -46,15 +42,12 @@ import no.kontor.domain.shared.ValidationException;
 public class SiteStatisticsController {
     private final ImportSiteStatistics imports;
     private final SiteRevenueReport revenue;
-    private final ExportPolicy exports;
-    private final ExecutorService executor;
+    private final CsvDownloads csv;
 
-    public SiteStatisticsController(ImportSiteStatistics imports, SiteRevenueReport revenue, ExportPolicy exports,
-                                    @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    public SiteStatisticsController(ImportSiteStatistics imports, SiteRevenueReport revenue, CsvDownloads csv) {
         this.imports = imports;
         this.revenue = revenue;
-        this.exports = exports;
-        this.executor = executor;
+        this.csv = csv;
     }
 
     @Serdeable
@@ -113,27 +106,15 @@ public class SiteStatisticsController {
     @Get(value = "/reports/site-revenue.csv", produces = "text/csv")
     @Operation(operationId = "exportSiteRevenue", summary = "Manager: revenue per article and per thousand page views as CSV")
     public HttpResponse<InputStream> siteRevenueCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-                                                    @Nullable @QueryValue Grain grain, @RequestBean ReportController.CsvParameters p,
+                                                    @Nullable @QueryValue Grain grain, @RequestBean CsvDownloads.Parameters p,
                                                     Authentication auth) {
         var r = revenue.execute(Actors.of(auth), from, to, grain);
-        exports.check(Actors.of(auth));
-        return CsvExport.attachment("inntekt-per-artikkel-" + r.from() + "-" + r.to() + ".csv", CsvExport.Options.of(p.separator(),
-                p.decimal(), p.dates()), List.of("Periode", "Kanal", "Inntekt", "Artikler", "Sidevisninger", "Inntekt per artikkel",
+        return csv.of(auth, "inntekt-per-artikkel-" + r.from() + "-" + r.to() + ".csv", p, List.of("Periode", "Kanal", "Inntekt", "Artikler", "Sidevisninger", "Inntekt per artikkel",
                 "Inntekt per 1000 visninger"), row -> {
                     for (var x : r.rows()) {
-                        row.date(x.period()).text(x.channel()).amount(x.revenue()).number(x.articles()).number(x.pageViews());
-                        if (x.revenuePerArticle() == null) {
-                            row.text(null);
-                        } else {
-                            row.amount(x.revenuePerArticle());
-                        }
-                        if (x.revenuePerThousandViews() == null) {
-                            row.text(null);
-                        } else {
-                            row.amount(x.revenuePerThousandViews());
-                        }
-                        row.end();
+                        row.date(x.period()).text(x.channel()).amount(x.revenue()).number(x.articles()).number(x.pageViews())
+                                .optionalAmount(x.revenuePerArticle()).optionalAmount(x.revenuePerThousandViews()).end();
                     }
-                }, executor);
+                });
     }
 }

@@ -89,6 +89,16 @@ public final class CsvExport {
             return cell(options.decimalComma() ? kroner.replace('.', ',') : kroner);
         }
 
+        /** An amount in øre, or an empty cell when there is none. */
+        public Row optionalAmount(Long ore) {
+            return ore == null ? cell("") : amount(ore);
+        }
+
+        /** A number, or an empty cell when there is none. */
+        public Row optionalNumber(Long value) {
+            return value == null ? cell("") : number(value);
+        }
+
         public Row number(long value) {
             return cell(Long.toString(value));
         }
