@@ -9,10 +9,11 @@ import no.kontor.adapters.persistence.shared.Jdbc;
 import no.kontor.application.reporting.port.KpiQueries;
 
 /**
- * The KPIs in SQL. Freshness reads the per-company contact summary the activity trigger keeps
- * (V13); the others read one period of activities or sales through the time indexes, and pair
- * each activity with the next one of the other direction by a window that runs backwards in
- * time (a running minimum, so it stays linear). Plans: docs/reporting-plans.md.
+ * The KPIs in SQL. Freshness reads the per-company contact summary the company and activity
+ * triggers keep (V13), one narrow row per company; the others read one period of activities or stage changes through their time indexes: each
+ * contact carries its reply and each stage change what was true when it happened, written in
+ * the same transaction (V13), so nothing is paired or counted again here. Plans:
+ * docs/reporting-plans.md.
  */
 @Singleton
 public class JdbcKpiQueries implements KpiQueries {
@@ -32,70 +33,53 @@ public class JdbcKpiQueries implements KpiQueries {
                         + "WHEN s.last_contact_at > ?::timestamptz - interval '31 days' THEN 'UP_TO_30' "
                         + "WHEN s.last_contact_at > ?::timestamptz - interval '91 days' THEN 'DAYS_31_TO_90' "
                         + "WHEN s.last_contact_at > ?::timestamptz - interval '181 days' THEN 'DAYS_91_TO_180' ELSE 'OVER_180' END AS band, "
-                        + "count(*) AS customers FROM company c LEFT JOIN company_contact_summary s ON s.company_id = c.id "
-                        + "LEFT JOIN staff_user u ON u.id = c.responsible_seller_id WHERE c.status = 'CUSTOMER' "
-                        + "GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2",
+                        + "count(*) AS customers FROM company_contact_summary s LEFT JOIN staff_user u ON u.id = s.responsible_seller_id "
+                        + "WHERE s.status = 'CUSTOMER' GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2",
                 List.of(at, at, at), rs -> new FreshnessCount(rs.getString("team"), no.kontor.application.reporting.FreshnessBand.valueOf(rs.getString("band")),
                         rs.getLong("customers")));
     }
 
     @Override
     public List<SilentCustomer> silentSince(Instant before, int limit) {
-        return jdbc.query("SELECT c.id, c.name, c.responsible_seller_id, u.display_name, u.team, s.last_contact_at FROM company c "
-                        + "LEFT JOIN company_contact_summary s ON s.company_id = c.id LEFT JOIN staff_user u ON u.id = c.responsible_seller_id "
-                        + "WHERE c.status = 'CUSTOMER' AND (s.last_contact_at IS NULL OR s.last_contact_at < ?) "
-                        + "ORDER BY s.last_contact_at NULLS FIRST, c.id LIMIT ?",
+        return jdbc.query("SELECT c.id, c.name, c.responsible_seller_id, u.display_name, u.team, s.last_contact_at "
+                        + "FROM company_contact_summary s JOIN company c ON c.id = s.company_id LEFT JOIN staff_user u ON u.id = c.responsible_seller_id "
+                        + "WHERE s.status = 'CUSTOMER' AND (s.last_contact_at IS NULL OR s.last_contact_at < ?) "
+                        + "ORDER BY s.last_contact_at NULLS FIRST, s.company_id LIMIT ?",
                 List.of(Timestamp.from(before), limit), rs -> new SilentCustomer(rs.getLong("id"), rs.getString("name"),
                         Jdbc.nullableLong(rs, "responsible_seller_id"), rs.getString("display_name"), rs.getString("team"),
                         Jdbc.instant(rs, "last_contact_at")));
     }
 
+    /** Each contact knows its reply (V13: the next contact the other way within 90 days), so this reads one period of activities. */
     @Override
     public List<AnswerCount> answered(Instant from, Instant to, int answerDays) {
-        // the companies with an outbound contact in the period, and their contacts from then until N days after it
-        return jdbc.query("WITH companies AS (SELECT DISTINCT a.company_id FROM activity a WHERE a.occurred_at >= ? AND a.occurred_at < ? "
-                        + "AND a.direction = 'OUTBOUND' AND " + CONTACT + "), "
-                        + "paired AS (SELECT a.occurred_at, a.direction, a.staff_user_id, "
-                        + "min(a.occurred_at) FILTER (WHERE a.direction = 'INBOUND') OVER (PARTITION BY a.company_id "
-                        + "ORDER BY a.occurred_at DESC, a.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS next_inbound "
-                        + "FROM activity a JOIN companies USING (company_id) WHERE a.occurred_at >= ? "
-                        + "AND a.occurred_at < ?::timestamptz + make_interval(days => ?::int) AND " + CONTACT + ") "
-                        + "SELECT u.team, count(*) AS outbound, count(*) FILTER (WHERE p.next_inbound <= p.occurred_at + make_interval(days => ?::int)) "
-                        + "AS answered FROM paired p LEFT JOIN staff_user u ON u.id = p.staff_user_id "
-                        + "WHERE p.direction = 'OUTBOUND' AND p.occurred_at < ? GROUP BY 1 ORDER BY 1 NULLS LAST",
-                List.of(Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to), answerDays, answerDays,
-                        Timestamp.from(to)),
+        return jdbc.query("SELECT u.team, count(*) AS outbound, "
+                        + "count(*) FILTER (WHERE a.next_reply_at <= a.occurred_at + make_interval(days => ?::int)) AS answered "
+                        + "FROM activity a LEFT JOIN staff_user u ON u.id = a.staff_user_id "
+                        + "WHERE a.occurred_at >= ? AND a.occurred_at < ? AND a.direction = 'OUTBOUND' AND " + CONTACT + " "
+                        + "GROUP BY 1 ORDER BY 1 NULLS LAST",
+                List.of(answerDays, Timestamp.from(from), Timestamp.from(to)),
                 rs -> new AnswerCount(rs.getString("team"), rs.getLong("outbound"), rs.getLong("answered")));
     }
 
     @Override
     public List<Response> responses(Instant from, Instant to) {
-        // an inbound contact's answer may come after the period: read each company's later outbound contacts too
-        return jdbc.query("WITH companies AS (SELECT DISTINCT a.company_id FROM activity a WHERE a.occurred_at >= ? AND a.occurred_at < ? "
-                        + "AND a.direction = 'INBOUND' AND " + CONTACT + "), "
-                        + "paired AS (SELECT a.id, a.occurred_at, a.direction, "
-                        + "(min(ARRAY[extract(epoch FROM a.occurred_at), a.id]) FILTER (WHERE a.direction = 'OUTBOUND') OVER later)[2]::bigint AS answer_id "
-                        + "FROM activity a JOIN companies USING (company_id) WHERE a.occurred_at >= ? AND " + CONTACT + " "
-                        + "WINDOW later AS (PARTITION BY a.company_id ORDER BY a.occurred_at DESC, a.id DESC "
-                        + "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) "
-                        + "SELECT u.team, o.staff_user_id, p.occurred_at AS inbound_at, o.occurred_at AS outbound_at FROM paired p "
-                        + "LEFT JOIN activity o ON o.id = p.answer_id LEFT JOIN staff_user u ON u.id = o.staff_user_id "
-                        + "WHERE p.direction = 'INBOUND' AND p.occurred_at < ? ORDER BY p.occurred_at, p.id",
-                List.of(Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to)),
-                rs -> new Response(rs.getString("team"), Jdbc.nullableLong(rs, "staff_user_id"), Jdbc.instant(rs, "inbound_at"),
-                        Jdbc.instant(rs, "outbound_at")));
+        return jdbc.query("SELECT u.team, a.next_reply_by, a.occurred_at, a.next_reply_at FROM activity a "
+                        + "LEFT JOIN staff_user u ON u.id = a.next_reply_by "
+                        + "WHERE a.occurred_at >= ? AND a.occurred_at < ? AND a.direction = 'INBOUND' AND " + CONTACT + " "
+                        + "ORDER BY a.occurred_at, a.id",
+                List.of(Timestamp.from(from), Timestamp.from(to)),
+                rs -> new Response(rs.getString("team"), Jdbc.nullableLong(rs, "next_reply_by"), Jdbc.instant(rs, "occurred_at"),
+                        Jdbc.instant(rs, "next_reply_at")));
     }
 
+    /** A stage change keeps its sale's team and, when won or lost, the activities until then (V13). */
     @Override
     public List<ClosedSale> closedSales(Instant from, Instant to) {
-        return jdbc.query("WITH closed AS (SELECT DISTINCT ON (h.sale_id) h.sale_id, h.to_stage, h.changed_at FROM sale_stage_change h "
-                        + "WHERE h.to_stage IN ('ORDERED', 'LOST') AND h.changed_at >= ? AND h.changed_at < ? "
-                        + "ORDER BY h.sale_id, h.changed_at, h.id) "
-                        + "SELECT s.id, s.team, c.to_stage = 'ORDERED' AS won, (SELECT count(*) FROM activity a WHERE a.company_id = s.company_id "
-                        + "AND a.occurred_at >= s.created_at AND a.occurred_at <= c.changed_at) AS activities "
-                        + "FROM closed c JOIN sale s ON s.id = c.sale_id ORDER BY s.id",
+        return jdbc.query("SELECT h.sale_id, h.team, h.to_stage = 'ORDERED' AS won, h.activities_since_open FROM sale_stage_change h "
+                        + "WHERE (h.first_order OR h.to_stage = 'LOST') AND h.changed_at >= ? AND h.changed_at < ? ORDER BY h.sale_id, h.id",
                 List.of(Timestamp.from(from), Timestamp.from(to)),
-                rs -> new ClosedSale(rs.getLong("id"), rs.getString("team"), rs.getBoolean("won"), rs.getLong("activities")));
+                rs -> new ClosedSale(rs.getLong("sale_id"), rs.getString("team"), rs.getBoolean("won"), rs.getLong("activities_since_open")));
     }
 
     @Override

@@ -76,16 +76,14 @@ public class JdbcLedgerQueries implements LedgerQueries {
         var rows = new ArrayList<DayAmount>();
         String placementOnly = dimension == SalesDimension.PLACEMENT ? " AND sl.placement_id IS NOT NULL"
                 : dimension == SalesDimension.CHANNEL ? " AND p.channel IS NOT NULL" : "";
-        rows.addAll(jdbc.query("WITH ordered AS (SELECT h.sale_id, min(h.changed_at) AS at FROM sale_stage_change h "
-                        + "WHERE h.to_stage = 'ORDERED' AND h.changed_at >= " + OSLO_START + " AND h.changed_at < " + OSLO_END + " "
-                        + "AND NOT EXISTS (SELECT 1 FROM sale_stage_change e WHERE e.sale_id = h.sale_id AND e.to_stage = 'ORDERED' "
-                        + "AND e.changed_at < " + OSLO_START + ") GROUP BY h.sale_id) "
+        rows.addAll(jdbc.query("WITH ordered AS (SELECT h.sale_id, h.changed_at AS at FROM sale_stage_change h "
+                        + "WHERE h.first_order AND h.changed_at >= " + OSLO_START + " AND h.changed_at < " + OSLO_END + ") "
                         + "SELECT (o.at AT TIME ZONE 'Europe/Oslo')::date AS day, s.barter, " + keys.saleKey() + " AS key, "
                         + keys.saleLabel() + " AS label, sum(" + NET.replace("l.", "sl.") + ") AS amount "
                         + "FROM ordered o JOIN sale s ON s.id = o.sale_id JOIN sale_line sl ON sl.sale_id = s.id "
-                        + "LEFT JOIN staff_user u ON u.id = s.responsible_seller_id JOIN company c ON c.id = s.company_id "
+                        + "LEFT JOIN staff_user u ON u.id = s.responsible_seller_id LEFT JOIN company c ON c.id = s.company_id "
                         + "LEFT JOIN placement p ON p.id = sl.placement_id WHERE true" + placementOnly + " GROUP BY 1, 2, 3, 4",
-                List.of(from, to, from), rs -> {
+                List.of(from, to), rs -> {
                     var day = rs.getObject("day", LocalDate.class);
                     long amount = rs.getLong("amount");
                     var ordered = new DayAmount(day, Measure.ORDERED, rs.getString("key"), rs.getString("label"), amount);
@@ -97,7 +95,7 @@ public class JdbcLedgerQueries implements LedgerQueries {
         rows.addAll(jdbc.query("WITH " + billed("'INVOICE', 'CREDIT_NOTE'") + "SELECT b.day, b.kind, " + keys.billedKey() + " AS key, "
                         + keys.billedLabel() + " AS label, sum(b.net) AS amount FROM billed b" + MATCHED
                         + "LEFT JOIN sale s ON s.id = b.sale_id LEFT JOIN staff_user u ON u.id = s.responsible_seller_id "
-                        + "JOIN company c ON c.id = b.company_id LEFT JOIN placement p ON p.id = m.placement_id" + billedPlacementOnly
+                        + "LEFT JOIN company c ON c.id = b.company_id LEFT JOIN placement p ON p.id = m.placement_id" + billedPlacementOnly
                         + " GROUP BY 1, 2, 3, 4",
                 List.of(from, to), rs -> new DayAmount(rs.getObject("day", LocalDate.class),
                         rs.getString("kind").equals("INVOICE") ? Measure.INVOICED : Measure.CREDITED, rs.getString("key"),
