@@ -110,6 +110,7 @@ public final class ReportBenchmark {
                     export[0], export[1], export[0] / export[1] >= 100_000 ? "yes" : "**no**", export[0] / export[1]));
             System.out.println();
             System.out.println(table);
+            Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "report-benchmark.md"), table.toString());
         }
     }

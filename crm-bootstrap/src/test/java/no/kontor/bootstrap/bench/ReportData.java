@@ -351,7 +351,7 @@ public final class ReportData {
                             + ")), EXISTS (SELECT 1 FROM " + table + "))");
                 }
                 st.execute("UPDATE invoice_series SET next_no = (SELECT coalesce(max(number), 0) + 1 FROM invoice) WHERE id = 1");
-                st.execute("ANALYZE");
+                st.execute("VACUUM ANALYZE"); // a live database has autovacuum: visibility maps set, so index-only scans are what they would be
                 System.out.printf("  sequences, invoice series and ANALYZE: %.1f s%n", (System.nanoTime() - t) / 1e9);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;

@@ -13,7 +13,7 @@ import no.kontor.application.reporting.port.KpiQueries;
  * triggers keep (V13), one narrow row per company; the others read one period of activities or stage changes through their time indexes: each
  * contact carries its reply and each stage change what was true when it happened, written in
  * the same transaction (V13), so nothing is paired or counted again here. Plans:
- * docs/reporting-plans.md.
+ * docs/benchmarks/reports.md.
  */
 @Singleton
 public class JdbcKpiQueries implements KpiQueries {

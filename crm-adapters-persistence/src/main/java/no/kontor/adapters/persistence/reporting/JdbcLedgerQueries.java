@@ -39,7 +39,9 @@ public class JdbcLedgerQueries implements LedgerQueries {
                 + "ELSE (SELECT count(*) FROM invoice_line x WHERE x.invoice_id = o.invoice_id AND x.sale_id = o.sale_id "
                 + "AND x.line_no <= o.line_no) END AS position "
                 + "FROM invoice i JOIN invoice_line l ON l.invoice_id = i.id "
-                + "LEFT JOIN invoice_line o ON o.invoice_id = i.credited_invoice_id AND o.line_no = l.credited_line_no "
+                // a credit note's few lines find the lines they credit one by one, never by hashing every invoice line
+                + "LEFT JOIN LATERAL (SELECT o.invoice_id, o.line_no, o.sale_id FROM invoice_line o "
+                + "WHERE o.invoice_id = i.credited_invoice_id AND o.line_no = l.credited_line_no) o ON true "
                 + "WHERE i.status <> 'DRAFT' AND i.kind IN (" + kinds + ") AND i.issue_date BETWEEN ? AND ?), "
                 + "sale_lines AS (SELECT sl.sale_id, sl.placement_id, sl.unit_price, "
                 + "row_number() OVER (PARTITION BY sl.sale_id ORDER BY sl.id) AS position FROM sale_line sl "
@@ -62,7 +64,8 @@ public class JdbcLedgerQueries implements LedgerQueries {
                 case SELLER -> new Keys("s.responsible_seller_id::text", "u.display_name", "s.responsible_seller_id::text", "u.display_name",
                         null, null);
                 case TEAM -> new Keys("s.team", "s.team", "s.team", "s.team", null, null);
-                case COMPANY -> new Keys("s.company_id::text", "c.name", "b.company_id::text", "c.name", "i.company_id::text", "c.name");
+                case COMPANY -> new Keys("s.company_id::text", "c.name", "b.company_id::text", "b.buyer_name", "i.company_id::text",
+                        "i.buyer_name");
                 case PRODUCT -> new Keys("sl.description", "sl.description", "b.description", "b.description", null, null);
                 case PLACEMENT -> new Keys("sl.placement_id::text", "p.name", "m.placement_id::text", "p.name", null, null);
                 case CHANNEL -> new Keys("lower(p.channel)", "lower(p.channel)", "lower(p.channel)", "lower(p.channel)", null, null);
@@ -92,17 +95,21 @@ public class JdbcLedgerQueries implements LedgerQueries {
                 }).stream().flatMap(List::stream).toList());
         String billedPlacementOnly = dimension == SalesDimension.PLACEMENT ? " WHERE m.placement_id IS NOT NULL"
                 : dimension == SalesDimension.CHANNEL ? " WHERE p.channel IS NOT NULL" : "";
+        // only the placement and the channel need a billed line's sale line; a sale only a seller or a team
+        boolean placed = dimension == SalesDimension.PLACEMENT || dimension == SalesDimension.CHANNEL;
+        boolean sold = dimension == SalesDimension.SELLER || dimension == SalesDimension.TEAM;
         rows.addAll(jdbc.query("WITH " + billed("'INVOICE', 'CREDIT_NOTE'") + "SELECT b.day, b.kind, " + keys.billedKey() + " AS key, "
-                        + keys.billedLabel() + " AS label, sum(b.net) AS amount FROM billed b" + MATCHED
-                        + "LEFT JOIN sale s ON s.id = b.sale_id LEFT JOIN staff_user u ON u.id = s.responsible_seller_id "
-                        + "LEFT JOIN company c ON c.id = b.company_id LEFT JOIN placement p ON p.id = m.placement_id" + billedPlacementOnly
+                        + keys.billedLabel() + " AS label, sum(b.net) AS amount FROM billed b"
+                        + (placed ? MATCHED + "LEFT JOIN placement p ON p.id = m.placement_id" : "")
+                        + (sold ? " LEFT JOIN sale s ON s.id = b.sale_id LEFT JOIN staff_user u ON u.id = s.responsible_seller_id" : "")
+                        + billedPlacementOnly
                         + " GROUP BY 1, 2, 3, 4",
                 List.of(from, to), rs -> new DayAmount(rs.getObject("day", LocalDate.class),
                         rs.getString("kind").equals("INVOICE") ? Measure.INVOICED : Measure.CREDITED, rs.getString("key"),
                         rs.getString("label"), rs.getLong("amount"))));
         if (dimension.carriesPayments()) {
             rows.addAll(jdbc.query("SELECT y.paid_on AS day, " + keys.paidKey() + " AS key, " + keys.paidLabel() + " AS label, "
-                            + "sum(y.amount) AS amount FROM payment y JOIN invoice i ON i.id = y.invoice_id JOIN company c ON c.id = i.company_id "
+                            + "sum(y.amount) AS amount FROM payment y JOIN invoice i ON i.id = y.invoice_id "
                             + "WHERE y.kind = 'PAYMENT' AND y.paid_on BETWEEN ? AND ? GROUP BY 1, 2, 3",
                     List.of(from, to), rs -> new DayAmount(rs.getObject("day", LocalDate.class), Measure.PAID, rs.getString("key"),
                             rs.getString("label"), rs.getLong("amount"))));
