@@ -115,7 +115,12 @@ public final class ReportBenchmark {
         }
     }
 
-    /** Where the data set lives: the server connects as {@code server}; the generator loads as {@code loadUser}, a superuser. */
+    /**
+     * Where the data set lives: the server connects as {@code server}; the generator loads as
+     * {@code loadUser}, a superuser. Without {@code KONTOR_BENCH_DATABASE_URL}, the embedded
+     * PostgreSQL under {@code target/bench-report-postgres}: the server as its application
+     * role, the load as its superuser (whose password the embedded default generated).
+     */
     record Target(BenchServer.Database server, String loadUrl, String loadUser, String loadPassword) {
     }
 

@@ -93,30 +93,8 @@ public final class ReportData {
     }
 
     public static void main(String[] args) throws Exception {
-        var scale = Scale.of(Double.parseDouble(System.getProperty("bench.scale", "1")));
-        String external = System.getenv("KONTOR_BENCH_DATABASE_URL");
-        String url;
-        String user;
-        String password;
-        if (external == null || external.isBlank()) {
-            // the embedded server migrates as its owner; the load needs its superuser
-            var db = BenchServer.embedded("bench-report-postgres", "kontor_bench");
-            var secrets = new java.util.Properties();
-            try (var in = java.nio.file.Files.newInputStream(
-                    java.nio.file.Path.of("target", "bench-report-postgres", "secrets.properties").toAbsolutePath())) {
-                secrets.load(in);
-            }
-            url = db.url();
-            user = no.kontor.embedded.postgres.EmbeddedPostgres.USER;
-            password = secrets.getProperty("kontor.database.superuser-password");
-        } else {
-            // an existing server, e.g. the machine's own with trust: its (super)user owns the schema
-            url = external;
-            user = System.getenv().getOrDefault("KONTOR_BENCH_DATABASE_USER", "postgres");
-            password = "";
-            no.kontor.adapters.persistence.schema.Migrations.migrate(url, user, password, user);
-        }
-        generate(url, user, password, scale);
+        var target = ReportBenchmark.target();
+        generate(target.loadUrl(), target.loadUser(), target.loadPassword(), Scale.of(Double.parseDouble(System.getProperty("bench.scale", "1"))));
     }
 
     /** Fills the database with {@code -Dbench.seed} (default 20240101) and {@code -Dbench.today} (default today in Oslo). */
