@@ -166,6 +166,28 @@ FROM company c LEFT JOIN (
     FROM activity GROUP BY company_id) a ON a.company_id = c.id;
 
 
+-- A sale's net (its lines', as the domain computes a line: half-up to the øre), kept by its
+-- lines' trigger in their transaction: the ordered figures read one row per sale, not its lines.
+ALTER TABLE sale ADD COLUMN net bigint NOT NULL DEFAULT 0;
+
+CREATE FUNCTION keep_sale_net() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        UPDATE sale s SET net = (SELECT coalesce(sum(round(l.quantity * l.unit_price * (100 - l.discount_percent) / 100)), 0)
+                                 FROM sale_line l WHERE l.sale_id = OLD.sale_id) WHERE s.id = OLD.sale_id;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        UPDATE sale s SET net = (SELECT coalesce(sum(round(l.quantity * l.unit_price * (100 - l.discount_percent) / 100)), 0)
+                                 FROM sale_line l WHERE l.sale_id = NEW.sale_id) WHERE s.id = NEW.sale_id;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER sale_net AFTER INSERT OR UPDATE OR DELETE ON sale_line FOR EACH ROW EXECUTE FUNCTION keep_sale_net();
+
+UPDATE sale s SET net = l.net FROM (SELECT sale_id, sum(round(quantity * unit_price * (100 - discount_percent) / 100)) AS net
+                                    FROM sale_line GROUP BY sale_id) l WHERE s.id = l.sale_id;
+
 -- A stage change keeps what was true when it happened: the sale's team, whether it is the
 -- sale's first order (ordered revenue counts a sale once), and, when the sale is won (ordered)
 -- or lost, how many activities its company had from the sale's opening until then.

@@ -79,13 +79,17 @@ public class JdbcLedgerQueries implements LedgerQueries {
         var rows = new ArrayList<DayAmount>();
         String placementOnly = dimension == SalesDimension.PLACEMENT ? " AND sl.placement_id IS NOT NULL"
                 : dimension == SalesDimension.CHANNEL ? " AND p.channel IS NOT NULL" : "";
+        // a sale's net is kept on the sale (V13); only the product and placement read its lines
+        boolean lines = dimension == SalesDimension.PRODUCT || dimension == SalesDimension.PLACEMENT || dimension == SalesDimension.CHANNEL;
+        String summed = lines ? "sum(" + NET.replace("l.", "sl.") + ")" : "sum(s.net)";
         rows.addAll(jdbc.query("WITH ordered AS (SELECT h.sale_id, h.changed_at AS at FROM sale_stage_change h "
                         + "WHERE h.first_order AND h.changed_at >= " + OSLO_START + " AND h.changed_at < " + OSLO_END + ") "
                         + "SELECT (o.at AT TIME ZONE 'Europe/Oslo')::date AS day, s.barter, " + keys.saleKey() + " AS key, "
-                        + keys.saleLabel() + " AS label, sum(" + NET.replace("l.", "sl.") + ") AS amount "
-                        + "FROM ordered o JOIN sale s ON s.id = o.sale_id JOIN sale_line sl ON sl.sale_id = s.id "
+                        + keys.saleLabel() + " AS label, " + summed + " AS amount "
+                        + "FROM ordered o JOIN sale s ON s.id = o.sale_id "
+                        + (lines ? "JOIN sale_line sl ON sl.sale_id = s.id LEFT JOIN placement p ON p.id = sl.placement_id " : "")
                         + "LEFT JOIN staff_user u ON u.id = s.responsible_seller_id LEFT JOIN company c ON c.id = s.company_id "
-                        + "LEFT JOIN placement p ON p.id = sl.placement_id WHERE true" + placementOnly + " GROUP BY 1, 2, 3, 4",
+                        + "WHERE true" + placementOnly + " GROUP BY 1, 2, 3, 4",
                 List.of(from, to), rs -> {
                     var day = rs.getObject("day", LocalDate.class);
                     long amount = rs.getLong("amount");

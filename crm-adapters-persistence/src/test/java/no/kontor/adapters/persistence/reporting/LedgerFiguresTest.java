@@ -178,4 +178,29 @@ class LedgerFiguresTest implements UsesTestDatabase {
         assertThat(revenue.forecast()).as("the period is over: the forecast is what was reached").isEqualByComparingTo("200000");
         assertThat(follow.one(SELLER, newOfBent.id()).reached()).as("Beta's first invoice, 30 Nov").isEqualByComparingTo("1");
     }
+
+    @Test
+    void aSalesNetIsKeptByItsLinesAndEqualsThemComputedAgain() throws Exception {
+        String drift = "SELECT count(*) FROM sale s WHERE s.net <> (SELECT coalesce(sum(round(l.quantity * l.unit_price "
+                + "* (100 - l.discount_percent) / 100)), 0) FROM sale_line l WHERE l.sale_id = s.id)";
+        try (var c = java.sql.DriverManager.getConnection(url, no.kontor.adapters.persistence.testing.TestPostgres.username(),
+                no.kontor.adapters.persistence.testing.TestPostgres.password()); var st = c.createStatement()) {
+            c.setAutoCommit(false);
+            try (var rs = st.executeQuery(drift)) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            st.execute("INSERT INTO sale_line (id, sale_id, description, quantity, unit, unit_price, discount_percent, vat_category, "
+                    + "vat_percent) VALUES (100, 3, 'Ekstra', 0.333, 'HOUR', 100001, 12.5, 'S', 25)");
+            st.execute("UPDATE sale_line SET quantity = 11 WHERE id = 4");
+            st.execute("DELETE FROM sale_line WHERE id = 5");
+            try (var rs = st.executeQuery(drift + " UNION ALL SELECT net FROM sale WHERE id = 3")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("no sale drifts from its lines").isZero();
+                rs.next();
+                assertThat(rs.getLong(1)).as("11 h × 1 000.00 + 0.333 h × 1 000.01 less 12.5 %").isEqualTo(1_100_000 + 29_138);
+            }
+            c.rollback();
+        }
+    }
 }
