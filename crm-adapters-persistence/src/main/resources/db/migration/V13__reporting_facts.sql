@@ -188,6 +188,31 @@ CREATE TRIGGER sale_net AFTER INSERT OR UPDATE OR DELETE ON sale_line FOR EACH R
 UPDATE sale s SET net = l.net FROM (SELECT sale_id, sum(round(quantity * unit_price * (100 - discount_percent) / 100)) AS net
                                     FROM sale_line GROUP BY sale_id) l WHERE s.id = l.sale_id;
 
+-- A sale keeps the furthest stage it ever reached (LEAD 1, OFFERED 2, ORDERED 3, INVOICED 4)
+-- and whether it was ever lost or cancelled, raised by each stage change in its transaction:
+-- conversion and the funnel read the period's new sales and nothing of their history.
+ALTER TABLE sale ADD COLUMN furthest_stage smallint NOT NULL DEFAULT 1 CHECK (furthest_stage BETWEEN 1 AND 4),
+    ADD COLUMN ever_lost boolean NOT NULL DEFAULT false, ADD COLUMN ever_cancelled boolean NOT NULL DEFAULT false;
+
+CREATE FUNCTION stage_rank(stage text) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE stage WHEN 'OFFERED' THEN 2 WHEN 'ORDERED' THEN 3 WHEN 'INVOICED' THEN 4 ELSE 1 END::smallint
+$$;
+
+CREATE FUNCTION keep_sale_progress() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE sale s SET furthest_stage = greatest(s.furthest_stage, stage_rank(NEW.to_stage)),
+        ever_lost = s.ever_lost OR NEW.to_stage = 'LOST', ever_cancelled = s.ever_cancelled OR NEW.to_stage = 'CANCELLED'
+    WHERE s.id = NEW.sale_id;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER sale_progress AFTER INSERT ON sale_stage_change FOR EACH ROW EXECUTE FUNCTION keep_sale_progress();
+
+UPDATE sale s SET furthest_stage = h.furthest, ever_lost = h.lost, ever_cancelled = h.cancelled
+FROM (SELECT sale_id, max(stage_rank(to_stage)) AS furthest, bool_or(to_stage = 'LOST') AS lost, bool_or(to_stage = 'CANCELLED') AS cancelled
+      FROM sale_stage_change GROUP BY sale_id) h WHERE s.id = h.sale_id;
+CREATE INDEX sale_opened ON sale (created_at) INCLUDE (team, responsible_seller_id, furthest_stage, ever_lost, ever_cancelled);
+
 -- A stage change keeps what was true when it happened: the sale's team, whether it is the
 -- sale's first order (ordered revenue counts a sale once), and, when the sale is won (ordered)
 -- or lost, how many activities its company had from the sale's opening until then.

@@ -310,7 +310,8 @@ public final class ReportData {
                 st.execute(v13("INSERT INTO company_contact_summary"));
                 report("company_contact_summary", st.getUpdateCount(), t);
                 // the facts V13 keeps in each write, computed here as V13 computes them for rows already there
-                for (String fact : List.of("UPDATE activity a SET next_reply_at", "UPDATE sale s SET net", "UPDATE sale_stage_change h SET team",
+                for (String fact : List.of("UPDATE activity a SET next_reply_at", "UPDATE sale s SET net", "UPDATE sale s SET furthest_stage",
+                        "UPDATE sale_stage_change h SET team",
                         "UPDATE sale_stage_change h SET first_order", "UPDATE sale_stage_change h SET activities_since_open")) {
                     t = System.nanoTime();
                     st.execute(v13(fact));

@@ -92,15 +92,11 @@ public class JdbcKpiQueries implements KpiQueries {
 
     @Override
     public List<OpenedSales> opened(Instant from, Instant to) {
-        return jdbc.query("WITH reached AS (SELECT s.id, s.team, s.responsible_seller_id, "
-                        + "max(CASE h.to_stage WHEN 'LEAD' THEN 1 WHEN 'OFFERED' THEN 2 WHEN 'ORDERED' THEN 3 WHEN 'INVOICED' THEN 4 ELSE 1 END) AS rank, "
-                        + "bool_or(h.to_stage = 'LOST') AS lost, bool_or(h.to_stage = 'CANCELLED') AS cancelled "
-                        + "FROM sale s JOIN sale_stage_change h ON h.sale_id = s.id WHERE s.created_at >= ? AND s.created_at < ? "
-                        + "GROUP BY s.id) "
-                        + "SELECT team, responsible_seller_id, count(*) AS opened, count(*) FILTER (WHERE rank >= 2) AS offered, "
-                        + "count(*) FILTER (WHERE rank >= 3) AS ordered, count(*) FILTER (WHERE rank >= 4) AS invoiced, "
-                        + "count(*) FILTER (WHERE lost) AS lost, count(*) FILTER (WHERE cancelled) AS cancelled "
-                        + "FROM reached GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2 NULLS LAST",
+        // each sale keeps the furthest stage it reached (V13): the period's new sales are read from one index
+        return jdbc.query("SELECT s.team, s.responsible_seller_id, count(*) AS opened, count(*) FILTER (WHERE s.furthest_stage >= 2) AS offered, "
+                        + "count(*) FILTER (WHERE s.furthest_stage >= 3) AS ordered, count(*) FILTER (WHERE s.furthest_stage >= 4) AS invoiced, "
+                        + "count(*) FILTER (WHERE s.ever_lost) AS lost, count(*) FILTER (WHERE s.ever_cancelled) AS cancelled "
+                        + "FROM sale s WHERE s.created_at >= ? AND s.created_at < ? GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2 NULLS LAST",
                 List.of(Timestamp.from(from), Timestamp.from(to)),
                 rs -> new OpenedSales(rs.getString("team"), Jdbc.nullableLong(rs, "responsible_seller_id"), rs.getLong("opened"),
                         rs.getLong("offered"), rs.getLong("ordered"), rs.getLong("invoiced"), rs.getLong("lost"), rs.getLong("cancelled")));

@@ -180,7 +180,7 @@ class LedgerFiguresTest implements UsesTestDatabase {
     }
 
     @Test
-    void aSalesNetIsKeptByItsLinesAndEqualsThemComputedAgain() throws Exception {
+    void aSalesNetAndFurthestStageAreKeptInTheirWritesAndEqualThemComputedAgain() throws Exception {
         String drift = "SELECT count(*) FROM sale s WHERE s.net <> (SELECT coalesce(sum(round(l.quantity * l.unit_price "
                 + "* (100 - l.discount_percent) / 100)), 0) FROM sale_line l WHERE l.sale_id = s.id)";
         try (var c = java.sql.DriverManager.getConnection(url, no.kontor.adapters.persistence.testing.TestPostgres.username(),
@@ -189,6 +189,12 @@ class LedgerFiguresTest implements UsesTestDatabase {
             try (var rs = st.executeQuery(drift)) {
                 rs.next();
                 assertThat(rs.getLong(1)).isZero();
+            }
+            try (var rs = st.executeQuery("SELECT count(*) FROM sale s, LATERAL (SELECT max(stage_rank(to_stage)) AS furthest, "
+                    + "bool_or(to_stage = 'LOST') AS lost FROM sale_stage_change h WHERE h.sale_id = s.id) h "
+                    + "WHERE (s.furthest_stage, s.ever_lost) IS DISTINCT FROM (h.furthest, h.lost)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("each sale's furthest stage is its history's").isZero();
             }
             st.execute("INSERT INTO sale_line (id, sale_id, description, quantity, unit, unit_price, discount_percent, vat_category, "
                     + "vat_percent) VALUES (100, 3, 'Ekstra', 0.333, 'HOUR', 100001, 12.5, 'S', 25)");
