@@ -296,7 +296,8 @@ public final class Kpis {
     static int within(Integer given, int fallback, int min, int max, String field) {
         int n = given == null ? fallback : given;
         if (n < min || n > max) {
-            throw new ValidationException(field, "report." + field + "-invalid", field + " is " + min + "–" + max);
+            throw new ValidationException(field, "report." + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT) + "-invalid",
+                    field + " is " + min + "–" + max);
         }
         return n;
     }

@@ -69,4 +69,10 @@ class KpiControllerTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(answer.body()).contains("\"status\":400");
     }
+
+    @Test
+    void aRefusalNamesTheParameterAndItsRule() {
+        var answer = seller.get("/api/v1/kpis/engagement?from=2020-02-01&to=2020-02-29&answerDays=91");
+        assertThat(answer.body()).contains("\"report.answer-days-invalid\"", "answerDays is 1–90");
+    }
 }
