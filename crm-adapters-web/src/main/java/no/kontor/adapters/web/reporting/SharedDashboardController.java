@@ -12,7 +12,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -84,10 +83,26 @@ public class SharedDashboardController {
                 .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff");
     }
 
-    /** 429 with the seconds to wait. */
-    static final class TooManyReads extends HttpStatusException {
+    /** Past the reads an address may make this minute: 429 with Retry-After (TooManyReadsHandler). */
+    static final class TooManyReads extends RuntimeException {
+        final long retryAfter;
+
         TooManyReads(long retryAfter) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "Too many reads of published dashboards from this address; try again in " + retryAfter + " s");
+            super("Too many reads of published dashboards from this address; try again in " + retryAfter + " seconds");
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** 429 with Retry-After, as every limit answers (the login's, the order form's). */
+    @io.micronaut.http.annotation.Produces(no.kontor.adapters.web.shared.ProblemDetails.MEDIA_TYPE)
+    @jakarta.inject.Singleton
+    static class TooManyReadsHandler implements io.micronaut.http.server.exceptions.ExceptionHandler<TooManyReads,
+            HttpResponse<no.kontor.adapters.web.shared.ProblemDetails>> {
+
+        @Override
+        public HttpResponse<no.kontor.adapters.web.shared.ProblemDetails> handle(HttpRequest request, TooManyReads e) {
+            return no.kontor.adapters.web.shared.Problems.respond(request, HttpStatus.TOO_MANY_REQUESTS, "dashboard.link-rate-limited",
+                    e.getMessage()).header("Retry-After", Long.toString(Math.max(1, e.retryAfter)));
         }
     }
 }

@@ -39,6 +39,7 @@ class SharedDashboardLimitsTest {
         // the window may have turned between the reads; then the next one is the fourth
         var fourth = refused.statusCode() == 429 ? refused : nobody.get("/api/v1/dashboards/shared/" + token);
         assertThat(fourth.statusCode()).isEqualTo(429);
-        assertThat(fourth.body()).contains("\"status\":429");
+        assertThat(fourth.body()).contains("\"status\":429", "dashboard.link-rate-limited");
+        assertThat(fourth.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
     }
 }
