@@ -170,14 +170,21 @@ FROM company c LEFT JOIN (
 -- lines' trigger in their transaction: the ordered figures read one row per sale, not its lines.
 ALTER TABLE sale ADD COLUMN net bigint NOT NULL DEFAULT 0;
 
+-- A line's net as the domain computes it (Amounts.lineNet): quantity × unit price × (1 − discount),
+-- half-up to whole øre (amounts are never negative, where round() is half-up). The one SQL
+-- spelling of the rule: the reports and this trigger use it.
+CREATE FUNCTION line_net(quantity numeric, unit_price bigint, discount_percent numeric) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+    SELECT round(quantity * unit_price * (100 - discount_percent) / 100)::bigint
+$$;
+
 CREATE FUNCTION keep_sale_net() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        UPDATE sale s SET net = (SELECT coalesce(sum(round(l.quantity * l.unit_price * (100 - l.discount_percent) / 100)), 0)
+        UPDATE sale s SET net = (SELECT coalesce(sum(line_net(l.quantity, l.unit_price, l.discount_percent)), 0)
                                  FROM sale_line l WHERE l.sale_id = OLD.sale_id) WHERE s.id = OLD.sale_id;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        UPDATE sale s SET net = (SELECT coalesce(sum(round(l.quantity * l.unit_price * (100 - l.discount_percent) / 100)), 0)
+        UPDATE sale s SET net = (SELECT coalesce(sum(line_net(l.quantity, l.unit_price, l.discount_percent)), 0)
                                  FROM sale_line l WHERE l.sale_id = NEW.sale_id) WHERE s.id = NEW.sale_id;
     END IF;
     RETURN NULL;
@@ -185,7 +192,7 @@ END;
 $$;
 CREATE TRIGGER sale_net AFTER INSERT OR UPDATE OR DELETE ON sale_line FOR EACH ROW EXECUTE FUNCTION keep_sale_net();
 
-UPDATE sale s SET net = l.net FROM (SELECT sale_id, sum(round(quantity * unit_price * (100 - discount_percent) / 100)) AS net
+UPDATE sale s SET net = l.net FROM (SELECT sale_id, sum(line_net(quantity, unit_price, discount_percent)) AS net
                                     FROM sale_line GROUP BY sale_id) l WHERE s.id = l.sale_id;
 
 -- A sale keeps the furthest stage it ever reached (LEAD 1, OFFERED 2, ORDERED 3, INVOICED 4)

@@ -17,8 +17,8 @@ import no.kontor.application.reporting.port.KpiQueries;
  */
 @Singleton
 public class JdbcKpiQueries implements KpiQueries {
-    /** What counts as a contact: everything but notes and prospect registrations (the same rule as V13's is_contact). */
-    private static final String CONTACT = "a.kind NOT IN ('NOTE', 'PROSPECT_REGISTERED')";
+    /** What counts as a contact: V13's is_contact (everything but notes and prospect registrations). */
+    private static final String CONTACT = "is_contact(a.kind)";
 
     private final Jdbc jdbc;
 

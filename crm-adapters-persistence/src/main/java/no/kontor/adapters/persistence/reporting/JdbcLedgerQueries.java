@@ -22,8 +22,10 @@ import no.kontor.application.reporting.port.LedgerQueries;
  */
 @Singleton
 public class JdbcLedgerQueries implements LedgerQueries {
-    /** A line's net as the domain computes it (Amounts.lineNet): half-up to whole øre; amounts are never negative. */
-    private static final String NET = "round(l.quantity * l.unit_price * (100 - l.discount_percent) / 100)::bigint";
+    /** The net of the line aliased {@code t}, as the domain computes it (Amounts.lineNet), by V13's line_net. */
+    private static String net(String t) {
+        return "line_net(" + t + ".quantity, " + t + ".unit_price, " + t + ".discount_percent)";
+    }
     private static final String OSLO_START = "((?::date)::timestamp AT TIME ZONE 'Europe/Oslo')";
     private static final String OSLO_END = "(((?::date) + 1)::timestamp AT TIME ZONE 'Europe/Oslo')";
 
@@ -33,7 +35,7 @@ public class JdbcLedgerQueries implements LedgerQueries {
      */
     private static String billed(String kinds) {
         return "billed AS (SELECT i.id AS invoice_id, i.number, i.kind, i.status, i.issue_date AS day, i.company_id, i.buyer_name, "
-                + "l.line_no, l.description, l.unit_price, coalesce(l.tax_percent, 0) AS tax_percent, " + NET + " AS net, "
+                + "l.line_no, l.description, l.unit_price, coalesce(l.tax_percent, 0) AS tax_percent, " + net("l") + " AS net, "
                 + "coalesce(l.sale_id, o.sale_id) AS sale_id, CASE WHEN o.line_no IS NULL "
                 + "THEN row_number() OVER (PARTITION BY i.id, l.sale_id ORDER BY l.line_no) "
                 + "ELSE (SELECT count(*) FROM invoice_line x WHERE x.invoice_id = o.invoice_id AND x.sale_id = o.sale_id "
@@ -81,7 +83,7 @@ public class JdbcLedgerQueries implements LedgerQueries {
                 : dimension == SalesDimension.CHANNEL ? " AND p.channel IS NOT NULL" : "";
         // a sale's net is kept on the sale (V13); only the product and placement read its lines
         boolean lines = dimension == SalesDimension.PRODUCT || dimension == SalesDimension.PLACEMENT || dimension == SalesDimension.CHANNEL;
-        String summed = lines ? "sum(" + NET.replace("l.", "sl.") + ")" : "sum(s.net)";
+        String summed = lines ? "sum(" + net("sl") + ")" : "sum(s.net)";
         rows.addAll(jdbc.query("WITH ordered AS (SELECT h.sale_id, h.changed_at AS at FROM sale_stage_change h "
                         + "WHERE h.first_order AND h.changed_at >= " + OSLO_START + " AND h.changed_at < " + OSLO_END + ") "
                         + "SELECT (o.at AT TIME ZONE 'Europe/Oslo')::date AS day, s.barter, " + keys.saleKey() + " AS key, "
@@ -164,8 +166,8 @@ public class JdbcLedgerQueries implements LedgerQueries {
                         + "ORDER BY b.day, b.number, b.line_no",
                 List.of(from, to), 2000, row, sink);
         jdbc.stream("SELECT 'SALE' AS source, s.id AS sale_id, s.company_id, c.name AS company_name, u.display_name AS seller, s.team, "
-                        + "p.name AS placement, k.first_day, k.last_day, sl.description, " + NET.replace("l.", "sl.") + " AS net, "
-                        + "round(" + NET.replace("l.", "sl.") + " * sl.vat_percent / 100)::bigint AS vat, NULL::bigint AS number, "
+                        + "p.name AS placement, k.first_day, k.last_day, sl.description, " + net("sl") + " AS net, "
+                        + "round(" + net("sl") + " * sl.vat_percent / 100)::bigint AS vat, NULL::bigint AS number, "
                         + "NULL::date AS issue_date, s.stage AS status FROM sale s JOIN sale_line sl ON sl.sale_id = s.id "
                         + "JOIN company c ON c.id = s.company_id LEFT JOIN staff_user u ON u.id = s.responsible_seller_id "
                         + "LEFT JOIN placement p ON p.id = sl.placement_id " + booked.formatted("sl.placement_id")
