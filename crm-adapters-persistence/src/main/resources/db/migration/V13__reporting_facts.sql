@@ -177,16 +177,22 @@ CREATE FUNCTION line_net(quantity numeric, unit_price bigint, discount_percent n
     SELECT round(quantity * unit_price * (100 - discount_percent) / 100)::bigint
 $$;
 
+-- The sale row is locked first and only then are its lines summed (a new statement, so a new
+-- snapshot under READ COMMITTED): a line another transaction committed while this one waited
+-- is counted, never lost.
 CREATE FUNCTION keep_sale_net() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed bigint := CASE WHEN TG_OP = 'DELETE' THEN OLD.sale_id ELSE NEW.sale_id END;
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
+    IF TG_OP = 'UPDATE' AND OLD.sale_id <> NEW.sale_id THEN
+        PERFORM 1 FROM sale WHERE id IN (OLD.sale_id, NEW.sale_id) ORDER BY id FOR UPDATE;
         UPDATE sale s SET net = (SELECT coalesce(sum(line_net(l.quantity, l.unit_price, l.discount_percent)), 0)
                                  FROM sale_line l WHERE l.sale_id = OLD.sale_id) WHERE s.id = OLD.sale_id;
+    ELSE
+        PERFORM 1 FROM sale WHERE id = changed FOR UPDATE;
     END IF;
-    IF TG_OP <> 'DELETE' THEN
-        UPDATE sale s SET net = (SELECT coalesce(sum(line_net(l.quantity, l.unit_price, l.discount_percent)), 0)
-                                 FROM sale_line l WHERE l.sale_id = NEW.sale_id) WHERE s.id = NEW.sale_id;
-    END IF;
+    UPDATE sale s SET net = (SELECT coalesce(sum(line_net(l.quantity, l.unit_price, l.discount_percent)), 0)
+                             FROM sale_line l WHERE l.sale_id = changed) WHERE s.id = changed;
     RETURN NULL;
 END;
 $$;
@@ -230,7 +236,9 @@ CREATE FUNCTION record_stage_facts() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     opened sale;
 BEGIN
-    SELECT * INTO opened FROM sale WHERE id = NEW.sale_id;
+    -- the sale first (the use cases lock it already): two changes of one sale are made one after
+    -- the other, so only one of them can be its first order
+    SELECT * INTO opened FROM sale WHERE id = NEW.sale_id FOR UPDATE;
     NEW.team := opened.team;
     NEW.first_order := NEW.to_stage = 'ORDERED' AND NOT EXISTS (
         SELECT 1 FROM sale_stage_change e WHERE e.sale_id = NEW.sale_id AND e.to_stage = 'ORDERED');
