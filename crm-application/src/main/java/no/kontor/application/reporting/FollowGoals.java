@@ -98,7 +98,7 @@ public final class FollowGoals {
         var dimension = g.sellerId() != null ? SalesDimension.SELLER : g.team() != null ? SalesDimension.TEAM : SalesDimension.TOTAL;
         String key = g.sellerId() != null ? g.sellerId().toString() : g.team();
         long sum = 0;
-        for (var a : ledger.daily(g.firstDay(), end, dimension)) {
+        for (var a : ledger.daily(g.firstDay(), end, dimension, LedgerQueries.Measure.BILLED)) {
             if (Objects.equals(a.key(), key)) {
                 sum += switch (a.measure()) {
                     case INVOICED -> a.amount();

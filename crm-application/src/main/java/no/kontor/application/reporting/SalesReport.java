@@ -49,7 +49,7 @@ public final class SalesReport {
             var sums = new TreeMap<Cell, long[]>(order);
             var labels = new java.util.HashMap<String, String>();
             var total = new long[LedgerQueries.Measure.values().length];
-            for (var amount : queries.daily(from, to, d)) {
+            for (var amount : queries.daily(from, to, d, LedgerQueries.Measure.ALL)) {
                 var cell = new Cell(g.start(amount.day()), amount.key());
                 sums.computeIfAbsent(cell, c -> new long[LedgerQueries.Measure.values().length])[amount.measure().ordinal()] += amount.amount();
                 total[amount.measure().ordinal()] += amount.amount();

@@ -46,7 +46,7 @@ public final class SiteRevenueReport {
         return tx.readOnly(() -> {
             var sums = new TreeMap<LocalDate, Map<String, long[]>>();
             var names = new java.util.HashMap<String, String>();
-            for (var amount : ledger.daily(from, to, SalesDimension.CHANNEL)) {
+            for (var amount : ledger.daily(from, to, SalesDimension.CHANNEL, LedgerQueries.Measure.BILLED)) {
                 int sign = switch (amount.measure()) {
                     case INVOICED -> 1;
                     case CREDITED -> -1;

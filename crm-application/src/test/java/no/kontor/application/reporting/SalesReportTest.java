@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ class SalesReportTest {
     SalesDimension asked;
     final SalesReport report = new SalesReport(new UnreadLedger() {
         @Override
-        public List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension) {
+        public List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension, Set<Measure> measures) {
+            assertThat(measures).isEqualTo(Measure.ALL);
             asked = dimension;
             return days;
         }

@@ -2,6 +2,7 @@ package no.kontor.application.reporting;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import no.kontor.application.reporting.port.LedgerQueries;
@@ -10,7 +11,7 @@ import no.kontor.application.reporting.port.LedgerQueries;
 abstract class UnreadLedger implements LedgerQueries {
 
     @Override
-    public List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension) {
+    public List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension, Set<Measure> measures) {
         throw new AssertionError("this report reads no daily amounts");
     }
 

@@ -42,10 +42,11 @@ import org.postgresql.copy.PGCopyOutputStream;
  * {@code SET session_replication_role = replica}: no trigger fires — not the foreign-key
  * checks, not the freezing of issued invoices (their lines are written after them), not
  * the sale-team, unsubscription or append-only guards, and not the trigger that keeps
- * {@code company_contact_summary} and the facts of each activity and stage change. The data
- * is written consistent by construction instead, and those facts are computed afterwards
- * by the very statements V13 runs for the rows it finds (read from the migration). Then
- * the activities and stage changes are put in time order (CLUSTER), as a live table that
+ * {@code company_contact_summary}, the facts of each activity and stage change and the billed
+ * lines. The data is written consistent by construction instead, and those facts are computed
+ * afterwards by the very statements V13 and V15 run for the rows they find (read from the
+ * migrations). Then
+ * the activities, stage changes and sales are put in time order (CLUSTER), as a live table that
  * was written as things happened has them; sequences are set past the ids used, the
  * invoice series to the next number, and every table is analysed.
  *
@@ -307,22 +308,32 @@ public final class ReportData {
             try (Connection c = connect(); Statement st = c.createStatement()) {
                 long t = System.nanoTime();
                 st.execute("SET work_mem = '512MB'");
-                st.execute(v13("INSERT INTO company_contact_summary"));
+                st.execute(statement(V13, "INSERT INTO company_contact_summary"));
                 report("company_contact_summary", st.getUpdateCount(), t);
                 // the facts V13 keeps in each write, computed here as V13 computes them for rows already there
                 for (String fact : List.of("UPDATE activity a SET next_reply_at", "UPDATE sale s SET net", "UPDATE sale s SET furthest_stage",
                         "UPDATE sale_stage_change h SET team",
                         "UPDATE sale_stage_change h SET first_order", "UPDATE sale_stage_change h SET activities_since_open")) {
                     t = System.nanoTime();
-                    st.execute(v13(fact));
+                    st.execute(statement(V13, fact));
                     System.out.printf("  %-60s %,d rows in %.1f s%n", fact, st.getUpdateCount(), (System.nanoTime() - t) / 1e9);
+                }
+                // and those V15 keeps: the billed lines (invoices before the credit notes that bill what they credit), the order times
+                for (String fact : List.of("INSERT INTO billed_line SELECT b.* FROM invoice i, billed_lines_of(i.id) b WHERE i.status <> 'DRAFT' AND i.kind = 'INVOICE'",
+                        "INSERT INTO billed_line SELECT b.* FROM invoice i, billed_lines_of(i.id) b WHERE i.status <> 'DRAFT' AND i.kind = 'CREDIT_NOTE'",
+                        "UPDATE sale s SET first_ordered_at")) {
+                    t = System.nanoTime();
+                    st.execute(statement(V15, fact));
+                    System.out.printf("  %-60.60s %,d rows in %.1f s%n", fact, st.getUpdateCount(), (System.nanoTime() - t) / 1e9);
                 }
                 // a live install writes activities and stage changes as they happen, so a month's rows lie together on disk;
                 // this load wrote them company by company and sale by sale: put them in time order as a live table has them
                 t = System.nanoTime();
                 st.execute("CLUSTER activity USING activity_occurred");
                 st.execute("CLUSTER sale_stage_change USING sale_stage_change_stage");
-                System.out.printf("  activity and sale_stage_change put in time order in %.1f s%n", (System.nanoTime() - t) / 1e9);
+                st.execute("CLUSTER sale USING sale_created"); // sales in the order they were opened, their lines beside each other
+                st.execute("CLUSTER sale_line USING sale_line_sale");
+                System.out.printf("  activity, sale_stage_change, sale and sale_line put in time order in %.1f s%n", (System.nanoTime() - t) / 1e9);
                 t = System.nanoTime();
                 for (String table : List.of("staff_user", "company", "contact", "activity", "placement", "placement_price", "sale",
                         "sale_line", "booking", "invoice")) {
@@ -1391,21 +1402,24 @@ public final class ReportData {
         }
     }
 
+    private static final String V13 = "V13__reporting_facts.sql";
+    private static final String V15 = "V15__billed_lines_and_list_facts.sql";
+
     /**
-     * The statement of V13 that begins with {@code start}, read from the migration itself, so
-     * the facts it keeps are computed exactly as a migrated database has them.
+     * The statement of {@code migration} that begins with {@code start}, read from the migration
+     * itself, so the facts it keeps are computed exactly as a migrated database has them.
      */
-    static String v13(String start) throws IOException {
-        try (var in = ReportData.class.getResourceAsStream("/db/migration/V13__reporting_facts.sql")) {
+    static String statement(String migration, String start) throws IOException {
+        try (var in = ReportData.class.getResourceAsStream("/db/migration/" + migration)) {
             if (in == null) {
-                throw new IOException("V13 is not on the class path");
+                throw new IOException(migration + " is not on the class path");
             }
-            String v13 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int at = v13.lastIndexOf(start);
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int at = sql.lastIndexOf(start);
             if (at < 0) {
-                throw new IOException("V13 has no statement beginning " + start);
+                throw new IOException(migration + " has no statement beginning " + start);
             }
-            return v13.substring(at, v13.indexOf(";\n", at));
+            return sql.substring(at, sql.indexOf(";\n", at));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import no.kontor.application.reporting.ControlLists;
@@ -82,8 +83,9 @@ public class ReportingTestFactory {
     LedgerQueries ledgerQueries() {
         return new LedgerQueries() {
             @Override
-            public List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension) {
-                return List.of(new DayAmount(from, Measure.INVOICED, "1", "=Anna", 100001), new DayAmount(from, Measure.PAID, "1", "=Anna", 500));
+            public List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension, Set<Measure> measures) {
+                return java.util.stream.Stream.of(new DayAmount(from, Measure.INVOICED, "1", "=Anna", 100001),
+                        new DayAmount(from, Measure.PAID, "1", "=Anna", 500)).filter(a -> measures.contains(a.measure())).toList();
             }
 
             @Override

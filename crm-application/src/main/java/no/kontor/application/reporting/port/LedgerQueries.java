@@ -2,6 +2,7 @@ package no.kontor.application.reporting.port;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import no.kontor.application.reporting.PriceDeviation;
@@ -17,13 +18,14 @@ import no.kontor.application.reporting.UnmatchedPayment;
 public interface LedgerQueries {
 
     /**
-     * Every amount of {@code from}–{@code to} (Europe/Oslo days, both included), summed per day,
-     * measure and key of {@code dimension} (the key is null for {@link SalesDimension#TOTAL}).
-     * Ordered: the net of a sale's lines on the day it first became ORDERED. Invoiced and credited:
-     * the net of invoice and credit-note lines on their issue date. Paid: matched payments on
-     * the day paid (only for dimensions that carry payments).
+     * The amounts of {@code measures} in {@code from}–{@code to} (Europe/Oslo days, both included),
+     * summed per day, measure and key of {@code dimension} (the key is null for
+     * {@link SalesDimension#TOTAL}). Ordered (and barter ordered): the net of a sale's lines on
+     * the day it first became ORDERED. Invoiced and credited: the net of invoice and credit-note
+     * lines on their issue date, with the sale, seller, team and placement they billed when
+     * issued. Paid: matched payments on the day paid (only for dimensions that carry payments).
      */
-    List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension);
+    List<DayAmount> daily(LocalDate from, LocalDate to, SalesDimension dimension, Set<Measure> measures);
 
     /** Invoice lines of invoices issued in the period whose price differs from the placement's price list or the sale's line. */
     List<PriceDeviation> priceDeviations(LocalDate from, LocalDate to);
@@ -38,7 +40,13 @@ public interface LedgerQueries {
      */
     void salesData(LocalDate from, LocalDate to, Consumer<SalesDataRow> sink);
 
-    enum Measure { ORDERED, BARTER_ORDERED, INVOICED, CREDITED, PAID }
+    enum Measure {
+        ORDERED, BARTER_ORDERED, INVOICED, CREDITED, PAID;
+
+        /** What an invoice and a credit note bill: revenue. */
+        public static final Set<Measure> BILLED = java.util.EnumSet.of(INVOICED, CREDITED);
+        public static final Set<Measure> ALL = java.util.EnumSet.allOf(Measure.class);
+    }
 
     record DayAmount(LocalDate day, Measure measure, String key, String label, long amount) {
     }
