@@ -6,11 +6,12 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.application.reporting.FreshnessBand;
 import no.kontor.application.reporting.port.KpiQueries;
 
 /**
  * The KPIs in SQL. Freshness reads the per-company contact summary the company and activity
- * triggers keep (V13), one narrow row per company; the others read one period of activities or stage changes through their time indexes: each
+ * triggers keep (V13), one narrow row per company, from its index; the others read one period of activities or stage changes through their time indexes: each
  * contact carries its reply and each stage change what was true when it happened, written in
  * the same transaction (V13), so nothing is paired or counted again here. Plans:
  * docs/benchmarks/reports.md.
@@ -26,17 +27,37 @@ public class JdbcKpiQueries implements KpiQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Each seller's customers counted past each band's edge in one pass over the summary's index
+     * (the edges computed once, not per row), then summed per team: the bands are the
+     * differences between the edges.
+     */
     @Override
     public List<FreshnessCount> freshness(Instant asOf) {
-        var at = Timestamp.from(asOf);
-        return jdbc.query("SELECT u.team, CASE WHEN s.last_contact_at IS NULL THEN 'NEVER' "
-                        + "WHEN s.last_contact_at > ?::timestamptz - interval '31 days' THEN 'UP_TO_30' "
-                        + "WHEN s.last_contact_at > ?::timestamptz - interval '91 days' THEN 'DAYS_31_TO_90' "
-                        + "WHEN s.last_contact_at > ?::timestamptz - interval '181 days' THEN 'DAYS_91_TO_180' ELSE 'OVER_180' END AS band, "
-                        + "count(*) AS customers FROM company_contact_summary s LEFT JOIN staff_user u ON u.id = s.responsible_seller_id "
-                        + "WHERE s.status = 'CUSTOMER' GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2",
-                List.of(at, at, at), rs -> new FreshnessCount(rs.getString("team"), no.kontor.application.reporting.FreshnessBand.valueOf(rs.getString("band")),
-                        rs.getLong("customers")));
+        var rows = jdbc.query("WITH edge AS (SELECT ?::timestamptz - interval '31 days' AS d31, ?::timestamptz - interval '91 days' AS d91, "
+                        + "?::timestamptz - interval '181 days' AS d181), "
+                        + "per_seller AS (SELECT s.responsible_seller_id, count(*) FILTER (WHERE s.last_contact_at IS NULL) AS never, "
+                        + "count(*) FILTER (WHERE s.last_contact_at > e.d31) AS d31, count(*) FILTER (WHERE s.last_contact_at > e.d91) AS d91, "
+                        + "count(*) FILTER (WHERE s.last_contact_at > e.d181) AS d181, count(*) AS customers "
+                        + "FROM company_contact_summary s CROSS JOIN edge e WHERE s.status = 'CUSTOMER' GROUP BY 1) "
+                        + "SELECT u.team, sum(p.never) AS never, sum(p.d31) AS d31, sum(p.d91) AS d91, sum(p.d181) AS d181, "
+                        + "sum(p.customers) AS customers FROM per_seller p LEFT JOIN staff_user u ON u.id = p.responsible_seller_id "
+                        + "GROUP BY 1 ORDER BY 1 NULLS LAST",
+                List.of(Timestamp.from(asOf), Timestamp.from(asOf), Timestamp.from(asOf)), rs -> {
+                    String team = rs.getString("team");
+                    long never = rs.getLong("never");
+                    long d31 = rs.getLong("d31");
+                    long d91 = rs.getLong("d91");
+                    long d181 = rs.getLong("d181");
+                    long customers = rs.getLong("customers");
+                    return java.util.stream.Stream.of(new FreshnessCount(team, FreshnessBand.UP_TO_30, d31),
+                                    new FreshnessCount(team, FreshnessBand.DAYS_31_TO_90, d91 - d31),
+                                    new FreshnessCount(team, FreshnessBand.DAYS_91_TO_180, d181 - d91),
+                                    new FreshnessCount(team, FreshnessBand.OVER_180, customers - never - d181),
+                                    new FreshnessCount(team, FreshnessBand.NEVER, never))
+                            .filter(c -> c.customers() > 0).toList();
+                });
+        return rows.stream().flatMap(List::stream).toList();
     }
 
     @Override
