@@ -143,9 +143,10 @@ class InvoiceApiTest implements UsesTestDatabase {
                 Long.parseLong(id))).isEqualTo(1);
         assertThat(Db.count(dataSource, "SELECT count(*) FROM audit_entry WHERE record_type = 'invoice' AND record_id = ? "
                 + "AND action IN ('created', 'issued')", id)).isEqualTo(2);
-        // the PIN is never stored in clear: only its HMAC
-        assertThat(Db.count(dataSource, "SELECT count(*) FROM invoice WHERE id = ? AND length(pin_hash) = 32", Long.parseLong(id)))
+        // the PIN is never stored in clear: only its HMAC, in a table of its own (a reset replaces it), not in the frozen row
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM invoice_pin WHERE invoice_id = ? AND length(pin_hash) = 32", Long.parseLong(id)))
                 .isEqualTo(1);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM invoice WHERE id = ? AND pin_hash IS NULL", Long.parseLong(id))).isEqualTo(1);
 
         var ehf = manager.get("/api/v1/invoices/" + id + "/ehf");
         assertThat(ehf.statusCode()).isEqualTo(200);

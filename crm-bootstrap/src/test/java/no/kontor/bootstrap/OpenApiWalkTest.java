@@ -31,7 +31,7 @@ import no.kontor.domain.identity.Role;
 
 /**
  * Walks every operation of the generated OpenAPI document as an admin (so that
- * requests get past 403) with impossible ids, hostile query strings and broken
+ * requests get past 403) — and My page's as a customer — with impossible ids, hostile query strings and broken
  * bodies, and holds each answer to {@link WalkVerdict}: never a 5xx, every 4xx a
  * problem document. An impossible id in a path is also held to 404. All faults
  * are collected and reported at once, so one run names every broken operation.
@@ -54,8 +54,12 @@ class OpenApiWalkTest implements UsesTestDatabase {
     EmbeddedServer server;
     @Inject
     TestStaff staff;
+    @Inject
+    TestCustomers customers;
 
     ApiClient admin;
+    ApiClient customer;
+    long invoiceId;
     Map<String, Object> document;
     long userId;
     final List<String> faults = new ArrayList<>();
@@ -67,6 +71,8 @@ class OpenApiWalkTest implements UsesTestDatabase {
         var properties = new java.util.HashMap<>(UsesTestDatabase.super.getProperties());
         properties.put("kontor.security.login.per-client", "100000");
         properties.put("kontor.security.login.per-user", "100000");
+        properties.put("kontor.portal.per-address", "100000");
+        properties.put("kontor.portal.lock-after", "100000");
         return properties;
     }
 
@@ -85,6 +91,8 @@ class OpenApiWalkTest implements UsesTestDatabase {
         String sale = ApiClient.field(admin.post("/api/v1/sales", "{\"companyId\":" + company + "}").body(), "id");
         admin.post("/api/v1/sales/" + sale + "/lines", "{\"description\":\"Linje\",\"quantity\":1,\"unit\":\"PIECE\","
                 + "\"unitPrice\":10000,\"vatCategory\":\"S\",\"vatPercent\":25}");
+        invoiceId = Long.parseLong(ApiInvoices.issued(admin, admin, company)[0]);
+        customer = customers.login(invoiceId);
     }
 
     @Test
@@ -187,9 +195,13 @@ class OpenApiWalkTest implements UsesTestDatabase {
         HttpResponse<String> r;
         try {
             r = attempt(method, path, mediaType, body);
-            if (r.statusCode() == 401 && !path.startsWith("/api/v1/login")) {
-                // the walk itself ended the admin's session (logout, a new password): log in again and ask once more
-                admin = staff.admin();
+            if (r.statusCode() == 401 && !path.startsWith("/api/v1/login") && !path.startsWith("/api/v1/portal/login")) {
+                // the walk itself ended the session (logout, a new password): log in again and ask once more
+                if (path.startsWith("/api/v1/portal/")) {
+                    customer = customers.login(invoiceId);
+                } else {
+                    admin = staff.admin();
+                }
                 r = attempt(method, path, mediaType, body);
             }
         } catch (AssertionError e) {
@@ -205,7 +217,8 @@ class OpenApiWalkTest implements UsesTestDatabase {
     }
 
     private HttpResponse<String> attempt(String method, String path, String mediaType, String body) {
-        var request = admin.request(path);
+        var client = path.startsWith("/api/v1/portal/") ? customer : admin;
+        var request = client.request(path);
         if (mediaType != null) {
             request.header("Content-Type", mediaType);
         }
@@ -213,7 +226,7 @@ class OpenApiWalkTest implements UsesTestDatabase {
             request.header("If-Match", "\"0\"");
         }
         var publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
-        return admin.send(request.method(method, publisher).build());
+        return client.send(request.method(method, publisher).build());
     }
 
     /** The path with every variable filled: the given bad values, else an id that names something. */

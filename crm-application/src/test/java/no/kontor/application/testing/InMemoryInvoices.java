@@ -187,6 +187,9 @@ public final class InMemoryInvoices extends InMemoryStore<InMemoryInvoices.Row> 
             return new Page<>(rows.values().stream().map(Row::invoice)
                     .filter(i -> filter.status() == null || i.getStatus() == filter.status())
                     .filter(i -> filter.companyId() == null || i.getCompanyId().equals(filter.companyId()))
+                    .filter(i -> !filter.issuedOnly() || i.getStatus() != no.kontor.domain.invoice.InvoiceStatus.DRAFT)
+                    .filter(i -> filter.from() == null || i.getIssueDate() != null && !i.getIssueDate().isBefore(filter.from()))
+                    .filter(i -> filter.to() == null || i.getIssueDate() != null && !i.getIssueDate().isAfter(filter.to()))
                     .filter(i -> filter.overdueOn() == null || i.isOverdue(filter.overdueOn()))
                     .sorted(Comparator.comparing((Invoice i) -> i.getId().value()).reversed()).limit(limit).toList(), null);
         }

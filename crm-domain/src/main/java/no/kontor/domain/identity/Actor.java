@@ -5,13 +5,14 @@ import java.util.Objects;
 import no.kontor.domain.shared.AccessDeniedException;
 
 /**
- * Who does something: a staff user with a role, the public order form, or a
- * background job. {@link #auditName()} is how the audit log names it
- * ({@code user:17}, {@code public}, {@code system:mail-outbox}).
+ * Who does something: a staff user with a role, the public order form, a background
+ * job, or a customer on My page (a session of its own, never a staff role).
+ * {@link #auditName()} is how the audit log names it ({@code user:17}, {@code public},
+ * {@code system:mail-outbox}, {@code customer:session:4}).
  */
 public record Actor(Kind kind, Long userId, String name, Role role) {
 
-    public enum Kind { STAFF, PUBLIC, SYSTEM }
+    public enum Kind { STAFF, PUBLIC, SYSTEM, CUSTOMER }
 
     public Actor {
         Objects.requireNonNull(kind, "kind");
@@ -33,11 +34,17 @@ public record Actor(Kind kind, Long userId, String name, Role role) {
         return new Actor(Kind.SYSTEM, null, job, null);
     }
 
+    /** A customer in the My page session {@code sessionId}: it has no role, so every staff use case refuses it. */
+    public static Actor customer(long sessionId) {
+        return new Actor(Kind.CUSTOMER, null, "session:" + sessionId, null);
+    }
+
     public String auditName() {
         return switch (kind) {
             case STAFF -> "user:" + userId;
             case PUBLIC -> "public";
             case SYSTEM -> "system:" + name;
+            case CUSTOMER -> "customer:" + name;
         };
     }
 

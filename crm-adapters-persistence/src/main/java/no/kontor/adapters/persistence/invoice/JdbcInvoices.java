@@ -118,14 +118,19 @@ public class JdbcInvoices implements Invoices {
                         + "seller_name = ?, seller_org_no = ?, seller_street = ?, seller_postal_code = ?, seller_place = ?, seller_email = ?, "
                         + "seller_phone = ?, seller_account = ?, seller_vat_registered = ?, seller_foretaksregisteret = ?, "
                         + "buyer_customer_no = ?, buyer_name = ?, buyer_org_no = ?, buyer_street = ?, buyer_postal_code = ?, "
-                        + "buyer_place = ?, buyer_email = ?, net = ?, vat = ?, gross = ?, ubl = ?, pin_hash = ?, changed_by = ?, "
+                        + "buyer_place = ?, buyer_email = ?, net = ?, vat = ?, gross = ?, ubl = ?, changed_by = ?, "
                         + "changed_at = ?, version = version + 1 WHERE id = ? AND version = ? AND status = 'DRAFT'",
                 Arrays.asList(issued.getStatus().name(), issued.getNumber(), issued.getIssueDate(), issued.getDueDate(),
                         issued.getKid() == null ? null : issued.getKid().value(), s.name(), s.organisationNumber().value(), s.street(),
                         s.postalCode(), s.place(), s.email(), s.phone(), s.account().value(), s.vatRegistered(), s.foretaksregisteret(),
                         b.customerNumber(), b.name(), b.organisationNumber() == null ? null : b.organisationNumber().value(),
-                        b.street(), b.postalCode(), b.place(), b.email(), totals.net(), totals.vat(), totals.gross(), ubl, pinHash,
+                        b.street(), b.postalCode(), b.place(), b.email(), totals.net(), totals.vat(), totals.gross(), ubl,
                         issued.getChangedBy(), issued.getChangedAt(), issued.getId().value(), issued.getVersion())));
+        // the PIN's hash has a table of its own, so a reset can replace it (V16)
+        if (pinHash != null) {
+            jdbc.update("INSERT INTO invoice_pin (invoice_id, pin_hash, changed_by, changed_at) VALUES (?, ?, ?, ?)",
+                    Arrays.asList(issued.getId().value(), pinHash, issued.getChangedBy(), issued.getChangedAt()));
+        }
         return find(issued.getId()).orElseThrow();
     }
 
@@ -225,6 +230,9 @@ public class JdbcInvoices implements Invoices {
         if (filter.companyId() != null) {
             where.append(" AND company_id = ?");
             params.add(filter.companyId().value());
+        }
+        if (filter.issuedOnly()) {
+            where.append(" AND status <> 'DRAFT'");
         }
         if (filter.from() != null) {
             where.append(" AND issue_date >= ?");

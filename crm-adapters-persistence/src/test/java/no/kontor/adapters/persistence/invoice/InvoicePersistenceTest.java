@@ -87,7 +87,7 @@ class InvoicePersistenceTest implements UsesTestDatabase {
 
     Invoice issue(Invoice draft, boolean vat) {
         var buyer = new Buyer(company.value(), "Fakturert AS", new OrganisationNumber("991825827"), "Vei 1", "5003", "BERGEN", null);
-        return tx.inTransaction(() -> InvoiceFixtures.issue(invoices, numbers, draft.getId(), seller(vat), buyer, new byte[] {1, 2, 3},
+        return tx.inTransaction(() -> InvoiceFixtures.issue(invoices, numbers, draft.getId(), seller(vat), buyer, new byte[32],
                 number -> { }));
     }
 

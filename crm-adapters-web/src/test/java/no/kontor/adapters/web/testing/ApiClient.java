@@ -29,6 +29,11 @@ public final class ApiClient {
         return new ApiClient(base, null);
     }
 
+    /** A client that sends {@code token} as its bearer token (a My page session's, say). */
+    public static ApiClient bearer(URI base, String token) {
+        return new ApiClient(base, token);
+    }
+
     public ApiClient login(String username, String password) {
         var response = anonymous(base).post("/api/v1/login",
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");

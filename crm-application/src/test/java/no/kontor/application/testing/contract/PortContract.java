@@ -88,6 +88,11 @@ public abstract class PortContract {
 
     /** An issued invoice of a new company, with the series' next number and a KID of its own: NOK 1 250.00 due. */
     protected final no.kontor.domain.invoice.Invoice issuedInvoice() {
+        return issuedInvoice(new byte[32]);
+    }
+
+    /** The same, with {@code pinHash} kept as the hash of its PIN (32 bytes, an HMAC-SHA256). */
+    protected final no.kontor.domain.invoice.Invoice issuedInvoice(byte[] pinHash) {
         var draft = draftInvoice(company("Faktura"));
         return tx(() -> {
             long number = port(no.kontor.application.invoice.port.InvoiceNumbers.class).next();
@@ -99,7 +104,7 @@ public abstract class PortContract {
                     "k@kunde.example");
             var day = java.time.LocalDate.of(2026, 11, 24);
             return port(no.kontor.application.invoice.port.Invoices.class).issue(draft.issue(new no.kontor.domain.invoice.Invoice.Issue(
-                    number, day, day.plusDays(14), kid, seller, buyer), "user:1", now()), "<Invoice/>", new byte[] {1, 2, 3});
+                    number, day, day.plusDays(14), kid, seller, buyer), "user:1", now()), "<Invoice/>", pinHash);
         });
     }
 

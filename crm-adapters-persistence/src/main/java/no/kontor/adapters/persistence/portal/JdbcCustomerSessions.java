@@ -1,0 +1,51 @@
+package no.kontor.adapters.persistence.portal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.application.portal.port.CustomerSessions;
+
+/** My page sessions in {@code customer_session} (V16): the token's SHA-256, never the token. */
+@Singleton
+public class JdbcCustomerSessions implements CustomerSessions {
+    private final Jdbc jdbc;
+
+    public JdbcCustomerSessions(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long open(byte[] tokenHash, long invoiceId, long companyId, String clientAddress, Instant at) {
+        return jdbc.query("INSERT INTO customer_session (token_hash, invoice_id, company_id, client_address, created_at, last_used_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?) RETURNING id", List.of(tokenHash, invoiceId, companyId, clientAddress, at, at), rs -> rs.getLong(1))
+                .get(0);
+    }
+
+    @Override
+    public Optional<Session> find(byte[] tokenHash) {
+        return jdbc.query("SELECT id, invoice_id, company_id, last_used_at, ended_at FROM customer_session WHERE token_hash = ?",
+                List.of(tokenHash), rs -> new Session(rs.getLong("id"), rs.getLong("invoice_id"), rs.getLong("company_id"),
+                        Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "ended_at"))).stream().findFirst();
+    }
+
+    @Override
+    public void touch(long sessionId, Instant at) {
+        jdbc.update("UPDATE customer_session SET last_used_at = greatest(last_used_at, ?) WHERE id = ? AND ended_at IS NULL",
+                List.of(at, sessionId));
+    }
+
+    @Override
+    public boolean end(long sessionId, EndReason reason, Instant at) {
+        return jdbc.update("UPDATE customer_session SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
+                List.of(at, reason.name(), sessionId)) == 1;
+    }
+
+    @Override
+    public int endAll(long invoiceId, EndReason reason, Instant at) {
+        return jdbc.update("UPDATE customer_session SET ended_at = ?, end_reason = ? WHERE invoice_id = ? AND ended_at IS NULL",
+                List.of(at, reason.name(), invoiceId));
+    }
+}
