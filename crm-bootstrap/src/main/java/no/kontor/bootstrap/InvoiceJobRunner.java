@@ -30,6 +30,10 @@ public class InvoiceJobRunner {
             if (ran > 0) {
                 LOG.debug("ran {} invoice jobs", ran);
             }
+            int expired = jobs.removeExpiredCopies();
+            if (expired > 0) {
+                LOG.info("removed {} customers' copies nobody mailed or printed in time", expired);
+            }
         } catch (RuntimeException e) {
             LOG.warn("invoice jobs could not run this round: {}", e.toString());
         }

@@ -20,6 +20,7 @@ import no.kontor.application.company.port.Companies;
 import no.kontor.application.company.port.Contacts;
 import no.kontor.application.company.port.PostalCodeRegister;
 import no.kontor.application.invoice.CreditInvoice;
+import no.kontor.application.invoice.port.CustomerCopies;
 import no.kontor.application.invoice.port.CustomerPins;
 import no.kontor.application.invoice.port.DocumentValidator;
 import no.kontor.application.invoice.DraftInvoice;
@@ -35,6 +36,8 @@ import no.kontor.application.invoice.port.Mailer;
 import no.kontor.application.invoice.ReadInvoices;
 import no.kontor.application.invoice.RemindInvoice;
 import no.kontor.application.invoice.ReminderSettings;
+import no.kontor.application.invoice.PrintCustomerCopy;
+import no.kontor.application.invoice.ResetInvoicePin;
 import no.kontor.application.invoice.RunInvoiceJobs;
 import no.kontor.application.invoice.SendInvoice;
 import no.kontor.application.sale.port.SaleLines;
@@ -114,9 +117,20 @@ public class InvoiceUseCases {
     }
 
     @Singleton
-    SendInvoice sendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, IdempotencyKeys keys, AuditTrail audit,
-                            Transactions tx, Clock clock) {
-        return new SendInvoice(invoices, companies, jobs, keys, audit, tx, clock);
+    SendInvoice sendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, CustomerCopies copies, CustomerPins pins,
+                            IdempotencyKeys keys, AuditTrail audit, Transactions tx, Clock clock) {
+        return new SendInvoice(invoices, companies, jobs, copies, pins, keys, audit, tx, clock);
+    }
+
+    @Singleton
+    ResetInvoicePin resetInvoicePin(Invoices invoices, CustomerPins pins, InvoiceJobs jobs, AuditTrail audit, Transactions tx, Clock clock) {
+        return new ResetInvoicePin(invoices, pins, jobs, audit, tx, clock);
+    }
+
+    @Singleton
+    PrintCustomerCopy printCustomerCopy(Invoices invoices, CustomerCopies copies, InvoiceJobs jobs, AuditTrail audit, Transactions tx,
+                                        Clock clock) {
+        return new PrintCustomerCopy(invoices, copies, jobs, audit, tx, clock);
     }
 
     @Singleton
@@ -156,8 +170,9 @@ public class InvoiceUseCases {
 
     @Singleton
     RunInvoiceJobs runInvoiceJobs(InvoiceJobs jobs, Invoices invoices, InvoiceReminders reminders, InvoicePdfs pdfs, Mailer mailer,
-                                  AuditTrail audit, Transactions tx, Clock clock, @Value("${kontor.jobs.lease:5m}") Duration lease,
-                                  @Value("${kontor.jobs.max-attempts:10}") int maxAttempts) {
-        return new RunInvoiceJobs(jobs, invoices, reminders, pdfs, mailer, audit, tx, clock, lease, maxAttempts);
+                                  CustomerCopies copies, AuditTrail audit, Transactions tx, Clock clock,
+                                  @Value("${kontor.jobs.lease:5m}") Duration lease, @Value("${kontor.jobs.max-attempts:10}") int maxAttempts,
+                                  @Value("${kontor.invoicing.customer-copy-days:30}") int copyDays) {
+        return new RunInvoiceJobs(jobs, invoices, reminders, pdfs, mailer, copies, audit, tx, clock, lease, maxAttempts, Duration.ofDays(copyDays));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.inject.Singleton;
 import no.kontor.application.audit.port.AuditTrail;
 import no.kontor.application.company.port.Companies;
 import no.kontor.application.invoice.port.CustomerPins;
+import no.kontor.application.inventory.port.Bookings;
+import no.kontor.application.inventory.port.Placements;
 import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.portal.CustomerSessionCheck;
 import no.kontor.application.portal.InvoiceLogins;
@@ -18,6 +20,8 @@ import no.kontor.application.portal.MyPage;
 import no.kontor.application.portal.PortalSettings;
 import no.kontor.application.portal.port.CustomerSessions;
 import no.kontor.application.portal.port.PinLogins;
+import no.kontor.application.sale.port.SaleLines;
+import no.kontor.application.sale.port.Sales;
 import no.kontor.application.shared.port.Transactions;
 
 /** My page's use cases (the portal context), with its limits from configuration (kontor.portal.*). */
@@ -54,7 +58,8 @@ public class PortalUseCases {
     }
 
     @Singleton
-    MyPage myPage(Companies companies, Invoices invoices, Transactions tx, Clock clock) {
-        return new MyPage(companies, invoices, tx, clock);
+    MyPage myPage(Companies companies, Invoices invoices, Sales sales, SaleLines lines, Bookings bookings, Placements placements,
+                  Transactions tx, Clock clock) {
+        return new MyPage(companies, invoices, sales, lines, bookings, placements, tx, clock);
     }
 }

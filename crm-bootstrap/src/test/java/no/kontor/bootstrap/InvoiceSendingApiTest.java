@@ -50,6 +50,8 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
     @Inject
     TestStaff staff;
     @Inject
+    TestCustomers customers;
+    @Inject
     DataSource dataSource;
 
     ApiClient manager;
@@ -172,13 +174,16 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
         try (var document = Loader.loadPDF(archived.body())) {
             String text = new PDFTextStripper().getText(document).replace('\u00a0', ' '); // amounts group with no-break spaces
             assertThat(text).contains("Faktura", String.valueOf(invoice.get("number")), (String) invoice.get("kid"), "3 125,00", "625,00",
-                    "PIN for Min side", "Mottaker AS", "974 760 673 MVA");
+                    "Mottaker AS", "974 760 673 MVA");
+            assertThat(text).as("the legal copy every member of staff can open carries no PIN").doesNotContain("PIN for Min side");
         }
         assertThat(pdf(id).body()).as("served as archived, byte for byte").isEqualTo(archived.body());
         var jobs = Json.object(manager.get("/api/v1/invoices/" + id + "/jobs").body());
         assertThat(Json.list(jobs.get("items"))).extracting(j -> j.get("kind") + "/" + j.get("state")).contains("RENDER_PDF/DONE");
         assertThat(Db.count(dataSource, "SELECT count(*) FROM outbox WHERE invoice_id = ? AND payload IS NOT NULL", Long.parseLong(id)))
                 .as("the PIN is gone once printed").isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM customer_copy WHERE invoice_id = ?", Long.parseLong(id)))
+                .as("the customer's copy waits to be mailed or printed").isEqualTo(1);
     }
 
     @Test
@@ -205,6 +210,17 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
             }
         }
         assertThat(names).containsExactly("faktura-" + number + ".pdf", "ehf-faktura-" + number + ".xml");
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null && part.getFileName().endsWith(".pdf")) {
+                try (var in = part.getInputStream(); var document = Loader.loadPDF(in.readAllBytes())) {
+                    assertThat(new PDFTextStripper().getText(document)).as("the mailed copy is the customer's: with the PIN")
+                            .containsPattern("PIN for Min side: [0-9]{6}");
+                }
+            }
+        }
+        eventually("the delivered copy is removed", () -> Db.count(dataSource, "SELECT count(*) FROM customer_copy WHERE invoice_id = ?",
+                Long.parseLong(id)) == 0 ? true : null);
         assertThat(sentRows(id)).as("one job, done at its first attempt: no worker sends it again").isEqualTo("true 1 false");
         assertThat(receivedFor(number)).as("sent once").hasSize(1);
         eventually("the job is done", () -> manager.get("/api/v1/invoices/" + id + "/jobs").body().contains("\"SEND_INVOICE\"")
@@ -292,6 +308,44 @@ class InvoiceSendingApiTest implements UsesTestDatabase, TestPropertyProvider {
             }
         }
         assertThat(claimedBySecond).as("the second instance claimed and ran jobs of the shared outbox").isPositive();
+    }
+
+    HttpResponse<byte[]> customerCopy(String id) {
+        return manager.sendBytes(manager.request("/api/v1/invoices/" + id + "/customer-copy")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
+    void theCustomersCopyIsHandedOutOnceAndANewPinEndsTheOldSessionsAndMakesANewCopy() throws Exception {
+        String id = issuedInvoice();
+        var copy = eventually("the customer's copy is rendered", () -> {
+            var r = customerCopy(id);
+            return r.statusCode() == 200 ? r : null;
+        });
+        assertThat(copy.headers().firstValue("Cache-Control")).contains("no-store");
+        try (var document = Loader.loadPDF(copy.body())) {
+            assertThat(new PDFTextStripper().getText(document)).containsPattern("PIN for Min side: [0-9]{6}");
+        }
+        var again = customerCopy(id);
+        assertThat(again.statusCode()).as("handed out once").isEqualTo(409);
+        assertThat(new String(again.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("invoice.no-customer-copy");
+
+        var customer = customers.login(Long.parseLong(id));
+        assertThat(customer.get("/api/v1/portal/me").statusCode()).isEqualTo(200);
+        staff.add("selger-pin", no.kontor.domain.identity.Role.SELLER);
+        assertThat(staff.login("selger-pin").post("/api/v1/invoices/" + id + "/pin/reset", "").statusCode()).as("a manager's").isEqualTo(403);
+        assertThat(manager.post("/api/v1/invoices/" + id + "/pin/reset", "").statusCode()).isEqualTo(202);
+        assertThat(customer.get("/api/v1/portal/me").statusCode()).as("opened with the old PIN").isEqualTo(401);
+        assertThat(Db.text(dataSource, "SELECT string_agg(end_reason, ',') FROM customer_session")).contains("PIN_RESET");
+        var renewed = eventually("the new copy is rendered", () -> {
+            var r = customerCopy(id);
+            return r.statusCode() == 200 ? r : null;
+        });
+        try (var document = Loader.loadPDF(renewed.body())) {
+            assertThat(new PDFTextStripper().getText(document)).containsPattern("PIN for Min side: [0-9]{6}");
+        }
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM audit_entry WHERE record_type = 'invoice' AND record_id = ? "
+                + "AND action IN ('customer-copy-printed', 'pin-reset', 'customer-copy-rendered')", id)).isEqualTo(4);
     }
 
     @Test

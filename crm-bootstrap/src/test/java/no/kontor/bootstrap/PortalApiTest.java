@@ -82,6 +82,15 @@ class PortalApiTest implements UsesTestDatabase {
         assertThat(customer.get("/api/v1/portal/invoices/" + mineToo).statusCode()).isEqualTo(200);
         assertThat(customer.get("/api/v1/portal/invoices/" + mine + "/ehf").body()).contains("<cbc:ID>");
 
+        var orders = customer.get("/api/v1/portal/orders");
+        assertThat(orders.statusCode()).isEqualTo(200);
+        var listed = Json.list(Json.object("{\"orders\":" + orders.body() + "}").get("orders"));
+        assertThat(listed).as("its three ordered sales: two invoiced, one on the draft").hasSize(3);
+        assertThat(listed).extracting(o -> o.get("stage")).containsOnly("INVOICED", "ORDERED");
+        assertThat(listed).allSatisfy(o -> assertThat(Json.list(o.get("lines"))).isNotEmpty());
+        var theirOrders = customers.login(Long.parseLong(theirs)).get("/api/v1/portal/orders");
+        assertThat(Json.list(Json.object("{\"orders\":" + theirOrders.body() + "}").get("orders"))).as("the other company's own").hasSize(1);
+
         for (String id : new String[] {theirs, draft, "999999"}) {
             for (String suffix : new String[] {"", "/pdf", "/ehf"}) {
                 var r = customer.get("/api/v1/portal/invoices/" + id + suffix);

@@ -6,8 +6,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.web.testing.ApiClient;
 import no.kontor.application.invoice.port.CustomerPins;
+import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.portal.port.PinLogins;
 import no.kontor.application.shared.port.Transactions;
+import no.kontor.domain.invoice.InvoiceId;
 
 /**
  * Customers for end-to-end tests. An issued invoice's PIN exists in clear only on its
@@ -19,12 +21,14 @@ public class TestCustomers {
     public static final String PIN = "246810";
 
     private final PinLogins logins;
+    private final Invoices invoices;
     private final CustomerPins pins;
     private final Transactions tx;
     private final EmbeddedServer server;
 
-    public TestCustomers(PinLogins logins, CustomerPins pins, Transactions tx, EmbeddedServer server) {
+    public TestCustomers(PinLogins logins, Invoices invoices, CustomerPins pins, Transactions tx, EmbeddedServer server) {
         this.logins = logins;
+        this.invoices = invoices;
         this.pins = pins;
         this.tx = tx;
         this.server = server;
@@ -34,7 +38,7 @@ public class TestCustomers {
     public long knownPin(long invoiceId) {
         return tx.inTransaction(() -> {
             var login = logins.lockById(invoiceId).orElseThrow(() -> new AssertionError("invoice " + invoiceId + " has no login"));
-            logins.replacePin(invoiceId, pins.hash(login.invoiceNumber(), PIN), "test", Instant.now());
+            invoices.replacePin(new InvoiceId(invoiceId), pins.hash(login.invoiceNumber(), PIN), "test", Instant.now());
             return login.invoiceNumber();
         });
     }

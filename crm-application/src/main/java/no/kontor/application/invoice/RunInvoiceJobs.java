@@ -17,6 +17,7 @@ import no.kontor.domain.identity.Actor;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceKind;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.invoice.port.CustomerCopies;
 import no.kontor.application.invoice.port.InvoiceJobs;
 import no.kontor.application.invoice.port.InvoicePdfs;
 import no.kontor.application.invoice.port.InvoiceReminders;
@@ -26,9 +27,11 @@ import no.kontor.application.invoice.port.Mailer;
 /**
  * The outbox worker: claims one due job at a time and does it outside any
  * transaction — FOP renders and the SMTP server answers without a lock or a
- * connection held — then records the outcome. A render archives the PDF once; a
- * send waits for the archived PDF, then e-mails it with a Message-ID fixed by the
- * job, so a resend after a crash is recognisably the same message.
+ * connection held — then records the outcome. A render archives the PDF once, without
+ * the PIN (the legal copy every member of staff can open), and keeps the customer's copy
+ * with the PIN until it is delivered or {@code copyKeptFor} passes; a send waits for
+ * both, then e-mails the customer's copy with a Message-ID fixed by the job, so a resend
+ * after a crash is recognisably the same message, and the copy is removed once sent.
  *
  * <p>One bad job never holds up the others. A failure that may pass (the mail server
  * down, the renderer failing) is retried with back-off, at most {@code maxAttempts}
@@ -57,20 +60,34 @@ public final class RunInvoiceJobs {
     private final Clock clock;
     private final Duration lease;
     private final int maxAttempts;
+    private final CustomerCopies copies;
+    private final Duration copyKeptFor;
 
-    /** With {@link #DEFAULT_MAX_ATTEMPTS}. */
+    /** How long a customer's copy is kept when nobody mails or prints it, unless configured. */
+    public static final Duration DEFAULT_COPY_KEPT_FOR = Duration.ofDays(30);
+
+    /** With {@link #DEFAULT_MAX_ATTEMPTS} and {@link #DEFAULT_COPY_KEPT_FOR}. */
     public RunInvoiceJobs(InvoiceJobs jobs, Invoices invoices, InvoiceReminders reminders, InvoicePdfs pdfs, Mailer mailer,
-                          AuditTrail audit, Transactions tx, Clock clock, Duration lease) {
-        this(jobs, invoices, reminders, pdfs, mailer, audit, tx, clock, lease, DEFAULT_MAX_ATTEMPTS);
+                          CustomerCopies copies, AuditTrail audit, Transactions tx, Clock clock, Duration lease) {
+        this(jobs, invoices, reminders, pdfs, mailer, copies, audit, tx, clock, lease, DEFAULT_MAX_ATTEMPTS, DEFAULT_COPY_KEPT_FOR);
     }
 
-    /** @param maxAttempts how many times a job is tried before it is failed with its last error (at least 1) */
+    /**
+     * @param maxAttempts how many times a job is tried before it is failed with its last error (at least 1)
+     * @param copyKeptFor how long a customer's copy is kept when it is neither mailed nor printed
+     */
     public RunInvoiceJobs(InvoiceJobs jobs, Invoices invoices, InvoiceReminders reminders, InvoicePdfs pdfs, Mailer mailer,
-                          AuditTrail audit, Transactions tx, Clock clock, Duration lease, int maxAttempts) {
+                          CustomerCopies copies, AuditTrail audit, Transactions tx, Clock clock, Duration lease, int maxAttempts,
+                          Duration copyKeptFor) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("a job needs at least one attempt: kontor.jobs.max-attempts is " + maxAttempts);
         }
+        if (copyKeptFor.isNegative() || copyKeptFor.isZero()) {
+            throw new IllegalArgumentException("a customer's copy is kept for a positive time, not " + copyKeptFor);
+        }
         this.maxAttempts = maxAttempts;
+        this.copies = copies;
+        this.copyKeptFor = copyKeptFor;
         this.jobs = jobs;
         this.invoices = invoices;
         this.reminders = reminders;
@@ -110,6 +127,7 @@ public final class RunInvoiceJobs {
         try {
             switch (job.kind()) {
                 case RENDER_PDF -> render(job);
+                case RENDER_CUSTOMER_COPY -> renderCustomerCopy(job);
                 case SEND_INVOICE -> send(job);
                 case SEND_REMINDER -> remind(job);
             }
@@ -125,21 +143,58 @@ public final class RunInvoiceJobs {
         return true;
     }
 
+    /** The archived copies carry no PIN; the customer's copies do (a job from before V16 without a PIN renders none). */
     private void render(InvoiceJobs.Job job) {
-        String ubl = tx.readOnly(() -> invoices.document(job.invoiceId()).orElseThrow(() -> new NotFoundException("invoice", job.invoiceId())));
-        byte[] pdf = pdfs.render(ubl, job.pin(), Giro.FULL);
-        byte[] preprinted = pdfs.render(ubl, job.pin(), Giro.PREPRINTED);
+        String ubl = document(job);
+        byte[] pdf = pdfs.render(ubl, null, Giro.FULL);
+        byte[] preprinted = pdfs.render(ubl, null, Giro.PREPRINTED);
+        byte[][] customer = job.pin() == null ? null : new byte[][] {pdfs.render(ubl, job.pin(), Giro.FULL), pdfs.render(ubl, job.pin(), Giro.PREPRINTED)};
         tx.inTransaction(() -> {
             invoices.archivePdf(job.invoiceId(), pdf, preprinted);
+            if (customer != null) {
+                storeCopy(job, customer);
+            }
             jobs.done(job.id());
             audit.record(event(job, "pdf-archived", Map.of("bytes", pdf.length)));
             return null;
         });
     }
 
+    private void renderCustomerCopy(InvoiceJobs.Job job) {
+        if (job.pin() == null) {
+            throw new IllegalArgumentException("a customer's copy job without its PIN");
+        }
+        String ubl = document(job);
+        byte[][] customer = {pdfs.render(ubl, job.pin(), Giro.FULL), pdfs.render(ubl, job.pin(), Giro.PREPRINTED)};
+        tx.inTransaction(() -> {
+            storeCopy(job, customer);
+            jobs.done(job.id());
+            audit.record(event(job, "customer-copy-rendered", Map.of("bytes", customer[0].length)));
+            return null;
+        });
+    }
+
+    private String document(InvoiceJobs.Job job) {
+        return tx.readOnly(() -> invoices.document(job.invoiceId()).orElseThrow(() -> new NotFoundException("invoice", job.invoiceId())));
+    }
+
+    private void storeCopy(InvoiceJobs.Job job, byte[][] customer) {
+        var now = clock.instant();
+        copies.store(job.invoiceId(), customer[0], customer[1], now, now.plus(copyKeptFor));
+    }
+
+    /** Removes the customers' copies nobody mailed or printed in time; returns how many. */
+    public int removeExpiredCopies() {
+        return tx.inTransaction(() -> copies.removeExpired(clock.instant()));
+    }
+
     private void send(InvoiceJobs.Job job) {
-        var found = tx.readOnly(() -> invoices.archivedPdf(job.invoiceId(), Giro.FULL).map(pdf -> new Found(pdf,
-                invoices.find(job.invoiceId()).orElseThrow(), job.withEhf() ? invoices.document(job.invoiceId()).orElseThrow() : null)));
+        // the customer's copy (with the PIN) once it is rendered; the archived PDF only when no copy is coming (it was sent already)
+        var found = tx.readOnly(() -> invoices.archivedPdf(job.invoiceId(), Giro.FULL)
+                .flatMap(archived -> copies.find(job.invoiceId(), Giro.FULL).or(() -> jobs.customerCopyPending(job.invoiceId())
+                        ? java.util.Optional.empty() : java.util.Optional.of(archived)))
+                .map(pdf -> new Found(pdf, invoices.find(job.invoiceId()).orElseThrow(),
+                        job.withEhf() ? invoices.document(job.invoiceId()).orElseThrow() : null)));
         if (found.isEmpty()) {
             var renderFailed = tx.readOnly(() -> jobs.failedRender(job.invoiceId()));
             if (renderFailed.isPresent()) {
@@ -155,6 +210,9 @@ public final class RunInvoiceJobs {
         var f = found.get();
         mailer.send(mail(job, f));
         tx.inTransaction(() -> {
+            if (copies.remove(job.invoiceId())) {
+                audit.record(event(job, "customer-copy-delivered", Map.of("jobId", job.id())));
+            }
             jobs.done(job.id());
             audit.record(event(job, "sent", Map.of("jobId", job.id(), "to", job.recipient(), "withEhf", job.withEhf())));
             return null;
@@ -202,7 +260,8 @@ public final class RunInvoiceJobs {
     /** Never run again; the reason stays on the job and in the invoice's history. */
     private void fail(InvoiceJobs.Job job, String why) {
         String reason = storable(why);
-        String action = job.kind() == InvoiceJobKind.RENDER_PDF ? "render-failed" : "send-failed";
+        String action = job.kind() == InvoiceJobKind.RENDER_PDF || job.kind() == InvoiceJobKind.RENDER_CUSTOMER_COPY ? "render-failed"
+                : "send-failed";
         tx.inTransaction(() -> {
             jobs.failed(job.id(), reason);
             audit.record(event(job, action, Map.of("jobId", job.id(), "error", reason)));

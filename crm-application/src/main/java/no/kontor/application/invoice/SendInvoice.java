@@ -13,6 +13,8 @@ import no.kontor.domain.identity.Role;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.NotFoundException;
+import no.kontor.application.invoice.port.CustomerCopies;
+import no.kontor.application.invoice.port.CustomerPins;
 import no.kontor.application.invoice.port.InvoiceJobs;
 import no.kontor.application.invoice.port.Invoices;
 
@@ -20,7 +22,10 @@ import no.kontor.application.invoice.port.Invoices;
  * A seller asks for an issued invoice or credit note to be e-mailed to the company's
  * invoice address, the EHF document attached as well when asked — only when the
  * document is an EHF document (the buyer has an org number). The request is written
- * to the outbox in this transaction; the worker sends it once the PDF is archived.
+ * to the outbox in this transaction; the worker sends it once the PDF is archived. The
+ * mail carries the customer's copy with the PIN; when that copy was delivered or expired
+ * already, the document gets a new PIN and a new copy (the old PIN is never kept to print
+ * again), and the mail waits for it.
  */
 public final class SendInvoice {
     private final Invoices invoices;
@@ -30,9 +35,13 @@ public final class SendInvoice {
     private final AuditTrail audit;
     private final Transactions tx;
     private final Clock clock;
+    private final CustomerCopies copies;
+    private final PinRenewal renewal;
 
-    public SendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, IdempotencyKeys keys, AuditTrail audit, Transactions tx,
-                       Clock clock) {
+    public SendInvoice(Invoices invoices, Companies companies, InvoiceJobs jobs, CustomerCopies copies, CustomerPins pins, IdempotencyKeys keys,
+                       AuditTrail audit, Transactions tx, Clock clock) {
+        this.copies = copies;
+        this.renewal = new PinRenewal(invoices, pins, jobs);
         this.invoices = invoices;
         this.companies = companies;
         this.jobs = jobs;
@@ -66,12 +75,16 @@ public final class SendInvoice {
                 throw new ConflictException("invoice.not-ehf", "The buyer has no org number, so this document is not an EHF document");
             }
             String to = InvoiceAddress.of(companies, invoice);
+            boolean newPin = !copies.exists(id) && !jobs.customerCopyPending(id);
+            if (newPin) {
+                renewal.renew(invoice, actor.auditName(), clock.instant());
+            }
             long job = jobs.send(id, to, withEhf, actor.auditName());
             if (idempotencyKey != null) {
                 keys.complete(actor.auditName(), idempotencyKey, Long.toString(job));
             }
             audit.record(AuditEvent.of(actor, clock.instant(), "invoice", id, "send-requested", Map.of(),
-                    Map.of("jobId", job, "to", to, "withEhf", withEhf), null));
+                    Map.of("jobId", job, "to", to, "withEhf", withEhf, "newPin", newPin), null));
             return new Queued(job, to, withEhf);
         });
     }

@@ -11,7 +11,8 @@ import no.kontor.domain.company.CompanyId;
 
 /**
  * The customer behind a My page token, checked on every request: the session exists, has
- * not ended, and was used within the idle limit (else it ends now). Its last use is written
+ * not ended, was used within the idle limit, and its invoice has had no new PIN since it
+ * was opened (else it ends now). Its last use is written
  * at most every {@link #TOUCH_EVERY}, so reading a page does not write each time.
  */
 public final class CustomerSessionCheck {
@@ -41,6 +42,10 @@ public final class CustomerSessionCheck {
                 return Optional.empty();
             }
             var s = session.get();
+            if (s.pinReplaced()) {
+                sessions.end(s.id(), CustomerSessions.EndReason.PIN_RESET, now);
+                return Optional.empty();
+            }
             if (!s.lastUsedAt().plus(settings.idle()).isAfter(now)) {
                 sessions.end(s.id(), CustomerSessions.EndReason.IDLE, now);
                 return Optional.empty();

@@ -93,7 +93,7 @@ public final class LogInCustomer {
                     logins.saveFailures(l.invoiceId(), 0, null, Actor.publicForm().auditName(), now);
                 }
                 String token = CustomerTokens.newToken();
-                long sessionId = sessions.open(CustomerTokens.hash(token), l.invoiceId(), l.companyId(), address, now);
+                long sessionId = sessions.open(CustomerTokens.hash(token), l.invoiceId(), l.companyId(), l.pinVersion(), address, now);
                 var customer = new Customer(sessionId, l.invoiceId(), new CompanyId(l.companyId()));
                 audit.record(event(customer.actor(), now, String.valueOf(l.invoiceNumber()), "succeeded", address, null));
                 return new Result.LoggedIn(token, customer);

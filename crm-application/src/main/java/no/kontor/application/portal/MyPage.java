@@ -2,6 +2,10 @@ package no.kontor.application.portal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 
 import no.kontor.application.company.port.Companies;
@@ -9,31 +13,56 @@ import no.kontor.application.invoice.CompanyBalance;
 import no.kontor.application.invoice.Giro;
 import no.kontor.application.invoice.InvoiceFilter;
 import no.kontor.application.invoice.port.Invoices;
+import no.kontor.application.inventory.port.Bookings;
+import no.kontor.application.inventory.port.Placements;
+import no.kontor.application.sale.SaleFilter;
+import no.kontor.application.sale.port.SaleLines;
+import no.kontor.application.sale.port.Sales;
 import no.kontor.application.shared.Page;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.company.CompanyId;
+import no.kontor.domain.inventory.Booking;
+import no.kontor.domain.inventory.Placement;
+import no.kontor.domain.inventory.PlacementId;
 import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceId;
 import no.kontor.domain.invoice.InvoiceStatus;
+import no.kontor.domain.sale.Sale;
+import no.kontor.domain.sale.SaleLine;
+import no.kontor.domain.sale.SaleStage;
 import no.kontor.domain.shared.BusinessDays;
 import no.kontor.domain.shared.NotFoundException;
 
 /**
- * What a customer reads on My page: its company's issued invoices and credit notes, their
- * documents, and what it owes. Every read is bounded by the session's company: a document of
- * another company, or a draft, is not found, the same as one that does not exist.
+ * What a customer reads on My page: its company's orders (sales ordered or invoiced, with
+ * their lines and bookings), its issued invoices and credit notes, their documents, and what
+ * it owes. Every read is bounded by the session's company: a document of another company, or
+ * a draft, is not found, the same as one that does not exist. Leads, offers and lost sales are
+ * the seller's, not shown.
  */
 public final class MyPage {
     public static final int MAX_PAGE = 100;
 
+    /** The most orders My page lists, newest first. */
+    public static final int MAX_ORDERS = 200;
+
     private final Companies companies;
     private final Invoices invoices;
+    private final Sales sales;
+    private final SaleLines lines;
+    private final Bookings bookings;
+    private final Placements placements;
     private final Transactions tx;
     private final Clock clock;
 
-    public MyPage(Companies companies, Invoices invoices, Transactions tx, Clock clock) {
+    public MyPage(Companies companies, Invoices invoices, Sales sales, SaleLines lines, Bookings bookings, Placements placements,
+                  Transactions tx, Clock clock) {
         this.companies = companies;
         this.invoices = invoices;
+        this.sales = sales;
+        this.lines = lines;
+        this.bookings = bookings;
+        this.placements = placements;
         this.tx = tx;
         this.clock = clock;
     }
@@ -51,6 +80,31 @@ public final class MyPage {
             var company = companies.find(customer.companyId()).orElseThrow(() -> new NotFoundException("company", customer.companyId().value()));
             return new Overview(company.getId(), company.getDetails().name(), customer.invoiceId(),
                     invoices.balanceOf(customer.companyId(), today()));
+        });
+    }
+
+    /** An order: the sale, its lines, and its bookings with their placement's name. */
+    public record Order(Sale sale, List<SaleLine> lines, List<BookedPlacement> bookings) {
+    }
+
+    public record BookedPlacement(Booking booking, String placementName) {
+    }
+
+    /** The company's {@link #MAX_ORDERS} newest orders: sales ordered or invoiced. */
+    public List<Order> orders(Customer customer) {
+        return tx.readOnly(() -> {
+            var found = new ArrayList<Sale>();
+            for (var stage : List.of(SaleStage.ORDERED, SaleStage.INVOICED)) {
+                found.addAll(sales.list(new SaleFilter(customer.companyId(), null, stage, null, null, null), null, MAX_ORDERS).items());
+            }
+            var newest = found.stream().sorted(Comparator.comparing((Sale s) -> s.getId().value()).reversed()).limit(MAX_ORDERS).toList();
+            var linesOf = lines.ofSales(newest.stream().map(Sale::getId).toList());
+            var names = new HashMap<PlacementId, String>();
+            return newest.stream().map(s -> new Order(s, linesOf.getOrDefault(s.getId(), List.of()), bookings.ofSale(s.getId()).stream()
+                    .filter(b -> b.status() != Booking.Status.CANCELLED)
+                    .map(b -> new BookedPlacement(b, names.computeIfAbsent(b.placementId(),
+                            id -> placements.find(id).map(Placement::name).orElse(null))))
+                    .toList())).toList();
         });
     }
 

@@ -83,8 +83,9 @@ abstract class InvoicingWorld {
             () -> new VatRates(List.of(new VatRate(new BigDecimal("25"), LocalDate.of(2001, 1, 1), null, "standard"))),
             inventory.placements(), new NoPrices(), audit, tx, clock);
     final DraftInvoice drafting = new DraftInvoice(invoices, sales, lines, contacts, audit, tx, clock);
+    final TestCustomerPins pins = new TestCustomerPins();
     final IssueInvoice issuing = new IssueInvoice(invoices, numbers, sales, companies, new InMemoryPostalCodes(), ehf, documents,
-            new TestCustomerPins(), jobs, settings, keys, audit, tx, clock);
+            pins, jobs, settings, keys, audit, tx, clock);
     final CreditInvoice crediting = new CreditInvoice(invoices, numbers, sales, ehf, documents, jobs, audit, tx, clock);
 
     static final class NoPrices implements no.kontor.application.inventory.port.PlacementPrices {

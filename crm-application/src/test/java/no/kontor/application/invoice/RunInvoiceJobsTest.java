@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import no.kontor.application.testing.DirectTransactions;
+import no.kontor.application.testing.InMemoryCustomerCopies;
 import no.kontor.application.testing.InMemoryAuditTrail;
 import no.kontor.application.testing.InMemoryInvoiceJobs;
 import no.kontor.application.testing.InMemoryInvoices;
@@ -44,8 +45,9 @@ class RunInvoiceJobsTest {
     final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     final FakePdfs pdfs = new FakePdfs();
     final FakeMailer mailer = new FakeMailer();
-    final RunInvoiceJobs worker = new RunInvoiceJobs(jobs, invoices, new NoReminders(), pdfs, mailer, audit,
-            new DirectTransactions().register(invoices).register(jobs), clock, Duration.ofMinutes(5));
+    final InMemoryCustomerCopies copies = new InMemoryCustomerCopies();
+    final RunInvoiceJobs worker = new RunInvoiceJobs(jobs, invoices, new NoReminders(), pdfs, mailer, copies, audit,
+            new DirectTransactions().register(invoices).register(jobs).register(copies), clock, Duration.ofMinutes(5));
 
     /** Renders "PDF:<mode>:<pin>" so tests can see what was asked. */
     static final class FakePdfs implements InvoicePdfs {
@@ -130,17 +132,52 @@ class RunInvoiceJobsTest {
     }
 
     @Test
-    void aRenderJobArchivesBothVariantsWithThePinAndForgetsThePin() {
+    void aRenderJobArchivesBothVariantsWithoutThePinKeepsTheCustomersCopyWithItAndForgetsThePin() {
         var id = issued();
         jobs.render(id, "482913", "mona");
         assertThat(worker.runOne()).isTrue();
-        assertThat(pdfs.rendered).containsExactly("PDF:FULL:482913", "PDF:PREPRINTED:482913");
-        assertThat(new String(invoices.row(id).pdf(), StandardCharsets.UTF_8)).isEqualTo("PDF:FULL:482913");
-        assertThat(new String(invoices.row(id).preprinted(), StandardCharsets.UTF_8)).isEqualTo("PDF:PREPRINTED:482913");
+        assertThat(new String(invoices.row(id).pdf(), StandardCharsets.UTF_8)).as("the legal copy").isEqualTo("PDF:FULL:null");
+        assertThat(new String(invoices.row(id).preprinted(), StandardCharsets.UTF_8)).isEqualTo("PDF:PREPRINTED:null");
+        assertThat(copies.find(id, Giro.FULL)).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8))
+                .isEqualTo("PDF:FULL:482913"));
+        assertThat(copies.find(id, Giro.PREPRINTED)).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8))
+                .isEqualTo("PDF:PREPRINTED:482913"));
         assertThat(jobs.row(1).doneAt()).isNotNull();
         assertThat(jobs.row(1).pin()).as("the PIN leaves with the job").isNull();
         assertThat(audit.of("invoice", id)).extracting(e -> e.action()).containsExactly("pdf-archived");
         assertThat(worker.runOne()).as("nothing left").isFalse();
+    }
+
+    @Test
+    void aNewPinsCopyReplacesTheOldAndAMailedCopyIsRemovedThenTheArchivedOneIsSent() {
+        var id = issued();
+        jobs.render(id, "111111", "mona");
+        jobs.renderCustomerCopy(id, "222222", "mona");
+        assertThat(worker.runDue()).isEqualTo(2);
+        assertThat(copies.find(id, Giro.FULL)).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8))
+                .isEqualTo("PDF:FULL:222222"));
+        jobs.send(id, "k@kunde.example", false, "mona");
+        worker.runDue();
+        assertThat(new String(mailer.delivered.get(0).attachments().get(0).content(), StandardCharsets.UTF_8)).isEqualTo("PDF:FULL:222222");
+        assertThat(copies.exists(id)).as("delivered: not kept").isFalse();
+        assertThat(audit.of("invoice", id)).extracting(e -> e.action()).contains("customer-copy-rendered", "customer-copy-delivered");
+
+        jobs.send(id, "k@kunde.example", false, "mona");
+        worker.runDue();
+        assertThat(new String(mailer.delivered.get(1).attachments().get(0).content(), StandardCharsets.UTF_8))
+                .as("no copy is coming: the archived PDF, without a PIN").isEqualTo("PDF:FULL:null");
+    }
+
+    @Test
+    void copiesNobodyMailedOrPrintedAreRemovedWhenTheyExpire() {
+        var id = issued();
+        jobs.render(id, "111111", "mona");
+        worker.runDue();
+        clock.advance(RunInvoiceJobs.DEFAULT_COPY_KEPT_FOR.minusSeconds(1));
+        assertThat(worker.removeExpiredCopies()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(worker.removeExpiredCopies()).isEqualTo(1);
+        assertThat(copies.exists(id)).isFalse();
     }
 
     @Test
@@ -159,7 +196,8 @@ class RunInvoiceJobsTest {
         assertThat(mail.subject()).isEqualTo("Faktura 1 fra Lokalavisa AS");
         assertThat(mail.text()).contains("1 250,00", "8601 11 17947", "000000300000016");
         assertThat(mail.attachments()).extracting(Mailer.Attachment::fileName).containsExactly("faktura-1.pdf", "ehf-faktura-1.xml");
-        assertThat(new String(mail.attachments().get(0).content(), StandardCharsets.UTF_8)).isEqualTo("PDF:FULL:111111");
+        assertThat(new String(mail.attachments().get(0).content(), StandardCharsets.UTF_8)).as("the customer's copy, with the PIN")
+                .isEqualTo("PDF:FULL:111111");
         assertThat(mail.messageId()).isEqualTo("<invoice-" + id.value() + ".job-" + send + "@avisa.example>");
         assertThat(jobs.row(send).doneAt()).isNotNull();
     }

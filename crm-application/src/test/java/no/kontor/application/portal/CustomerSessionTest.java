@@ -73,4 +73,17 @@ class CustomerSessionTest {
         }
         assertThat(page.ehf(customer, mine.getId())).isEqualTo("<Invoice/>");
     }
+
+    @Test
+    void myPageListsTheCompanysOrdersButNotItsLeadsNorAnotherCompanysSales() {
+        var sales = f.ports.get(no.kontor.application.sale.port.Sales.class);
+        var open = (java.util.function.BiFunction<CompanyId, no.kontor.domain.sale.SaleStage, no.kontor.domain.sale.SaleId>) (c, stage) ->
+                f.tx.inTransaction(() -> sales.add(no.kontor.domain.sale.Sale.open(c, null, stage, false, "Kampanje", "user:1",
+                        PortalFixture.START))).getId();
+        var ordered = open.apply(company, no.kontor.domain.sale.SaleStage.ORDERED);
+        open.apply(company, no.kontor.domain.sale.SaleStage.LEAD);
+        open.apply(other, no.kontor.domain.sale.SaleStage.ORDERED);
+        var customer = logIn(f.issued(company, "123456").getNumber()).customer();
+        assertThat(f.myPage().orders(customer)).extracting(o -> o.sale().getId()).containsExactly(ordered);
+    }
 }

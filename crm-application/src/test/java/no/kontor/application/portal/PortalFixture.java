@@ -62,7 +62,9 @@ final class PortalFixture {
     }
 
     MyPage myPage() {
-        return new MyPage(ports.get(Companies.class), invoices, tx, clock);
+        return new MyPage(ports.get(Companies.class), invoices, ports.get(no.kontor.application.sale.port.Sales.class),
+                ports.get(no.kontor.application.sale.port.SaleLines.class), ports.get(no.kontor.application.inventory.port.Bookings.class),
+                ports.get(no.kontor.application.inventory.port.Placements.class), tx, clock);
     }
 
     CompanyId company(String name) {

@@ -8,18 +8,31 @@ import no.kontor.application.portal.port.CustomerSessions;
 
 /** My page sessions in memory, as {@code customer_session} keeps them. */
 public final class InMemoryCustomerSessions extends InMemoryStore<InMemoryCustomerSessions.Row> implements CustomerSessions {
-    public record Row(long id, byte[] tokenHash, long invoiceId, long companyId, String clientAddress, Instant lastUsedAt, Instant endedAt,
-                      EndReason reason) {
+    public record Row(long id, byte[] tokenHash, long invoiceId, long companyId, int pinVersion, String clientAddress, Instant lastUsedAt,
+                      Instant endedAt, EndReason reason) {
+        Row used(Instant at) {
+            return new Row(id, tokenHash, invoiceId, companyId, pinVersion, clientAddress, at, endedAt, reason);
+        }
+
+        Row ended(Instant at, EndReason why) {
+            return new Row(id, tokenHash, invoiceId, companyId, pinVersion, clientAddress, lastUsedAt, at, why);
+        }
+    }
+
+    private final InMemoryInvoices invoices;
+
+    public InMemoryCustomerSessions(InMemoryInvoices invoices) {
+        this.invoices = invoices;
     }
 
     @Override
-    public long open(byte[] tokenHash, long invoiceId, long companyId, String clientAddress, Instant at) {
+    public long open(byte[] tokenHash, long invoiceId, long companyId, int pinVersion, String clientAddress, Instant at) {
         synchronized (rows) {
             if (rows.values().stream().anyMatch(r -> Arrays.equals(r.tokenHash(), tokenHash))) {
                 throw new IllegalStateException("a token hash is unique");
             }
             long id = nextId();
-            rows.put(id, new Row(id, tokenHash.clone(), invoiceId, companyId, clientAddress, at, null, null));
+            rows.put(id, new Row(id, tokenHash.clone(), invoiceId, companyId, pinVersion, clientAddress, at, null, null));
             return id;
         }
     }
@@ -28,7 +41,8 @@ public final class InMemoryCustomerSessions extends InMemoryStore<InMemoryCustom
     public Optional<Session> find(byte[] tokenHash) {
         synchronized (rows) {
             return rows.values().stream().filter(r -> Arrays.equals(r.tokenHash(), tokenHash)).findFirst()
-                    .map(r -> new Session(r.id(), r.invoiceId(), r.companyId(), r.lastUsedAt(), r.endedAt()));
+                    .map(r -> new Session(r.id(), r.invoiceId(), r.companyId(), r.lastUsedAt(), r.endedAt(),
+                            invoices.row(new no.kontor.domain.invoice.InvoiceId(r.invoiceId())).pinVersion() != r.pinVersion()));
         }
     }
 
@@ -37,7 +51,7 @@ public final class InMemoryCustomerSessions extends InMemoryStore<InMemoryCustom
         synchronized (rows) {
             var r = rows.get(sessionId);
             if (r != null && r.endedAt() == null && at.isAfter(r.lastUsedAt())) {
-                rows.put(sessionId, new Row(r.id(), r.tokenHash(), r.invoiceId(), r.companyId(), r.clientAddress(), at, null, null));
+                rows.put(sessionId, r.used(at));
             }
         }
     }
@@ -49,17 +63,8 @@ public final class InMemoryCustomerSessions extends InMemoryStore<InMemoryCustom
             if (r == null || r.endedAt() != null) {
                 return false;
             }
-            rows.put(sessionId, new Row(r.id(), r.tokenHash(), r.invoiceId(), r.companyId(), r.clientAddress(), r.lastUsedAt(), at, reason));
+            rows.put(sessionId, r.ended(at, reason));
             return true;
-        }
-    }
-
-    @Override
-    public int endAll(long invoiceId, EndReason reason, Instant at) {
-        synchronized (rows) {
-            var open = rows.values().stream().filter(r -> r.invoiceId() == invoiceId && r.endedAt() == null).map(Row::id).toList();
-            open.forEach(id -> end(id, reason, at));
-            return open.size();
         }
     }
 

@@ -52,6 +52,19 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
     }
 
     @Override
+    public void renderCustomerCopy(InvoiceId id, String pin, String requestedBy) {
+        add(InvoiceJobKind.RENDER_CUSTOMER_COPY, id, pin, null, false, null, requestedBy);
+    }
+
+    @Override
+    public boolean customerCopyPending(InvoiceId id) {
+        synchronized (rows) {
+            return rows.values().stream().anyMatch(r -> r.invoiceId().equals(id) && r.doneAt() == null
+                    && (r.kind() == InvoiceJobKind.RENDER_PDF || r.kind() == InvoiceJobKind.RENDER_CUSTOMER_COPY));
+        }
+    }
+
+    @Override
     public long send(InvoiceId id, String recipient, boolean withEhf, String requestedBy) {
         return add(InvoiceJobKind.SEND_INVOICE, id, null, recipient, withEhf, null, requestedBy);
     }
@@ -148,6 +161,20 @@ public final class InMemoryInvoiceJobs extends InMemoryStore<InMemoryInvoiceJobs
     public Row row(long id) {
         synchronized (rows) {
             return rows.get(id);
+        }
+    }
+
+    /** Every job, oldest first. */
+    public java.util.List<Row> all() {
+        synchronized (rows) {
+            return java.util.List.copyOf(rows.values());
+        }
+    }
+
+    /** As if the worker had run every waiting job. */
+    public void markAllDone() {
+        synchronized (rows) {
+            all().stream().filter(r -> r.doneAt() == null).forEach(r -> done(r.id()));
         }
     }
 }

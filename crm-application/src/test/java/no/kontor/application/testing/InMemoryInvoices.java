@@ -3,6 +3,7 @@ package no.kontor.application.testing;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,9 +29,13 @@ import no.kontor.application.invoice.CompanyBalance;
 public final class InMemoryInvoices extends InMemoryStore<InMemoryInvoices.Row> implements Invoices {
 
     /** A stored document with what issuing and rendering added. */
-    public record Row(Invoice invoice, String ubl, byte[] pinHash, byte[] pdf, byte[] preprinted) {
+    public record Row(Invoice invoice, String ubl, byte[] pinHash, int pinVersion, byte[] pdf, byte[] preprinted) {
+        Row(Invoice invoice, String ubl, byte[] pinHash, byte[] pdf, byte[] preprinted) {
+            this(invoice, ubl, pinHash, 1, pdf, preprinted);
+        }
+
         Row with(Invoice changed) {
-            return new Row(bumped(changed), ubl, pinHash, pdf, preprinted);
+            return new Row(bumped(changed), ubl, pinHash, pinVersion, pdf, preprinted);
         }
 
         private Invoice bumped(Invoice i) {
@@ -99,6 +104,17 @@ public final class InMemoryInvoices extends InMemoryStore<InMemoryInvoices.Row> 
     }
 
     @Override
+    public void replacePin(InvoiceId id, byte[] pinHash, String actor, Instant at) {
+        synchronized (rows) {
+            var row = rows.get(id.value());
+            if (row == null || row.invoice().getStatus() == no.kontor.domain.invoice.InvoiceStatus.DRAFT) {
+                throw new IllegalStateException("only an issued document has a PIN");
+            }
+            rows.put(id.value(), new Row(row.invoice(), row.ubl(), pinHash.clone(), row.pinVersion() + 1, row.pdf(), row.preprinted()));
+        }
+    }
+
+    @Override
     public Invoice updateMoney(Invoice changed) {
         return write(changed, row -> {
             var before = row.invoice();
@@ -164,7 +180,7 @@ public final class InMemoryInvoices extends InMemoryStore<InMemoryInvoices.Row> 
         synchronized (rows) {
             var row = rows.get(id.value());
             if (row != null && row.pdf() == null && row.invoice().getStatus().isIssued()) {
-                rows.put(id.value(), new Row(row.invoice(), row.ubl(), row.pinHash(), pdf, preprinted));
+                rows.put(id.value(), new Row(row.invoice(), row.ubl(), row.pinHash(), row.pinVersion(), pdf, preprinted));
             }
         }
     }

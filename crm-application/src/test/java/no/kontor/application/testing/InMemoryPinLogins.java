@@ -10,12 +10,12 @@ import no.kontor.domain.invoice.Invoice;
 import no.kontor.domain.invoice.InvoiceStatus;
 
 /**
- * My page logins in memory: the invoice and its PIN's hash as the invoices' fake stored them
- * at issue, the failures, lock and a new PIN in rows of their own (as {@code invoice_pin}).
+ * My page logins in memory: the invoice, its PIN's hash and version as the invoices' fake
+ * keeps them, the failures and lock in rows of their own (as {@code invoice_pin}).
  */
 public final class InMemoryPinLogins extends InMemoryStore<InMemoryPinLogins.State> implements PinLogins {
-    /** What the login table adds to an invoice; the hash null while the issued one stands. */
-    public record State(byte[] pinHash, int failures, Instant lockedUntil) {
+    /** What the login table adds to an invoice: failures and lock, under the PIN version they were counted for. */
+    public record State(int pinVersion, int failures, Instant lockedUntil) {
     }
 
     private record Failure(String client, Instant at) {
@@ -45,24 +45,20 @@ public final class InMemoryPinLogins extends InMemoryStore<InMemoryPinLogins.Sta
         }
         State state;
         synchronized (rows) {
-            state = rows.getOrDefault(invoice.getId().value(), new State(null, 0, null));
+            state = rows.get(invoice.getId().value());
         }
-        return Optional.of(new PinLogin(invoice.getId().value(), invoice.getNumber(), invoice.getCompanyId().value(),
-                state.pinHash() != null ? state.pinHash() : row.pinHash(), state.failures(), state.lockedUntil()));
+        if (state == null || state.pinVersion() != row.pinVersion()) {
+            state = new State(row.pinVersion(), 0, null); // a new PIN cleared them
+        }
+        return Optional.of(new PinLogin(invoice.getId().value(), invoice.getNumber(), invoice.getCompanyId().value(), row.pinHash(),
+                row.pinVersion(), state.failures(), state.lockedUntil()));
     }
 
     @Override
     public void saveFailures(long invoiceId, int count, Instant lockedUntil, String actor, Instant at) {
+        int version = invoices.row(new no.kontor.domain.invoice.InvoiceId(invoiceId)).pinVersion();
         synchronized (rows) {
-            var state = rows.getOrDefault(invoiceId, new State(null, 0, null));
-            rows.put(invoiceId, new State(state.pinHash(), count, lockedUntil));
-        }
-    }
-
-    @Override
-    public void replacePin(long invoiceId, byte[] pinHash, String actor, Instant at) {
-        synchronized (rows) {
-            rows.put(invoiceId, new State(pinHash.clone(), 0, null));
+            rows.put(invoiceId, new State(version, count, lockedUntil));
         }
     }
 

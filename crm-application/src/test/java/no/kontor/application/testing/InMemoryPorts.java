@@ -72,7 +72,8 @@ public final class InMemoryPorts {
         put(IdempotencyKeys.class, tx.registered(new InMemoryIdempotencyKeys()));
         put(CustomerPins.class, new TestCustomerPins());
         put(no.kontor.application.portal.port.PinLogins.class, tx.registered(new InMemoryPinLogins(invoices)));
-        put(no.kontor.application.portal.port.CustomerSessions.class, tx.registered(new InMemoryCustomerSessions()));
+        put(no.kontor.application.portal.port.CustomerSessions.class, tx.registered(new InMemoryCustomerSessions(invoices)));
+        put(no.kontor.application.invoice.port.CustomerCopies.class, tx.registered(new InMemoryCustomerCopies()));
         put(no.kontor.application.reporting.port.SiteStatistics.class, new InMemorySiteStatistics());
         put(no.kontor.application.reporting.port.Goals.class, new InMemoryGoals());
         put(no.kontor.application.reporting.port.Dashboards.class, new InMemoryDashboards());

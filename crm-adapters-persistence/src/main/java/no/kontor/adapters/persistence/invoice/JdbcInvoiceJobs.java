@@ -46,6 +46,18 @@ public class JdbcInvoiceJobs implements InvoiceJobs {
     }
 
     @Override
+    public void renderCustomerCopy(InvoiceId id, String pin, String requestedBy) {
+        jdbc.update("INSERT INTO outbox (kind, invoice_id, payload, requested_by, not_before, created_at) "
+                + "VALUES ('RENDER_CUSTOMER_COPY', ?, ?, ?, now(), now())", List.of(id.value(), seal(pin), requestedBy));
+    }
+
+    @Override
+    public boolean customerCopyPending(InvoiceId id) {
+        return jdbc.query("SELECT EXISTS (SELECT 1 FROM outbox WHERE invoice_id = ? AND kind IN ('RENDER_PDF', 'RENDER_CUSTOMER_COPY') "
+                + "AND done_at IS NULL)", List.of(id.value()), rs -> rs.getBoolean(1)).get(0);
+    }
+
+    @Override
     public long send(InvoiceId id, String recipient, boolean withEhf, String requestedBy) {
         return jdbc.query("INSERT INTO outbox (kind, invoice_id, recipient, with_ehf, requested_by, not_before, created_at) "
                 + "VALUES ('SEND_INVOICE', ?, ?, ?, ?, now(), now()) RETURNING id", Arrays.asList(id.value(), recipient, withEhf,

@@ -155,6 +155,15 @@ public class JdbcInvoices implements Invoices {
     }
 
     @Override
+    public void replacePin(InvoiceId id, byte[] pinHash, String actor, java.time.Instant at) {
+        // a document issued before V9 kept its hash in the frozen row only and has no login row yet
+        jdbc.update("INSERT INTO invoice_pin (invoice_id, pin_hash, changed_by, changed_at) SELECT id, ?, ?, ? FROM invoice "
+                + "WHERE id = ? AND status <> 'DRAFT' ON CONFLICT (invoice_id) DO UPDATE SET pin_hash = excluded.pin_hash, "
+                + "pin_version = invoice_pin.pin_version + 1, failures = 0, locked_until = NULL, changed_by = excluded.changed_by, "
+                + "changed_at = excluded.changed_at", List.of(pinHash, actor, at, id.value()));
+    }
+
+    @Override
     public Invoice updateMoney(Invoice changed) {
         versioned(changed, jdbc.update("UPDATE invoice SET status = ?, paid = ?, credited = ?, changed_by = ?, changed_at = ?, "
                         + "version = version + 1 WHERE id = ? AND version = ?",

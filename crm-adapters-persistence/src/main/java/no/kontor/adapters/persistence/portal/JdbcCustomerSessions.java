@@ -18,17 +18,19 @@ public class JdbcCustomerSessions implements CustomerSessions {
     }
 
     @Override
-    public long open(byte[] tokenHash, long invoiceId, long companyId, String clientAddress, Instant at) {
-        return jdbc.query("INSERT INTO customer_session (token_hash, invoice_id, company_id, client_address, created_at, last_used_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?) RETURNING id", List.of(tokenHash, invoiceId, companyId, clientAddress, at, at), rs -> rs.getLong(1))
-                .get(0);
+    public long open(byte[] tokenHash, long invoiceId, long companyId, int pinVersion, String clientAddress, Instant at) {
+        return jdbc.query("INSERT INTO customer_session (token_hash, invoice_id, company_id, pin_version, client_address, created_at, "
+                + "last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", List.of(tokenHash, invoiceId, companyId, pinVersion, clientAddress,
+                at, at), rs -> rs.getLong(1)).get(0);
     }
 
     @Override
     public Optional<Session> find(byte[] tokenHash) {
-        return jdbc.query("SELECT id, invoice_id, company_id, last_used_at, ended_at FROM customer_session WHERE token_hash = ?",
+        return jdbc.query("SELECT s.id, s.invoice_id, s.company_id, s.last_used_at, s.ended_at, "
+                        + "p.pin_version IS DISTINCT FROM s.pin_version AS pin_replaced FROM customer_session s "
+                        + "LEFT JOIN invoice_pin p ON p.invoice_id = s.invoice_id WHERE s.token_hash = ?",
                 List.of(tokenHash), rs -> new Session(rs.getLong("id"), rs.getLong("invoice_id"), rs.getLong("company_id"),
-                        Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "ended_at"))).stream().findFirst();
+                        Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "ended_at"), rs.getBoolean("pin_replaced"))).stream().findFirst();
     }
 
     @Override
@@ -41,11 +43,5 @@ public class JdbcCustomerSessions implements CustomerSessions {
     public boolean end(long sessionId, EndReason reason, Instant at) {
         return jdbc.update("UPDATE customer_session SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
                 List.of(at, reason.name(), sessionId)) == 1;
-    }
-
-    @Override
-    public int endAll(long invoiceId, EndReason reason, Instant at) {
-        return jdbc.update("UPDATE customer_session SET ended_at = ?, end_reason = ? WHERE invoice_id = ? AND ended_at IS NULL",
-                List.of(at, reason.name(), invoiceId));
     }
 }

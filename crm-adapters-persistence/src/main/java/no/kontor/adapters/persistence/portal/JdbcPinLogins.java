@@ -13,7 +13,7 @@ import no.kontor.application.portal.port.PinLogins;
 /** An issued invoice's My page login in {@code invoice_pin} (V16), failures per address in {@code portal_login_failure}. */
 @Singleton
 public class JdbcPinLogins implements PinLogins {
-    private static final String LOGIN = "SELECT p.invoice_id, i.number, i.company_id, p.pin_hash, p.failures, p.locked_until "
+    private static final String LOGIN = "SELECT p.invoice_id, i.number, i.company_id, p.pin_hash, p.pin_version, p.failures, p.locked_until "
             + "FROM invoice_pin p JOIN invoice i ON i.id = p.invoice_id WHERE i.status <> 'DRAFT' AND ";
 
     private final Jdbc jdbc;
@@ -34,19 +34,13 @@ public class JdbcPinLogins implements PinLogins {
 
     private Optional<PinLogin> one(String sql, long key) {
         return jdbc.query(sql, List.of(key), rs -> new PinLogin(rs.getLong("invoice_id"), rs.getLong("number"), rs.getLong("company_id"),
-                rs.getBytes("pin_hash"), rs.getInt("failures"), Jdbc.instant(rs, "locked_until"))).stream().findFirst();
+                rs.getBytes("pin_hash"), rs.getInt("pin_version"), rs.getInt("failures"), Jdbc.instant(rs, "locked_until"))).stream().findFirst();
     }
 
     @Override
     public void saveFailures(long invoiceId, int failures, Instant lockedUntil, String actor, Instant at) {
         jdbc.update("UPDATE invoice_pin SET failures = ?, locked_until = ?, changed_by = ?, changed_at = ? WHERE invoice_id = ?",
                 Arrays.asList(failures, lockedUntil, actor, at, invoiceId));
-    }
-
-    @Override
-    public void replacePin(long invoiceId, byte[] pinHash, String actor, Instant at) {
-        jdbc.update("UPDATE invoice_pin SET pin_hash = ?, failures = 0, locked_until = NULL, changed_by = ?, changed_at = ? "
-                + "WHERE invoice_id = ?", List.of(pinHash, actor, at, invoiceId));
     }
 
     @Override

@@ -137,6 +137,39 @@ public class PortalController {
         }
     }
 
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OrderLineResponse(String description, BigDecimal quantity, String unit, long unitPrice, BigDecimal discountPercent,
+                                    BigDecimal vatPercent, long net) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OrderBookingResponse(long id, @Nullable String placement, LocalDate firstDay, LocalDate lastDay, String status) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OrderResponse(long id, String stage, @Nullable String description, java.time.OffsetDateTime openedAt, long net,
+                                List<OrderLineResponse> lines, List<OrderBookingResponse> bookings) {
+        static OrderResponse of(MyPage.Order o) {
+            var lines = o.lines().stream().map(l -> new OrderLineResponse(l.description(), l.quantity(), l.unit().name(), l.unitPrice(),
+                    l.discountPercent(), l.vatPercent(), l.net())).toList();
+            return new OrderResponse(o.sale().getId().value(), o.sale().getStage().name(), o.sale().getDescription(),
+                    o.sale().getCreatedAt().atZone(java.time.ZoneId.of("Europe/Oslo")).toOffsetDateTime(),
+                    lines.stream().mapToLong(OrderLineResponse::net).sum(), lines,
+                    o.bookings().stream().map(b -> new OrderBookingResponse(b.booking().id().value(), b.placementName(),
+                            b.booking().period().firstDay(), b.booking().period().lastDay(), b.booking().status().name())).toList());
+        }
+    }
+
+    @Get("/orders")
+    @Operation(operationId = "listMyOrders", summary = "Customer: the company's orders (sales ordered or invoiced), newest first, at most 200, "
+            + "with their lines and booked placements")
+    public List<OrderResponse> orders(Authentication auth) {
+        return myPage.orders(Customers.of(auth)).stream().map(OrderResponse::of).toList();
+    }
+
     @Get("/invoices")
     @Operation(operationId = "listMyInvoices", summary = "Customer: the company's issued invoices and credit notes, newest first, a page at a time")
     public PageResponse<DocumentResponse> invoices(@Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit,

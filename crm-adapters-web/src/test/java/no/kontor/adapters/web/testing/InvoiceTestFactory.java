@@ -83,9 +83,9 @@ public class InvoiceTestFactory {
     IssueInvoice issueInvoice(InMemoryInvoices invoices, InMemoryInvoiceNumbers numbers, InMemorySales sales, InMemoryCompanies companies,
                               InMemoryPostalCodes postalCodes, InMemoryInvoiceJobs jobs, InvoiceSettings settings,
                               InMemoryIdempotencyKeys keys, InMemoryAuditTrail audit, DirectTransactions tx, Clock clock,
-                              SwitchableDocumentValidator documents) {
+                              SwitchableDocumentValidator documents, TestCustomerPins pins) {
         return new IssueInvoice(invoices, numbers, sales, companies, postalCodes, documentNamingItsNumber(), documents,
-                new TestCustomerPins(), jobs, settings, keys, audit, tx, clock);
+                pins, jobs, settings, keys, audit, tx, clock);
     }
 
     @Singleton
@@ -96,8 +96,9 @@ public class InvoiceTestFactory {
 
     @Singleton
     SendInvoice sendInvoice(InMemoryInvoices invoices, InMemoryCompanies companies, InMemoryInvoiceJobs jobs, InMemoryIdempotencyKeys keys,
-                            InMemoryAuditTrail audit, DirectTransactions tx, Clock clock) {
-        return new SendInvoice(invoices, companies, jobs, keys, audit, tx, clock);
+                            InMemoryAuditTrail audit, DirectTransactions tx, Clock clock,
+                            no.kontor.application.testing.InMemoryCustomerCopies copies, TestCustomerPins pins) {
+        return new SendInvoice(invoices, companies, jobs, copies, pins, keys, audit, tx, clock);
     }
 
     @Singleton

@@ -16,8 +16,17 @@ import no.kontor.application.invoice.InvoiceJobStatus;
  */
 public interface InvoiceJobs {
 
-    /** Render and archive the PDF of an issued document; the PIN is kept, sealed, only until it is printed. */
+    /**
+     * Render and archive the PDF of an issued document (without the PIN), and its customer's
+     * copy (with it); the PIN is kept, sealed, only until the copy is rendered.
+     */
     void render(InvoiceId id, String pin, String requestedBy);
+
+    /** Render the customer's copy of an issued document with a new PIN, sealed until then. */
+    void renderCustomerCopy(InvoiceId id, String pin, String requestedBy);
+
+    /** Whether a render of the document's customer's copy (either kind) is still waiting or running. */
+    boolean customerCopyPending(InvoiceId id);
 
     /** E-mail the archived PDF (and the EHF document when {@code withEhf}) to {@code recipient}; returns the job's id. */
     long send(InvoiceId id, String recipient, boolean withEhf, String requestedBy);

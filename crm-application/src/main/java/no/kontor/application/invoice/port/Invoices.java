@@ -41,6 +41,13 @@ public interface Invoices {
     /** Writes what issuing fixed, with the frozen UBL and the hash of the customer's PIN. */
     Invoice issue(Invoice issued, String ubl, byte[] pinHash);
 
+    /**
+     * A new PIN for an issued document: its hash replaces the old one, the login's failures and
+     * lock are cleared, and the PIN's version rises, so a My page session opened with the old
+     * PIN ends at its next request.
+     */
+    void replacePin(InvoiceId id, byte[] pinHash, String actor, java.time.Instant at);
+
     /** Writes what money did to an issued invoice: paid, credited, status. */
     Invoice updateMoney(Invoice changed);
 

@@ -19,9 +19,6 @@ public interface PinLogins {
     /** Writes the login's failure count and lock (null: not locked). */
     void saveFailures(long invoiceId, int failures, Instant lockedUntil, String actor, Instant at);
 
-    /** A new PIN: its hash replaces the old one, and the failures and the lock are cleared. */
-    void replacePin(long invoiceId, byte[] pinHash, String actor, Instant at);
-
     /** Failed logins from {@code clientAddress} since {@code since}, and the oldest of them. */
     Window clientFailures(String clientAddress, Instant since);
 
@@ -30,7 +27,8 @@ public interface PinLogins {
 
     void recordClientFailure(String clientAddress, Instant at);
 
-    record PinLogin(long invoiceId, long invoiceNumber, long companyId, byte[] pinHash, int failures, Instant lockedUntil) {
+    /** {@code pinVersion} rises with each new PIN (Invoices.replacePin). */
+    record PinLogin(long invoiceId, long invoiceNumber, long companyId, byte[] pinHash, int pinVersion, int failures, Instant lockedUntil) {
         public boolean lockedAt(Instant now) {
             return lockedUntil != null && now.isBefore(lockedUntil);
         }

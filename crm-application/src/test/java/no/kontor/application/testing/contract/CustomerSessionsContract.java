@@ -7,10 +7,11 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.portal.port.CustomerSessions;
 import no.kontor.application.portal.port.CustomerSessions.EndReason;
 
-/** The contract of {@link CustomerSessions}: open, found by the token's hash, touched, ended one by one or all of an invoice's. */
+/** The contract of {@link CustomerSessions}: open, found by the token's hash, touched, ended once, and told apart after a new PIN. */
 public abstract class CustomerSessionsContract extends PortContract {
 
     private CustomerSessions sessions() {
@@ -30,13 +31,14 @@ public abstract class CustomerSessionsContract extends PortContract {
         var invoice = issuedInvoice();
         byte[] token = token(unique());
         var opened = now();
-        long id = tx(() -> sessions().open(token, invoice.getId().value(), invoice.getCompanyId().value(), "192.0.2.1", opened));
+        long id = tx(() -> sessions().open(token, invoice.getId().value(), invoice.getCompanyId().value(), 1, "192.0.2.1", opened));
         var found = tx(() -> sessions().find(token)).orElseThrow();
         assertThat(found.id()).isEqualTo(id);
         assertThat(found.invoiceId()).isEqualTo(invoice.getId().value());
         assertThat(found.companyId()).isEqualTo(invoice.getCompanyId().value());
         assertThat(found.lastUsedAt()).isEqualTo(opened);
         assertThat(found.endedAt()).isNull();
+        assertThat(found.pinReplaced()).isFalse();
         assertThat(tx(() -> sessions().find(token(unique())))).isEmpty();
 
         var later = opened.plus(5, ChronoUnit.MINUTES);
@@ -50,22 +52,23 @@ public abstract class CustomerSessionsContract extends PortContract {
     }
 
     @Test
-    void endingAllOfAnInvoicesSessionsLeavesOthersOpen() {
+    void aNewPinMarksTheSessionsOpenedWithTheOldOne() {
         var invoice = issuedInvoice();
         var other = issuedInvoice();
         long invoiceId = invoice.getId().value();
         long company = invoice.getCompanyId().value();
-        byte[] a = token(unique());
-        byte[] b = token(unique());
-        byte[] c = token(unique());
-        run(() -> sessions().open(a, invoiceId, company, "192.0.2.1", now()));
-        run(() -> sessions().open(b, invoiceId, company, "192.0.2.2", now()));
-        run(() -> sessions().open(c, other.getId().value(), other.getCompanyId().value(), "192.0.2.3", now()));
+        byte[] old = token(unique());
+        byte[] untouched = token(unique());
+        run(() -> sessions().open(old, invoiceId, company, 1, "192.0.2.1", now()));
+        run(() -> sessions().open(untouched, other.getId().value(), other.getCompanyId().value(), 1, "192.0.2.3", now()));
 
-        assertThat(tx(() -> sessions().endAll(invoiceId, EndReason.PIN_RESET, now()))).isEqualTo(2);
-        assertThat(tx(() -> sessions().find(a)).orElseThrow().endedAt()).isNotNull();
-        assertThat(tx(() -> sessions().find(b)).orElseThrow().endedAt()).isNotNull();
-        assertThat(tx(() -> sessions().find(c)).orElseThrow().endedAt()).isNull();
-        assertThat(tx(() -> sessions().endAll(invoiceId, EndReason.PIN_RESET, now()))).isZero();
+        byte[] hash = new byte[32];
+        Arrays.fill(hash, (byte) 9);
+        run(() -> port(Invoices.class).replacePin(invoice.getId(), hash, "user:1", now()));
+        assertThat(tx(() -> sessions().find(old)).orElseThrow().pinReplaced()).isTrue();
+        assertThat(tx(() -> sessions().find(untouched)).orElseThrow().pinReplaced()).isFalse();
+        byte[] fresh = token(unique());
+        run(() -> sessions().open(fresh, invoiceId, company, 2, "192.0.2.1", now()));
+        assertThat(tx(() -> sessions().find(fresh)).orElseThrow().pinReplaced()).as("opened with the new PIN").isFalse();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import no.kontor.application.invoice.port.Invoices;
 import no.kontor.application.portal.port.PinLogins;
 
 /** The contract of {@link PinLogins}: an issued invoice's login, its failures and lock, a new PIN, and failures per address. */
@@ -30,6 +31,7 @@ public abstract class PinLoginsContract extends PortContract {
         assertThat(login.invoiceNumber()).isEqualTo(invoice.getNumber());
         assertThat(login.companyId()).isEqualTo(invoice.getCompanyId().value());
         assertThat(login.pinHash()).isEqualTo(hash(7));
+        assertThat(login.pinVersion()).isEqualTo(1);
         assertThat(login.failures()).isZero();
         assertThat(login.lockedUntil()).isNull();
         assertThat(tx(() -> logins().lockById(invoice.getId().value()))).hasValueSatisfying(l -> assertThat(l.invoiceNumber())
@@ -55,9 +57,10 @@ public abstract class PinLoginsContract extends PortContract {
         assertThat(locked.lockedAt(now())).isTrue();
         assertThat(locked.lockedAt(until)).as("the lock ends when its time is up").isFalse();
 
-        run(() -> logins().replacePin(id, hash(2), "user:1", now()));
+        run(() -> port(Invoices.class).replacePin(invoice.getId(), hash(2), "user:1", now()));
         var renewed = tx(() -> logins().lock(invoice.getNumber())).orElseThrow();
         assertThat(renewed.pinHash()).isEqualTo(hash(2));
+        assertThat(renewed.pinVersion()).isEqualTo(locked.pinVersion() + 1);
         assertThat(renewed.failures()).isZero();
         assertThat(renewed.lockedUntil()).isNull();
     }
