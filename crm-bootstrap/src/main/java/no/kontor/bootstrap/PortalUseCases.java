@@ -59,7 +59,7 @@ public class PortalUseCases {
 
     @Singleton
     MyPage myPage(Companies companies, Invoices invoices, Sales sales, SaleLines lines, Bookings bookings, Placements placements,
-                  Transactions tx, Clock clock) {
-        return new MyPage(companies, invoices, sales, lines, bookings, placements, tx, clock);
+                  no.kontor.application.advertising.port.AdStatistics adStatistics, Transactions tx, Clock clock) {
+        return new MyPage(companies, invoices, sales, lines, bookings, placements, adStatistics, tx, clock);
     }
 }

@@ -1,5 +1,7 @@
 package no.kontor.application.portal;
 
+import no.kontor.application.advertising.BookingAdTotals;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
+import no.kontor.application.advertising.ReadAdStatistics;
+import no.kontor.application.advertising.port.AdStatistics;
 import no.kontor.application.company.port.Companies;
 import no.kontor.application.invoice.CompanyBalance;
 import no.kontor.application.invoice.Giro;
@@ -52,11 +56,13 @@ public final class MyPage {
     private final SaleLines lines;
     private final Bookings bookings;
     private final Placements placements;
+    private final AdStatistics adStatistics;
     private final Transactions tx;
     private final Clock clock;
 
     public MyPage(Companies companies, Invoices invoices, Sales sales, SaleLines lines, Bookings bookings, Placements placements,
-                  Transactions tx, Clock clock) {
+                  AdStatistics adStatistics, Transactions tx, Clock clock) {
+        this.adStatistics = adStatistics;
         this.companies = companies;
         this.invoices = invoices;
         this.sales = sales;
@@ -105,6 +111,20 @@ public final class MyPage {
                     .map(b -> new BookedPlacement(b, names.computeIfAbsent(b.placementId(),
                             id -> placements.find(id).map(Placement::name).orElse(null))))
                     .toList())).toList();
+        });
+    }
+
+    /** The ad server's figures of each of the company's bookings: totals (the click-through rate is ReadAdStatistics'). */
+    public List<BookingAdTotals> adStatistics(Customer customer) {
+        return tx.readOnly(() -> adStatistics.totalsOf(customer.companyId()));
+    }
+
+    /** One of the company's bookings: its totals and its days; another company's booking is not found. */
+    public ReadAdStatistics.BookingDays adStatistics(Customer customer, long bookingId) {
+        return tx.readOnly(() -> {
+            var totals = adStatistics.totalsOfBooking(bookingId).filter(t -> t.companyId() == customer.companyId().value())
+                    .orElseThrow(() -> new NotFoundException("booking", bookingId));
+            return new ReadAdStatistics.BookingDays(totals, adStatistics.days(bookingId));
         });
     }
 

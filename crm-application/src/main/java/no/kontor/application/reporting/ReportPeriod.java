@@ -9,7 +9,7 @@ import no.kontor.domain.shared.ValidationException;
 import no.kontor.domain.shared.Validator;
 
 /** A report's period: both days given (Europe/Oslo dates, both included), in order, at most a year. */
-final class ReportPeriod {
+public final class ReportPeriod {
     static final int MAX_DAYS = 366;
 
     private ReportPeriod() {
@@ -25,7 +25,7 @@ final class ReportPeriod {
         return start(day.plusDays(1));
     }
 
-    static void check(LocalDate from, LocalDate to) {
+    public static void check(LocalDate from, LocalDate to) {
         new Validator()
                 .require(from != null, "from", "report.from-missing", "A report needs its first day (from)")
                 .require(to != null, "to", "report.to-missing", "A report needs its last day (to)")

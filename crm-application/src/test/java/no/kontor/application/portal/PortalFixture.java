@@ -64,7 +64,7 @@ final class PortalFixture {
     MyPage myPage() {
         return new MyPage(ports.get(Companies.class), invoices, ports.get(no.kontor.application.sale.port.Sales.class),
                 ports.get(no.kontor.application.sale.port.SaleLines.class), ports.get(no.kontor.application.inventory.port.Bookings.class),
-                ports.get(no.kontor.application.inventory.port.Placements.class), tx, clock);
+                ports.get(no.kontor.application.inventory.port.Placements.class), null, tx, clock);
     }
 
     CompanyId company(String name) {

@@ -31,7 +31,7 @@ public record AdServerKey(Kind kind, String id) {
         return new AdServerKey(Kind.ZONE, id);
     }
 
-    static boolean isId(String id) {
+    public static boolean isId(String id) {
         return !id.isEmpty() && id.length() <= MAX_ID && id.charAt(0) != '0' && id.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 

@@ -24,6 +24,11 @@ public record Period(LocalDate firstDay, LocalDate lastDay) {
     }
 
     /** True when the two periods share at least one day. */
+    /** Whether {@code day} is one of the period's days (first and last included). */
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(firstDay) && !day.isAfter(lastDay);
+    }
+
     public boolean overlaps(Period other) {
         Objects.requireNonNull(other, "other");
         return !firstDay.isAfter(other.lastDay) && !other.firstDay.isAfter(lastDay);

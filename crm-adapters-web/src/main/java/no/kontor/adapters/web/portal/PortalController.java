@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import no.kontor.adapters.web.advertising.AdStatisticsController;
 import no.kontor.adapters.web.shared.ClientAddresses;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Problems;
@@ -168,6 +169,20 @@ public class PortalController {
             + "with their lines and booked placements")
     public List<OrderResponse> orders(Authentication auth) {
         return myPage.orders(Customers.of(auth)).stream().map(OrderResponse::of).toList();
+    }
+
+    @Get("/ad-statistics")
+    @Operation(operationId = "listMyAdStatistics", summary = "Customer: each of the company's bookings with its impressions, clicks and "
+            + "click-through rate, the latest first")
+    public List<AdStatisticsController.BookingTotalsResponse> adStatistics(Authentication auth) {
+        return myPage.adStatistics(Customers.of(auth)).stream().map(AdStatisticsController.BookingTotalsResponse::of).toList();
+    }
+
+    @Get("/bookings/{id}/ad-statistics")
+    @Operation(operationId = "getMyBookingAdStatistics", summary = "Customer: one of the company's bookings, in all and per day (another "
+            + "company's: 404)")
+    public AdStatisticsController.BookingStatisticsResponse bookingAdStatistics(long id, Authentication auth) {
+        return AdStatisticsController.BookingStatisticsResponse.of(myPage.adStatistics(Customers.of(auth), id));
     }
 
     @Get("/invoices")

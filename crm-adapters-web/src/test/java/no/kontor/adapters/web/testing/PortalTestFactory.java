@@ -76,7 +76,7 @@ public class PortalTestFactory {
     MyPage myPage(InMemoryCompanies companies, InMemoryInvoices invoices, no.kontor.application.testing.InMemorySales sales,
                   no.kontor.application.testing.InMemorySales.Lines lines, no.kontor.application.testing.InMemoryInventory inventory,
                   DirectTransactions tx, Clock clock) {
-        return new MyPage(companies, invoices, sales, lines, inventory, inventory.placements(), tx, clock);
+        return new MyPage(companies, invoices, sales, lines, inventory, inventory.placements(), null, tx, clock);
     }
 
     @Singleton
