@@ -127,4 +127,36 @@ class LogInCustomerTest {
         });
         assertThat(attempt(invoice.getNumber(), "123456")).isInstanceOf(Result.LoggedIn.class);
     }
+
+    @Test
+    void everyCheckedAttemptCostsOneHmacWhateverItSent() {
+        var invoice = f.issued(company, "123456");
+        var counted = new java.util.concurrent.atomic.AtomicInteger();
+        var real = f.pins;
+        var pins = new no.kontor.application.invoice.port.CustomerPins() {
+            @Override
+            public String newPin() {
+                return real.newPin();
+            }
+
+            @Override
+            public byte[] hash(long invoiceNumber, String pin) {
+                return real.hash(invoiceNumber, pin);
+            }
+
+            @Override
+            public boolean matches(long invoiceNumber, String pin, byte[] stored) {
+                counted.incrementAndGet();
+                return real.matches(invoiceNumber, pin, stored);
+            }
+        };
+        var counting = new LogInCustomer(f.logins, f.sessions, pins, f.audit, f.tx, f.clock, f.settings);
+        for (var c : java.util.List.of(new Command(invoice.getNumber().toString(), "654321", ADDRESS),
+                new Command(Long.toString(invoice.getNumber() + 77), "123456", ADDRESS), new Command("x", "y", ADDRESS),
+                new Command(null, null, ADDRESS), new Command(invoice.getNumber().toString(), "123456", ADDRESS))) {
+            int before = counted.get();
+            counting.execute(c);
+            assertThat(counted.get() - before).as("one HMAC and one constant-time comparison for " + c).isEqualTo(1);
+        }
+    }
 }
