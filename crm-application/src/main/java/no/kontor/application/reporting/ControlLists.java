@@ -6,6 +6,7 @@ import java.util.List;
 
 import no.kontor.application.reporting.port.LedgerQueries;
 import no.kontor.application.reporting.port.ReportQueries;
+import no.kontor.application.shared.Page;
 import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
@@ -19,6 +20,7 @@ import no.kontor.domain.shared.ValidationException;
 public final class ControlLists {
     public static final int DEFAULT_DAYS = 30;
     public static final int MAX_DAYS = 3650;
+    public static final int MAX_PAGE = 500;
 
     private final ReportQueries queries;
     private final LedgerQueries ledger;
@@ -32,14 +34,26 @@ public final class ControlLists {
         this.clock = clock;
     }
 
-    /** Sales ordered more than {@code days} days ago (null: 30) and still on no invoice, the oldest first. */
+    /** Sales ordered more than {@code days} days ago (null: 30) and still on no invoice, the oldest first: all of them (an export). */
     public List<UninvoicedOrder> orderedNotInvoiced(Actor actor, Integer days) {
         actor.require(Role.SELLER);
+        var before = orderedBefore(days);
+        return tx.readOnly(() -> queries.orderedNotInvoiced(before));
+    }
+
+    /** The same, a page at a time (at most {@link #MAX_PAGE}): a large book has tens of thousands. */
+    public Page<UninvoicedOrder> orderedNotInvoiced(Actor actor, Integer days, String cursor, int limit) {
+        actor.require(Role.SELLER);
+        var before = orderedBefore(days);
+        return tx.readOnly(() -> queries.orderedNotInvoiced(before, cursor, Math.max(1, Math.min(limit, MAX_PAGE))));
+    }
+
+    private java.time.Instant orderedBefore(Integer days) {
         int n = days == null ? DEFAULT_DAYS : days;
         if (n < 0 || n > MAX_DAYS) {
             throw new ValidationException("days", "report.days-invalid", "days is 0–" + MAX_DAYS);
         }
-        return tx.readOnly(() -> queries.orderedNotInvoiced(clock.instant().minus(Duration.ofDays(n))));
+        return clock.instant().minus(Duration.ofDays(n));
     }
 
     public List<StrayBooking> bookingsOfClosedSales(Actor actor) {

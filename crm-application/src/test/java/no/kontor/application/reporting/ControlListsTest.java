@@ -32,6 +32,13 @@ class ControlListsTest {
         }
 
         @Override
+        public no.kontor.application.shared.Page<UninvoicedOrder> orderedNotInvoiced(Instant orderedBefore, String cursor, int limit) {
+            askedBefore = orderedBefore;
+            askedLimit = limit;
+            return new no.kontor.application.shared.Page<>(orders.subList(0, Math.min(limit, orders.size())), null);
+        }
+
+        @Override
         public List<StrayBooking> bookingsOfClosedSales() {
             return List.of(new StrayBooking(5, 3, "Toppbanner", 1, "LOST", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 7), "RESERVED"));
         }
@@ -42,6 +49,18 @@ class ControlListsTest {
         }
     }, new DirectTransactions(), new TestClock(NOW));
     final Actor manager = Actor.staff(2, "mona", Role.MANAGER);
+    int askedLimit;
+
+    @Test
+    void theListIsPagedAtMostFiveHundredAtATime() {
+        assertThat(lists.orderedNotInvoiced(manager, 14, null, 1).items()).hasSize(1);
+        assertThat(askedBefore).isEqualTo(NOW.minus(java.time.Duration.ofDays(14)));
+        lists.orderedNotInvoiced(manager, null, null, 100_000);
+        assertThat(askedLimit).isEqualTo(ControlLists.MAX_PAGE);
+        lists.orderedNotInvoiced(manager, null, null, -3);
+        assertThat(askedLimit).isEqualTo(1);
+        assertThatThrownBy(() -> lists.orderedNotInvoiced(manager, -1, null, 10)).isInstanceOf(ValidationException.class);
+    }
 
     @Test
     void ordersNotInvoicedAreThoseOrderedMoreThanTheGivenDaysAgoThirtyByDefault() {

@@ -34,6 +34,11 @@ abstract class UnreadBooks implements ReportQueries {
     }
 
     @Override
+    public no.kontor.application.shared.Page<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore, String cursor, int limit) {
+        throw new AssertionError("this report reads no uninvoiced orders");
+    }
+
+    @Override
     public List<PlacementDays> bookedDays(LocalDate from, LocalDate to) {
         throw new AssertionError("this report reads no bookings");
     }

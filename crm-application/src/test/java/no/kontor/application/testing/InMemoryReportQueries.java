@@ -94,6 +94,12 @@ public final class InMemoryReportQueries implements ReportQueries {
     }
 
     @Override
+    public no.kontor.application.shared.Page<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore, String cursor, int limit) {
+        return InMemoryPages.ascending("uninvoiced-orders", orderedNotInvoiced(orderedBefore), o -> List.of(o.orderedAt(), o.saleId()), cursor,
+                limit);
+    }
+
+    @Override
     public List<PlacementDays> bookedDays(LocalDate from, LocalDate to) {
         return inventory.placements().all().stream()
                 .sorted(Comparator.comparing(p -> p.id().value()))

@@ -8,6 +8,8 @@ import java.util.List;
 import jakarta.inject.Singleton;
 import no.kontor.adapters.persistence.invoice.JdbcInvoices;
 import no.kontor.adapters.persistence.shared.Jdbc;
+import no.kontor.adapters.persistence.shared.Keyset;
+import no.kontor.application.shared.Page;
 import no.kontor.application.reporting.port.ReportQueries;
 import no.kontor.domain.invoice.InvoiceKind;
 import no.kontor.domain.invoice.InvoiceLine;
@@ -80,15 +82,29 @@ public class JdbcReportQueries implements ReportQueries {
                         rs.getString("status")));
     }
 
+    /** One row per order, its key columns unqualified (the keyset reads them back by name). */
+    private static final String UNINVOICED = "SELECT * FROM (SELECT s.id, s.company_id, c.name, c.responsible_seller_id, s.description, "
+            + "s.ordered_at FROM sale s JOIN company c ON c.id = s.company_id WHERE s.stage = 'ORDERED' AND s.invoice_id IS NULL "
+            + "AND s.ordered_at < ?) o WHERE true";
+    private static final Keyset UNINVOICED_ORDER = Keyset.ascending("uninvoiced-orders", Keyset.key("ordered_at", Keyset.Type.INSTANT),
+            Keyset.key("id", Keyset.Type.LONG));
+
+    private static UninvoicedOrder uninvoiced(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new UninvoicedOrder(rs.getLong("id"), rs.getLong("company_id"), rs.getString("name"),
+                Jdbc.nullableLong(rs, "responsible_seller_id"), Jdbc.instant(rs, "ordered_at"), rs.getString("description"));
+    }
+
+    // the sale keeps when it last became ORDERED (V15), and the orders still waiting for an invoice have an index of their own
     @Override
     public List<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore) {
-        // the sale keeps when it last became ORDERED (V15), and the orders still waiting for an invoice have an index of their own
-        return jdbc.query("SELECT s.id, s.company_id, c.name, c.responsible_seller_id, s.description, s.ordered_at FROM sale s "
-                        + "JOIN company c ON c.id = s.company_id "
-                        + "WHERE s.stage = 'ORDERED' AND s.invoice_id IS NULL AND s.ordered_at < ? ORDER BY s.ordered_at, s.id",
-                List.of(java.sql.Timestamp.from(orderedBefore)), rs -> new UninvoicedOrder(rs.getLong("id"), rs.getLong("company_id"),
-                        rs.getString("name"), Jdbc.nullableLong(rs, "responsible_seller_id"), Jdbc.instant(rs, "ordered_at"),
-                        rs.getString("description")));
+        return jdbc.query(UNINVOICED + " ORDER BY ordered_at, id", List.of(java.sql.Timestamp.from(orderedBefore)),
+                JdbcReportQueries::uninvoiced);
+    }
+
+    @Override
+    public Page<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore, String cursor, int limit) {
+        return UNINVOICED_ORDER.page(jdbc, UNINVOICED, List.of(java.sql.Timestamp.from(orderedBefore)), cursor, limit,
+                JdbcReportQueries::uninvoiced);
     }
 
     /** Days as a date range: the booked period clipped to the report's, its length in days. */

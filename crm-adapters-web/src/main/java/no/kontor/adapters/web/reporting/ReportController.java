@@ -20,6 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.CsvExport;
 import no.kontor.adapters.web.shared.Times;
 import no.kontor.application.reporting.ControlLists;
@@ -163,10 +164,12 @@ public class ReportController {
 
     @Get("/uninvoiced-orders")
     @Operation(operationId = "listUninvoicedOrders", summary = "Sales ordered more than `days` days ago (default 30, 0–3650) and still on "
-            + "no invoice, oldest first")
-    public List<UninvoicedOrderResponse> uninvoicedOrders(@Nullable @QueryValue Integer days, Authentication auth) {
-        return controls.orderedNotInvoiced(Actors.of(auth), days).stream().map(o -> new UninvoicedOrderResponse(o.saleId(), o.companyId(),
-                o.companyName(), o.responsibleSellerId(), Times.oslo(o.orderedAt()), o.description())).toList();
+            + "no invoice, oldest first, a page at a time (`limit` default 100, at most 500; `nextCursor` for the next); all of them as "
+            + "uninvoiced-orders.csv")
+    public PageResponse<UninvoicedOrderResponse> uninvoicedOrders(@Nullable @QueryValue Integer days, @Nullable @QueryValue String cursor,
+                                                                  @QueryValue(defaultValue = "100") int limit, Authentication auth) {
+        return PageResponse.of(controls.orderedNotInvoiced(Actors.of(auth), days, cursor, limit), o -> new UninvoicedOrderResponse(o.saleId(),
+                o.companyId(), o.companyName(), o.responsibleSellerId(), Times.oslo(o.orderedAt()), o.description()));
     }
 
     @Serdeable

@@ -34,6 +34,9 @@ public interface ReportQueries {
     /** Sales ordered before {@code orderedBefore} and still on no invoice; when each became ordered comes from its stage history. */
     List<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore);
 
+    /** The same, the oldest order first, a page after {@code cursor} (null: the first). */
+    no.kontor.application.shared.Page<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore, String cursor, int limit);
+
     /**
      * Every placement with the days of {@code from}–{@code to} its active bookings hold (a
      * placement is never booked twice for a day, so the days add up without overlap).

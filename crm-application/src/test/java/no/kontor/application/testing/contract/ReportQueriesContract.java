@@ -157,6 +157,19 @@ public abstract class ReportQueriesContract extends PortContract {
                 .doesNotContain(lead.value());
         assertThat(tx(() -> port(ReportQueries.class).orderedNotInvoiced(before.minusSeconds(1))))
                 .extracting(UninvoicedOrder::saleId).doesNotContain(ordered.value());
+
+        // a page at a time, in the same order as the whole list, each order once
+        var all = tx(() -> port(ReportQueries.class).orderedNotInvoiced(after));
+        var paged = new java.util.ArrayList<UninvoicedOrder>();
+        String cursor = null;
+        do {
+            String from = cursor;
+            var page = tx(() -> port(ReportQueries.class).orderedNotInvoiced(after, from, 1));
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(1);
+            paged.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(paged).isEqualTo(all);
     }
 
     @Test
