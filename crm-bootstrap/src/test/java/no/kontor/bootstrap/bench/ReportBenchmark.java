@@ -110,7 +110,11 @@ public final class ReportBenchmark {
             });
 
             var year = "from=" + today.minusDays(364) + "&to=" + today;
-            var export = only.matcher("export").find() ? export(client, "/api/v1/reports/sales-data.csv?" + year) : null;
+            double[] export = null;
+            if (only.matcher("export").find()) {
+                export(client, "/api/v1/reports/sales-data.csv?" + month); // warm-up, as every figure has: a month
+                export = export(client, "/api/v1/reports/sales-data.csv?" + year);
+            }
 
             var table = new StringBuilder("| figure | median ms | slowest ms | target | met |\n| --- | ---: | ---: | --- | --- |\n");
             for (var t : timings) {

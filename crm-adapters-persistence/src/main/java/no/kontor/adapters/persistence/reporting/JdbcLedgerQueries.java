@@ -135,7 +135,7 @@ public class JdbcLedgerQueries implements LedgerQueries {
                         + "WHERE b.kind = 'INVOICE' AND b.issue_date BETWEEN ? AND ? ORDER BY b.issue_date, b.number, b.line_no",
                 List.of(from, to), 2000, row, sink);
         String booked = "LEFT JOIN LATERAL (SELECT min(k.first_day) AS first_day, max(k.last_day) AS last_day FROM booking k "
-                + "WHERE k.sale_id = s.id AND k.placement_id = sl.placement_id AND k.status <> 'CANCELLED') k ON true ";
+                + "WHERE sl.placement_id IS NOT NULL AND k.sale_id = s.id AND k.placement_id = sl.placement_id AND k.status <> 'CANCELLED') k ON true ";
         jdbc.stream("SELECT 'SALE' AS source, s.id AS sale_id, s.company_id, c.name AS company_name, u.display_name AS seller, s.team, "
                         + "p.name AS placement, k.first_day, k.last_day, sl.description, " + net("sl") + " AS net, "
                         + "round(" + net("sl") + " * sl.vat_percent / 100)::bigint AS vat, NULL::bigint AS number, "
