@@ -4,10 +4,6 @@ import no.kontor.application.advertising.BookingAdTotals;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -36,12 +32,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.Text;
 import no.kontor.application.advertising.ImportAdStatistics;
 import no.kontor.application.advertising.MapAdServer;
 import no.kontor.application.advertising.ReadAdStatistics;
 import no.kontor.application.advertising.port.AdStatistics;
 import no.kontor.domain.company.CompanyId;
-import no.kontor.domain.shared.ValidationException;
 
 /**
  * The ad server's statistics (docs/decisions/ad-statistics.md): a manager maps placements to
@@ -75,19 +71,11 @@ public class AdStatisticsController {
             + "each bad line named (400). Else 202: the rows are matched and written in the background, all or nothing; follow the "
             + "Location for progress and the report (rows no booking has, rows outside their booking's days)")
     public HttpResponse<StartedResponse> importFile(@Nullable @Body byte[] file, Authentication auth) {
-        var started = imports.start(Actors.of(auth), utf8(file == null ? new byte[0] : file));
+        var started = imports.start(Actors.of(auth), Text.utf8File(file, "ad-statistics.encoding"));
         return HttpResponse.accepted(URI.create("/api/v1/ad-statistics/imports/" + started.importId()))
                 .body(new StartedResponse(started.importId(), started.rows(), "RUNNING"));
     }
 
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ValidationException("file", "ad-statistics.encoding", "The file is not UTF-8");
-        }
-    }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -2,10 +2,6 @@ package no.kontor.adapters.web.reporting;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,10 +25,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.Text;
 import no.kontor.application.reporting.Grain;
 import no.kontor.application.reporting.ImportSiteStatistics;
 import no.kontor.application.reporting.SiteRevenueReport;
-import no.kontor.domain.shared.ValidationException;
 
 /** The news site's statistics: a manager imports them; everyone reads revenue per article and per thousand page views. */
 @Controller("/api/v1")
@@ -61,19 +57,11 @@ public class SiteStatisticsController {
             + "header `date;channel;articles;page_views` (or commas), a line per day (yyyy-mm-dd or dd.mm.yyyy) and section. Refused "
             + "whole with each bad line's number and reason (at most 20); each day in the file replaces what was kept for that day")
     public HttpResponse<ImportResponse> importFile(@Nullable @Body byte[] file, Authentication auth) {
-        var r = imports.fromFile(Actors.of(auth), utf8(file == null ? new byte[0] : file));
+        var r = imports.fromFile(Actors.of(auth), Text.utf8File(file, "site-statistics.encoding"));
         return HttpResponse.created(new ImportResponse(r.importId(), r.lines(), r.days(), r.firstDay(), r.lastDay(), r.articles(),
                 r.pageViews()), URI.create("/api/v1/reports/site-revenue?from=" + r.firstDay() + "&to=" + r.lastDay()));
     }
 
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ValidationException("file", "site-statistics.encoding", "The file is not UTF-8");
-        }
-    }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -49,4 +49,15 @@ public final class Text {
                 + (multiLine ? " other than tab and line breaks" : ", tabs and line breaks")
                 + ", U+FFFE, U+FFFF and unpaired surrogates are not accepted";
     }
+
+    /** An uploaded file's bytes as UTF-8 text; bytes that are not UTF-8 are {@code 400} naming the field {@code file}. */
+    public static String utf8File(byte[] bytes, String code) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes == null ? new byte[0]
+                            : bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new no.kontor.domain.shared.ValidationException("file", code, "The file is not UTF-8");
+        }
+    }
 }
