@@ -133,6 +133,11 @@ class AdStatisticsApiTest implements UsesTestDatabase {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("line 3", "line 4");
         assertThat(upload(admin, "").statusCode()).isEqualTo(400);
+        var latin1 = admin.send(admin.request("/api/v1/ad-statistics/imports").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("Day,Zone ID,Impressions,Clicks\n2026-11-01,7,1,0 \u00e6\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).build());
+        assertThat(latin1.statusCode()).isEqualTo(400);
+        assertThat(latin1.body()).contains("ad-statistics.encoding");
         staff.add("selger-annonse", Role.SELLER);
         var seller = staff.login("selger-annonse");
         assertThat(upload(seller, "Day,Zone ID,Impressions,Clicks\n2026-11-01,7,1,0\n").statusCode()).isEqualTo(403);
