@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The overdue control list on a day: every overdue invoice with its age in days past its due
- * date and its reminder state, oldest first, and the count and sum of each age band.
+ * The overdue control list on a day: the overdue invoices (all of them, or a page) with their
+ * age in days past their due date and their reminder state, oldest first, and the count and
+ * sum of each age band over all of them; {@code nextCursor} names the next page (null: none).
  */
-public record OverdueInvoices(LocalDate asOf, List<Band> bands, List<Item> items, long total) {
+public record OverdueInvoices(LocalDate asOf, List<Band> bands, List<Item> items, long total, String nextCursor) {
 
     /** The age bands a collector works by, in days past the due date. */
     public enum AgeBand {

@@ -40,7 +40,32 @@ class ListOverdueInvoicesTest {
             askedFor = asOf;
             return books;
         }
+
+        @Override
+        public no.kontor.application.shared.Page<OverdueInvoice> overdue(LocalDate asOf, String cursor, int limit) {
+            askedLimit = limit;
+            return new no.kontor.application.shared.Page<>(books.stream().sorted(java.util.Comparator.comparing(OverdueInvoice::dueDate))
+                    .limit(limit).toList(), "next");
+        }
+
+        @Override
+        public List<DueDay> overdueByDueDate(LocalDate asOf) {
+            return books.stream().map(o -> new DueDay(o.dueDate(), 1, o.due())).toList();
+        }
     };
+    int askedLimit;
+
+    @Test
+    void aPageShowsSomeInvoicesWhileTheBandsAndTheTotalCountThemAll() {
+        var page = list.page(manager, MARCH_31, null, 2);
+        assertThat(page.items()).extracting(i -> i.invoice().number() + ":" + i.band()).containsExactly("7:OVER_60", "6:DAYS_31_60");
+        assertThat(page.bands()).extracting(b -> b.band() + " " + b.invoices() + " " + b.due())
+                .containsExactly("DAYS_0_14 2 3000", "DAYS_15_30 2 7000", "DAYS_31_60 2 11000", "OVER_60 1 7000");
+        assertThat(page.total()).isEqualTo(28000);
+        assertThat(page.nextCursor()).isEqualTo("next");
+        list.page(manager, MARCH_31, null, 100_000);
+        assertThat(askedLimit).isEqualTo(ListOverdueInvoices.MAX_PAGE);
+    }
     final TestClock clock = new TestClock(Instant.parse("2026-03-31T21:59:00Z")); // 23:59 in Oslo, still 31 March
     final ListOverdueInvoices list = new ListOverdueInvoices(queries, new DirectTransactions(), clock);
     final Actor manager = Actor.staff(2, "mona", Role.MANAGER);

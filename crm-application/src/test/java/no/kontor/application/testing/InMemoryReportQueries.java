@@ -94,6 +94,22 @@ public final class InMemoryReportQueries implements ReportQueries {
     }
 
     @Override
+    public no.kontor.application.shared.Page<OverdueInvoice> overdue(LocalDate asOf, String cursor, int limit) {
+        return InMemoryPages.ascending("overdue", overdue(asOf), o -> List.of(o.dueDate(), o.number()), cursor, limit);
+    }
+
+    @Override
+    public List<DueDay> overdueByDueDate(LocalDate asOf) {
+        var byDay = new java.util.TreeMap<LocalDate, long[]>();
+        for (var o : overdue(asOf)) {
+            var sums = byDay.computeIfAbsent(o.dueDate(), d -> new long[2]);
+            sums[0]++;
+            sums[1] += o.due();
+        }
+        return byDay.entrySet().stream().map(e -> new DueDay(e.getKey(), (int) e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    @Override
     public no.kontor.application.shared.Page<UninvoicedOrder> orderedNotInvoiced(java.time.Instant orderedBefore, String cursor, int limit) {
         return InMemoryPages.ascending("uninvoiced-orders", orderedNotInvoiced(orderedBefore), o -> List.of(o.orderedAt(), o.saleId()), cursor,
                 limit);

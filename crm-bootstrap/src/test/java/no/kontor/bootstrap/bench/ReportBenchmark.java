@@ -91,8 +91,8 @@ public final class ReportBenchmark {
             reports.put("Price deviations, month", "/api/v1/reports/price-deviations?" + month);
             reports.put("Site revenue per article, month", "/api/v1/reports/site-revenue?" + month);
             reports.put("Occupancy, month", "/api/v1/reports/occupancy?" + month);
-            reports.put("Overdue list (all open invoices)", "/api/v1/reports/overdue");
-            reports.put("Uninvoiced orders (30 days)", "/api/v1/reports/uninvoiced-orders");
+            reports.put("Overdue list, first page (bands over all)", "/api/v1/reports/overdue");
+            reports.put("Uninvoiced orders (30 days), first page", "/api/v1/reports/uninvoiced-orders");
             reports.put("Unmatched payments", "/api/v1/reports/unmatched-payments");
 
             // -Dbench.only=<regex> measures only the figures whose names it finds (the export is "export")

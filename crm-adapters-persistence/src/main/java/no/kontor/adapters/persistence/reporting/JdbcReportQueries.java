@@ -48,17 +48,41 @@ public class JdbcReportQueries implements ReportQueries {
                 .toList();
     }
 
-    /** Overdue as the domain says it (Invoice.isOverdue): an issued invoice, not wholly credited, money due, past its due date. */
+    /**
+     * Overdue as the domain says it (Invoice.isOverdue): an issued invoice, not wholly credited, money due, past its due date;
+     * from V15's index of the invoices with money due. One row per invoice, its reminders counted beside it, its key columns
+     * unqualified (the keyset reads them back by name).
+     */
+    private static final String OPEN = "i.kind = 'INVOICE' AND i.status NOT IN ('DRAFT', 'CREDITED') AND i.gross - i.paid - i.credited > 0 "
+            + "AND i.due_date < ?";
+    private static final String OVERDUE = "SELECT * FROM (SELECT i.id, i.number, i.company_id, i.buyer_name, c.responsible_seller_id, "
+            + "i.due_date, i.gross - i.paid - i.credited AS due, r.reminders, r.last_reminder_on FROM invoice i "
+            + "JOIN company c ON c.id = i.company_id LEFT JOIN LATERAL (SELECT count(*) AS reminders, max(x.sent_on) AS last_reminder_on "
+            + "FROM invoice_reminder x WHERE x.invoice_id = i.id) r ON true WHERE " + OPEN + ") o WHERE true";
+    private static final Keyset OVERDUE_ORDER = Keyset.ascending("overdue", Keyset.key("due_date", Keyset.Type.DATE),
+            Keyset.key("number", Keyset.Type.LONG));
+
+    private static OverdueInvoice overdue(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OverdueInvoice(rs.getLong("id"), rs.getLong("number"), rs.getLong("company_id"), rs.getString("buyer_name"),
+                Jdbc.nullableLong(rs, "responsible_seller_id"), rs.getObject("due_date", LocalDate.class), rs.getLong("due"),
+                rs.getInt("reminders"), rs.getObject("last_reminder_on", LocalDate.class));
+    }
+
     @Override
     public List<OverdueInvoice> overdue(LocalDate asOf) {
-        return jdbc.query("SELECT i.id, i.number, i.company_id, i.buyer_name, c.responsible_seller_id, i.due_date, "
-                        + "i.gross - i.paid - i.credited AS due, count(r.id) AS reminders, max(r.sent_on) AS last_reminder_on "
-                        + "FROM invoice i JOIN company c ON c.id = i.company_id LEFT JOIN invoice_reminder r ON r.invoice_id = i.id "
-                        + "WHERE i.kind = 'INVOICE' AND i.status NOT IN ('DRAFT', 'CREDITED') AND i.gross - i.paid - i.credited > 0 "
-                        + "AND i.due_date < ? GROUP BY i.id, c.responsible_seller_id ORDER BY i.due_date, i.number",
-                List.of(asOf), rs -> new OverdueInvoice(rs.getLong("id"), rs.getLong("number"), rs.getLong("company_id"),
-                        rs.getString("buyer_name"), Jdbc.nullableLong(rs, "responsible_seller_id"), rs.getObject("due_date", LocalDate.class),
-                        rs.getLong("due"), rs.getInt("reminders"), rs.getObject("last_reminder_on", LocalDate.class)));
+        return jdbc.query(OVERDUE + " ORDER BY due_date, number", List.of(asOf), JdbcReportQueries::overdue);
+    }
+
+    @Override
+    public Page<OverdueInvoice> overdue(LocalDate asOf, String cursor, int limit) {
+        return OVERDUE_ORDER.page(jdbc, OVERDUE, List.of(asOf), cursor, limit, JdbcReportQueries::overdue);
+    }
+
+    @Override
+    public List<DueDay> overdueByDueDate(LocalDate asOf) {
+        return jdbc.query("SELECT i.due_date, count(*) AS invoices, sum(i.gross - i.paid - i.credited) AS due FROM invoice i WHERE " + OPEN
+                + " GROUP BY i.due_date ORDER BY i.due_date", List.of(asOf), rs -> new DueDay(rs.getObject("due_date", LocalDate.class),
+                rs.getInt("invoices"), rs.getLong("due")));
     }
 
     @Override

@@ -100,22 +100,25 @@ public class ReportController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record OverdueResponse(LocalDate asOf, List<BandResponse> bands, List<OverdueItemResponse> items, long total) {
+    public record OverdueResponse(LocalDate asOf, List<BandResponse> bands, List<OverdueItemResponse> items, long total,
+                                  @Nullable String nextCursor) {
         static OverdueResponse of(OverdueInvoices o) {
             return new OverdueResponse(o.asOf(), o.bands().stream().map(b -> new BandResponse(b.band(), b.invoices(), b.due())).toList(),
                     o.items().stream().map(i -> new OverdueItemResponse(i.invoice().invoiceId(), i.invoice().number(),
                             i.invoice().companyId(), i.invoice().buyerName(), i.invoice().responsibleSellerId(), i.invoice().dueDate(),
                             i.daysOverdue(), i.band(), i.invoice().due(), i.invoice().reminders(), i.invoice().lastReminderOn())).toList(),
-                    o.total());
+                    o.total(), o.nextCursor());
         }
     }
 
     @Get("/overdue")
-    @Operation(operationId = "listOverdueInvoices", summary = "The overdue control list on `asOf` (default today, Europe/Oslo): every "
-            + "overdue invoice, oldest first, with its age in days, age band (0–14, 15–30, 31–60, over 60) and reminders, and each "
-            + "band's count and sum; øre")
-    public OverdueResponse overdue(@Nullable @QueryValue LocalDate asOf, Authentication auth) {
-        return OverdueResponse.of(overdue.execute(Actors.of(auth), asOf));
+    @Operation(operationId = "listOverdueInvoices", summary = "The overdue control list on `asOf` (default today, Europe/Oslo): the "
+            + "overdue invoices, oldest first, a page at a time (`limit` default 100, at most 500; `nextCursor` for the next), each with "
+            + "its age in days, age band (0–14, 15–30, 31–60, over 60) and reminders; each band's count and sum and the total over all "
+            + "of them; øre. All of them as overdue.csv")
+    public OverdueResponse overdue(@Nullable @QueryValue LocalDate asOf, @Nullable @QueryValue String cursor,
+                                   @QueryValue(defaultValue = "100") int limit, Authentication auth) {
+        return OverdueResponse.of(overdue.page(Actors.of(auth), asOf, cursor, limit));
     }
 
     @Get(value = "/overdue.csv", produces = "text/csv")

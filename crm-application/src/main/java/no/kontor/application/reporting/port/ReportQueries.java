@@ -25,6 +25,15 @@ public interface ReportQueries {
      */
     List<OverdueInvoice> overdue(LocalDate asOf);
 
+    /** The same, by due date then number, a page after {@code cursor} (null: the first). */
+    no.kontor.application.shared.Page<OverdueInvoice> overdue(LocalDate asOf, String cursor, int limit);
+
+    /** Per due date, how many invoices are overdue on {@code asOf} and what they still owe: what the age bands sum. */
+    List<DueDay> overdueByDueDate(LocalDate asOf);
+
+    record DueDay(LocalDate dueDate, int invoices, long due) {
+    }
+
     /** Every credit note issued in {@code from}–{@code to}, both included, by issue date and number. */
     List<CreditNoteRow> creditNotesBetween(LocalDate from, LocalDate to);
 

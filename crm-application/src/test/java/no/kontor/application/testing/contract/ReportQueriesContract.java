@@ -86,6 +86,22 @@ public abstract class ReportQueriesContract extends PortContract {
         tx(() -> port(Invoices.class).updateMoney(credited.creditedBy(125000, true, "user:1", now())));
         assertThat(tx(() -> port(ReportQueries.class).overdue(LocalDate.of(2027, 6, 1)))).extracting(OverdueInvoice::invoiceId)
                 .doesNotContain(paid.getId().value(), credited.getId().value());
+
+        // a page at a time, in the same order as the whole list; and per due date, what the bands sum
+        var day = LocalDate.of(2027, 6, 1);
+        var all = tx(() -> port(ReportQueries.class).overdue(day));
+        var paged = new java.util.ArrayList<OverdueInvoice>();
+        String cursor = null;
+        do {
+            String from = cursor;
+            var page = tx(() -> port(ReportQueries.class).overdue(day, from, 1));
+            paged.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(paged).isEqualTo(all);
+        var byDay = tx(() -> port(ReportQueries.class).overdueByDueDate(day));
+        assertThat(byDay.stream().mapToInt(ReportQueries.DueDay::invoices).sum()).isEqualTo(all.size());
+        assertThat(byDay.stream().mapToLong(ReportQueries.DueDay::due).sum()).isEqualTo(all.stream().mapToLong(OverdueInvoice::due).sum());
     }
 
     @Test
