@@ -1,0 +1,37 @@
+package no.kontor.bootstrap.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium and its driver (packages {@code chromium}, {@code chromium-driver}),
+ * never a downloaded browser. {@code .ci/run} installs them when they are missing; a run
+ * without them says so loudly (the browser tests do not run) rather than pass in silence.
+ */
+final class Browser {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browser() {
+    }
+
+    static boolean installed() {
+        boolean there = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!there) {
+            System.err.println("*** THE BROWSER TESTS DID NOT RUN: Debian's chromium and chromium-driver are not installed "
+                    + "(apt-get install chromium chromium-driver; .ci/run does this) ***");
+        }
+        return there;
+    }
+
+    static ChromeDriver start() {
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=nb-NO");
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}

@@ -1,0 +1,117 @@
+package no.kontor.bootstrap.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import no.kontor.adapters.persistence.testing.UsesTestDatabase;
+import no.kontor.adapters.web.testing.ApiClient;
+import no.kontor.bootstrap.TestStaff;
+import no.kontor.domain.identity.Role;
+
+/**
+ * The staff pages in a real browser (Debian's headless Chromium through Selenium): a seller
+ * logs in, sees the work list with a hostile subject shown as text, logs out; a wrong password
+ * is told in Norwegian; the session cookie is HttpOnly and SameSite=Strict; every page sends a
+ * Content-Security-Policy without inline script; a forged logout (no CSRF token) is refused.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffPagesBrowserTest implements UsesTestDatabase {
+    static final String HOSTILE = "<script>alert(1)</script>";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    TestStaff staff;
+
+    ChromeDriver browser;
+    String base;
+
+    @BeforeAll
+    void start() {
+        Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        base = server.getURI().toString();
+        staff.add("siri", Role.SELLER);
+        var siri = staff.login("siri");
+        String company = ApiClient.field(siri.post("/api/v1/companies", "{\"name\":\"Kafé Nord AS\",\"status\":\"CUSTOMER\"}").body(), "id");
+        var logged = siri.post("/api/v1/companies/" + company + "/activities", "{\"kind\":\"PHONE_CALL\",\"direction\":\"OUTBOUND\","
+                + "\"subject\":\"" + HOSTILE.replace("\"", "\\\"") + "\",\"followUp\":{\"dueDate\":\"2026-01-02\"}}");
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+        browser = Browser.start();
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aSellerLogsInSeesTheWorkListWithWhatWasTypedShownAsTextAndLogsOut() throws Exception {
+        browser.get(base + "/ui");
+        assertThat(browser.getCurrentUrl()).as("no session: the login page").endsWith("/ui/login");
+        browser.findElement(By.id("username")).sendKeys("siri");
+        browser.findElement(By.id("password")).sendKeys("wrong-password");
+        browser.findElement(By.cssSelector("main form button")).click();
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).isEqualTo("Feil brukernavn eller passord.");
+
+        browser.findElement(By.id("password")).sendKeys("siri-password");
+        browser.findElement(By.cssSelector("main form button")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Arbeidsliste");
+        var row = browser.findElement(By.cssSelector("tbody tr"));
+        assertThat(row.getText()).contains("02.01.2026", HOSTILE);
+        assertThat(row.getAttribute("class")).contains("overdue");
+        assertThat(browser.findElements(By.tagName("script"))).as("the subject is text, not a script").isEmpty();
+        var cookie = browser.manage().getCookieNamed("kontor_ui");
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(shot, Path.of("target", "screenshots", "arbeidsliste.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        browser.findElement(By.cssSelector(".logout button")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
+        browser.get(base + "/ui");
+        assertThat(browser.getCurrentUrl()).as("logged out: the session is gone").endsWith("/ui/login");
+    }
+
+    @Test
+    void everyPageSendsAPolicyWithoutInlineScriptAndAForgedLogoutIsRefused() {
+        var page = ApiClient.anonymous(server.getURI()).get("/ui/login");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> {
+            assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'");
+            assertThat(csp).doesNotContain("unsafe-inline");
+        });
+        var api = staff.login("siri");
+        var login = api.send(api.request("/ui/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=siri&password=siri-password")).build());
+        assertThat(login.statusCode()).isEqualTo(303);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        var forged = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui/logout")).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=x"))
+                .build());
+        assertThat(forged.statusCode()).as("no CSRF token, no logout").isEqualTo(403);
+        var still = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui")).header("Cookie", cookie).GET().build());
+        assertThat(still.statusCode()).isEqualTo(200);
+        var jsonWithCookie = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/companies")).header("Cookie",
+                cookie).GET().build());
+        assertThat(jsonWithCookie.statusCode()).as("the JSON API takes bearer tokens only").isEqualTo(401);
+    }
+}
