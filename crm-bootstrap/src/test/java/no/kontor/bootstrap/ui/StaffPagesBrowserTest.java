@@ -65,6 +65,8 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
 
     @Test
     void aSellerLogsInSeesTheWorkListWithWhatWasTypedShownAsTextAndLogsOut() throws Exception {
+        browser.get(base + "/ui/login");
+        browser.manage().deleteAllCookies(); // whatever another test left
         browser.get(base + "/ui");
         assertThat(browser.getCurrentUrl()).as("no session: the login page").endsWith("/ui/login");
         browser.findElement(By.id("username")).sendKeys("siri");
@@ -90,6 +92,36 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
         browser.get(base + "/ui");
         assertThat(browser.getCurrentUrl()).as("logged out: the session is gone").endsWith("/ui/login");
+    }
+
+    void logIn() {
+        browser.get(base + "/ui/login");
+        if (!browser.getCurrentUrl().endsWith("/ui/login")) {
+            return; // still logged in
+        }
+        browser.findElement(By.id("username")).sendKeys("siri");
+        browser.findElement(By.id("password")).sendKeys("siri-password");
+        browser.findElement(By.cssSelector("main form button")).click();
+    }
+
+    @Test
+    void aSellerFindsACompanyByNameEvenMisspelledAndReadsItsCard() throws Exception {
+        logIn();
+        browser.findElement(By.linkText("Kunder")).click();
+        browser.findElement(By.id("q")).sendKeys("Kafé");
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        browser.findElement(By.linkText("Kafé Nord AS")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kafé Nord AS");
+        assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=timeline] tbody")).getText()).contains(HOSTILE, "PHONE_CALL");
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "screenshots", "kundekort.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        browser.get(base + "/ui/companies?q=" + java.net.URLEncoder.encode("Kafe Nord", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("disse ligner", "Kafé Nord AS");
+        browser.get(base + "/ui/companies/999999");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Finnes ikke");
     }
 
     @Test

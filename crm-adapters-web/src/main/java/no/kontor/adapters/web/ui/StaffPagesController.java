@@ -67,8 +67,17 @@ public class StaffPagesController {
                 .header("Referrer-Policy", "same-origin").header("Cache-Control", "no-store");
     }
 
-    private static MutableHttpResponse<Object> redirect(String to) {
+    static MutableHttpResponse<Object> redirect(String to) {
         return page(HttpResponse.seeOther(URI.create(to)));
+    }
+
+    /** What every staff page's header shows: who is logged in, and the logout form's CSRF token. */
+    static Map<String, Object> model(Authentication auth, HttpRequest<?> request, String section) {
+        var model = new HashMap<String, Object>();
+        model.put("name", String.valueOf(auth.getAttributes().getOrDefault("name", auth.getName())));
+        model.put("csrf", UiSession.csrf(request).orElse(""));
+        model.put("section", section);
+        return model;
     }
 
     @Get("/login")
@@ -122,10 +131,8 @@ public class StaffPagesController {
             m.put("companyId", a.getCompanyId().value());
             return m;
         }).toList();
-        var model = new HashMap<String, Object>();
-        model.put("name", String.valueOf(auth.getAttributes().getOrDefault("name", auth.getName())));
+        var model = model(auth, request, "home");
         model.put("items", items);
-        model.put("csrf", UiSession.csrf(request).orElse(""));
         return page(HttpResponse.ok(new ModelAndView<>("ui/home", model)));
     }
 
@@ -145,7 +152,7 @@ public class StaffPagesController {
     }
 
     /** The staff user of a session, or null (none, or a customer's token). */
-    private static Actor staff(Authentication auth) {
+    static Actor staff(Authentication auth) {
         if (auth == null || auth.getRoles().contains(Actors.CUSTOMER_ROLE)) {
             return null;
         }
