@@ -46,14 +46,23 @@ public class UiSession implements TokenReader<HttpRequest<?>> {
         return Cookie.of(COOKIE, "").path(PAGES).httpOnly(true).secure(secure).sameSite(SameSite.Strict).maxAge(0);
     }
 
-    /** The CSRF token of the request's session; empty without one. */
+    /** The CSRF token of the request's staff session; empty without one. */
     static Optional<String> csrf(HttpRequest<?> request) {
-        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(v -> !v.isBlank()).map(UiSession::digest);
+        return csrf(request, COOKIE);
     }
 
-    /** Whether {@code sent} is the request's session's CSRF token, compared in constant time. */
     static boolean csrfMatches(HttpRequest<?> request, String sent) {
-        return sent != null && csrf(request).map(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        return csrfMatches(request, COOKIE, sent);
+    }
+
+    /** The CSRF token of the session in cookie {@code cookie} (the SHA-256 of its value); empty without one. */
+    static Optional<String> csrf(HttpRequest<?> request, String cookie) {
+        return request.getCookies().findCookie(cookie).map(Cookie::getValue).filter(v -> !v.isBlank()).map(UiSession::digest);
+    }
+
+    /** Whether {@code sent} is that session's CSRF token, compared in constant time. */
+    static boolean csrfMatches(HttpRequest<?> request, String cookie, String sent) {
+        return sent != null && csrf(request, cookie).map(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 sent.getBytes(StandardCharsets.US_ASCII))).orElse(false);
     }
 
