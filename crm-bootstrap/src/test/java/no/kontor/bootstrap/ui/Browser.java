@@ -34,4 +34,23 @@ final class Browser {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
+
+    /** Clicks what {@code target} finds and waits until the page it leads to has replaced this one. */
+    static void clickThrough(ChromeDriver browser, org.openqa.selenium.By target) {
+        var page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        browser.findElement(target).click();
+        var deadline = java.time.Instant.now().plusSeconds(10);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                page.isDisplayed();
+                Thread.sleep(20);
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the page did not change after clicking " + target);
+    }
 }

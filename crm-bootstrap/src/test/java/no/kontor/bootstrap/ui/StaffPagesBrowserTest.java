@@ -41,6 +41,7 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
 
     ChromeDriver browser;
     String base;
+    String company;
 
     @BeforeAll
     void start() {
@@ -48,7 +49,7 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
         base = server.getURI().toString();
         staff.add("siri", Role.SELLER);
         var siri = staff.login("siri");
-        String company = ApiClient.field(siri.post("/api/v1/companies", "{\"name\":\"Kafé Nord AS\",\"status\":\"CUSTOMER\"}").body(), "id");
+        company = ApiClient.field(siri.post("/api/v1/companies", "{\"name\":\"Kafé Nord AS\",\"status\":\"CUSTOMER\"}").body(), "id");
         var logged = siri.post("/api/v1/companies/" + company + "/activities", "{\"kind\":\"PHONE_CALL\",\"direction\":\"OUTBOUND\","
                 + "\"subject\":\"" + HOSTILE.replace("\"", "\\\"") + "\",\"followUp\":{\"dueDate\":\"2026-01-02\"}}");
         assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
@@ -71,11 +72,11 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
         assertThat(browser.getCurrentUrl()).as("no session: the login page").endsWith("/ui/login");
         browser.findElement(By.id("username")).sendKeys("siri");
         browser.findElement(By.id("password")).sendKeys("wrong-password");
-        browser.findElement(By.cssSelector("main form button")).click();
+        Browser.clickThrough(browser, By.cssSelector("main form button"));
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).isEqualTo("Feil brukernavn eller passord.");
 
         browser.findElement(By.id("password")).sendKeys("siri-password");
-        browser.findElement(By.cssSelector("main form button")).click();
+        Browser.clickThrough(browser, By.cssSelector("main form button"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Arbeidsliste");
         var row = browser.findElement(By.cssSelector("tbody tr"));
         assertThat(row.getText()).contains("02.01.2026", HOSTILE);
@@ -88,7 +89,7 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.copy(shot, Path.of("target", "screenshots", "arbeidsliste.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        browser.findElement(By.cssSelector(".logout button")).click();
+        Browser.clickThrough(browser, By.cssSelector(".logout button"));
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
         browser.get(base + "/ui");
         assertThat(browser.getCurrentUrl()).as("logged out: the session is gone").endsWith("/ui/login");
@@ -101,22 +102,35 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
         }
         browser.findElement(By.id("username")).sendKeys("siri");
         browser.findElement(By.id("password")).sendKeys("siri-password");
-        browser.findElement(By.cssSelector("main form button")).click();
+        Browser.clickThrough(browser, By.cssSelector("main form button"));
     }
 
     @Test
     void aSellerFindsACompanyByNameEvenMisspelledAndReadsItsCard() throws Exception {
         logIn();
-        browser.findElement(By.linkText("Kunder")).click();
+        Browser.clickThrough(browser, By.linkText("Kunder"));
         browser.findElement(By.id("q")).sendKeys("Kafé");
-        browser.findElement(By.cssSelector("form[role=search] button")).click();
-        browser.findElement(By.linkText("Kafé Nord AS")).click();
+        Browser.clickThrough(browser, By.cssSelector("form[role=search] button"));
+        Browser.clickThrough(browser, By.linkText("Kafé Nord AS"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kafé Nord AS");
         assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=timeline] tbody")).getText()).contains(HOSTILE, "PHONE_CALL");
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+
+        // log a call with a follow-up: the subject, a date, one button
+        browser.findElement(By.id("subject")).sendKeys("Ringte om vinterkampanjen");
+        browser.executeScript("document.getElementById('followUp').value = '2027-01-15'");
+        Browser.clickThrough(browser, By.cssSelector(".log-call button"));
+        assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=timeline] tbody")).getText())
+                .contains("Ringte om vinterkampanjen", "15.01.2027");
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "screenshots", "kundekort.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Browser.clickThrough(browser, By.linkText("Arbeidsliste"));
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).as("the follow-up is the logger's own")
+                .contains("Ringte om vinterkampanjen", "15.01.2027");
+        browser.navigate().back();
+        browser.findElement(By.cssSelector(".log-call button")).click(); // no subject: the browser holds it back (required)
+        assertThat(browser.findElements(By.cssSelector(".log-call [role=alert]"))).isEmpty();
 
         browser.get(base + "/ui/companies?q=" + java.net.URLEncoder.encode("Kafe Nord", java.nio.charset.StandardCharsets.UTF_8));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("disse ligner", "Kafé Nord AS");
@@ -145,5 +159,26 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
         var jsonWithCookie = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/companies")).header("Cookie",
                 cookie).GET().build());
         assertThat(jsonWithCookie.statusCode()).as("the JSON API takes bearer tokens only").isEqualTo(401);
+
+        // a call logged without its CSRF token is refused; one without a subject is told why, and nothing is logged
+        String csrf = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(cookie.substring(cookie.indexOf('=') + 1)));
+        var unsigned = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui/companies/" + company + "/calls"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("subject=Forfalsket")).build());
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        var empty = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui/companies/" + company + "/calls"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&subject=&followUp=2027-13-45")).build());
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("role=\"alert\"");
+        assertThat(api.get("/api/v1/companies/" + company + "/activities").body()).doesNotContain("Forfalsket");
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }
