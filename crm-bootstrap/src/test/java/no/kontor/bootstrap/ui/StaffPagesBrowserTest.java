@@ -171,7 +171,11 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&subject=&followUp=2027-13-45")).build());
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("role=\"alert\"");
-        assertThat(api.get("/api/v1/companies/" + company + "/activities").body()).doesNotContain("Forfalsket");
+        var control = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui/companies/" + company + "/calls"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&subject=Styre%01tegn")).build());
+        assertThat(control.statusCode()).as("a control character, as the JSON boundary refuses it").isEqualTo(400);
+        assertThat(api.get("/api/v1/companies/" + company + "/activities").body()).doesNotContain("Forfalsket", "Styre");
     }
 
     static byte[] sha256(String value) {

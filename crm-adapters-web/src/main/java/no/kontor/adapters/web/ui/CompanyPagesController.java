@@ -27,6 +27,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import no.kontor.adapters.web.shared.Text;
 import no.kontor.application.activity.LogActivity;
 import no.kontor.application.activity.ReadActivities;
 import no.kontor.application.invoice.ReadInvoices;
@@ -128,6 +129,11 @@ public class CompanyPagesController {
         if (!UiSession.csrfMatches(request, form.get("csrf"))) {
             model.put("formError", "Skjemaet var utløpt. Prøv igjen.");
             return card(actor, id, model, HttpStatus.FORBIDDEN);
+        }
+        String refused = Text.refusal(form.getOrDefault("subject", ""), false);
+        if (refused != null) { // what the JSON boundary refuses, a form may not bring in either
+            model.put("formError", refused);
+            return card(actor, id, model, HttpStatus.BAD_REQUEST);
         }
         try {
             String due = form.getOrDefault("followUp", "").strip();
