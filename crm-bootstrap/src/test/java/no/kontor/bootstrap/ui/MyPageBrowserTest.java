@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,7 +47,7 @@ class MyPageBrowserTest implements UsesTestDatabase {
 
     @BeforeAll
     void start() {
-        Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        Browser.requireInstalled();
         base = server.getURI().toString();
         var admin = staff.admin();
         String company = ApiClient.field(admin.post("/api/v1/companies", "{\"name\":\"Bakeri Sør AS\",\"status\":\"CUSTOMER\"}").body(), "id");

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,7 +44,7 @@ class StaffPagesBrowserTest implements UsesTestDatabase {
 
     @BeforeAll
     void start() {
-        Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        Browser.requireInstalled();
         base = server.getURI().toString();
         staff.add("siri", Role.SELLER);
         var siri = staff.login("siri");
