@@ -141,6 +141,30 @@ class PortalApiTest implements UsesTestDatabase {
     }
 
     @Test
+    void wrongPinsRacingOnOneInvoiceAreCountedOneAtATimeAndLockItOnce() throws Exception {
+        String id = ApiInvoices.issued(manager, manager, ApiClient.field(manager.post("/api/v1/companies",
+                "{\"name\":\"Kappløp AS\",\"status\":\"CUSTOMER\"}").body(), "id"))[0];
+        long number = customers.knownPin(Long.parseLong(id));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var attempts = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+        for (int i = 0; i < 12; i++) {
+            attempts.add(() -> logIn(number, "000000").statusCode());
+        }
+        for (var done : pool.invokeAll(attempts)) {
+            assertThat(done.get()).isEqualTo(401);
+        }
+        pool.shutdown();
+        // the invoice's login row is locked by each attempt before it is read: five failures lock it, once, and the
+        // attempts that found it locked are not counted
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM audit_entry WHERE record_type = 'portal-login' AND record_id = ? "
+                + "AND action = 'locked'", Long.toString(number))).isEqualTo(1);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM audit_entry WHERE record_type = 'portal-login' AND record_id = ? "
+                + "AND action = 'failed'", Long.toString(number))).isEqualTo(12);
+        assertThat(ApiClient.field(manager.get("/api/v1/invoices/" + id + "/login").body(), "locked")).isEqualTo("true");
+        assertThat(logIn(number, TestCustomers.PIN).statusCode()).as("locked: the right PIN too").isEqualTo(401);
+    }
+
+    @Test
     void loggingOutEndsTheSessionOnTheServer() {
         var customer = customers.login(Long.parseLong(mine));
         assertThat(customer.get("/api/v1/portal/me").statusCode()).isEqualTo(200);
