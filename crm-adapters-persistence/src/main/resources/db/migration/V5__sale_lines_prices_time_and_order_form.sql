@@ -15,7 +15,7 @@ CREATE TABLE vat_rate (
     valid_to    date CHECK (valid_to IS NULL OR valid_to >= valid_from),
     description text          NOT NULL
 );
--- Today's rates (DOMAIN-NO.md). Earlier history is not carried: the 12 % rate was 6 %
+-- Today's rates (docs/norway.md#vat). Earlier history is not carried: the 12 % rate was 6 %
 -- from 2020-04-01 to 2021-09-30, so it is entered from the day it returned to 12 %.
 INSERT INTO vat_rate (percent, valid_from, description) VALUES
     (25, DATE '2005-01-01', 'Alminnelig sats'),
@@ -68,7 +68,7 @@ CREATE INDEX time_entry_user_date ON time_entry (staff_user_id, work_date);
 CREATE INDEX time_entry_sale ON time_entry (sale_id, work_date);
 
 -- Retried requests: a key per scope (a principal, or 'public'), the hash of the request
--- it came with, and what it created (DECISIONS.md, Idempotency). Locked first in its
+-- it came with, and what it created (docs/decisions/idempotency.md). Locked first in its
 -- transaction; the outcome is written before that transaction commits.
 CREATE TABLE idempotency_key (
     scope        text        NOT NULL,

@@ -1,6 +1,6 @@
 -- Invoices and credit notes in one table and one unbroken number series; their lines;
 -- the outbox of work that follows a commit. Issued documents are frozen here too:
--- triggers refuse any change to their content and any delete (RELIABILITY.md).
+-- triggers refuse any change to their content and any delete (docs/decisions/frozen-documents.md).
 
 -- One counter row per series, never a sequence: the row lock serialises issuers and a
 -- rollback gives the number back, so numbers have no gap and no duplicate.
@@ -152,7 +152,7 @@ CREATE TRIGGER invoice_line_no_truncate BEFORE TRUNCATE ON invoice_line
 
 -- Work that follows a commit: rendering a PDF, sending an e-mail. Written in the same
 -- transaction as its cause; a worker claims a row with FOR UPDATE SKIP LOCKED and a
--- lease, does the work without holding a lock, and marks it done (DECISIONS.md).
+-- lease, does the work without holding a lock, and marks it done (docs/decisions/outbox.md).
 CREATE TABLE outbox (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kind          text        NOT NULL CHECK (kind IN ('RENDER_PDF', 'SEND_INVOICE', 'SEND_REMINDER')),
