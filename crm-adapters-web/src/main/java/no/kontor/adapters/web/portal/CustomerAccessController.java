@@ -37,8 +37,6 @@ import no.kontor.domain.invoice.InvoiceId;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Invoices")
 public class CustomerAccessController {
-    static final String RENDER_RETRY_SECONDS = "5";
-
     private final InvoiceLogins logins;
     private final ResetInvoicePin resetPin;
     private final PrintCustomerCopy print;
@@ -88,6 +86,6 @@ public class CustomerAccessController {
                 .map(pdf -> HttpResponse.ok(pdf).contentType(new MediaType("application/pdf"))
                         .header("Content-Disposition", "attachment; filename=\"kundekopi-" + id + ".pdf\"")
                         .header("Cache-Control", "no-store"))
-                .orElseGet(() -> HttpResponse.<byte[]>accepted().header("Retry-After", RENDER_RETRY_SECONDS));
+                .orElseGet(() -> HttpResponse.<byte[]>accepted().header("Retry-After", PortalController.RENDER_RETRY_SECONDS));
     }
 }

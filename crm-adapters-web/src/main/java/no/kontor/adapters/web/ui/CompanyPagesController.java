@@ -76,17 +76,17 @@ public class CompanyPagesController {
 
     @Get
     public HttpResponse<?> search(@Nullable @QueryValue String q, @Nullable Authentication auth, HttpRequest<?> request) {
-        var actor = StaffPagesController.staff(auth);
+        var actor = Pages.staff(auth);
         if (actor == null) {
-            return StaffPagesController.redirect("/ui/login");
+            return Pages.redirect("/ui/login");
         }
-        var model = StaffPagesController.model(auth, request, "companies");
+        var model = Pages.model(auth, request, "companies");
         String query = q == null ? "" : q.strip();
         model.put("q", query);
         if (query.length() > CompanySearch.MAX_QUERY) {
             model.put("error", "Søket er for langt (høyst " + CompanySearch.MAX_QUERY + " tegn).");
             model.put("results", List.of());
-            return StaffPagesController.page(HttpResponse.badRequest(new ModelAndView<>("ui/companies", model)));
+            return Pages.page(HttpResponse.badRequest(new ModelAndView<>("ui/companies", model)));
         }
         var found = search.execute(actor, new CompanySearch(query.isEmpty() ? null : query, CompanySearch.Mode.PREFIX, null, null, 25, null))
                 .items();
@@ -105,27 +105,27 @@ public class CompanyPagesController {
             m.put("place", c.postalPlace() == null ? "" : c.postalPlace());
             return m;
         }).toList());
-        return StaffPagesController.page(HttpResponse.ok(new ModelAndView<>("ui/companies", model)));
+        return Pages.page(HttpResponse.ok(new ModelAndView<>("ui/companies", model)));
     }
 
     @Get("/{id}")
     public HttpResponse<?> card(long id, @Nullable Authentication auth, HttpRequest<?> request) {
-        var actor = StaffPagesController.staff(auth);
+        var actor = Pages.staff(auth);
         if (actor == null) {
-            return StaffPagesController.redirect("/ui/login");
+            return Pages.redirect("/ui/login");
         }
-        return card(actor, id, StaffPagesController.model(auth, request, "companies"), HttpStatus.OK);
+        return card(actor, id, Pages.model(auth, request, "companies"), HttpStatus.OK);
     }
 
     /** Log a call from the card, with a follow-up if a date is given: two fields and a button. */
     @Post("/{id}/calls")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> logCall(long id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
-        var actor = StaffPagesController.staff(auth);
+        var actor = Pages.staff(auth);
         if (actor == null) {
-            return StaffPagesController.redirect("/ui/login");
+            return Pages.redirect("/ui/login");
         }
-        var model = StaffPagesController.model(auth, request, "companies");
+        var model = Pages.model(auth, request, "companies");
         if (!UiSession.csrfMatches(request, form.get("csrf"))) {
             model.put("formError", "Skjemaet var utløpt. Prøv igjen.");
             return card(actor, id, model, HttpStatus.FORBIDDEN);
@@ -146,7 +146,7 @@ public class CompanyPagesController {
             model.put("subject", form.getOrDefault("subject", ""));
             return card(actor, id, model, HttpStatus.BAD_REQUEST);
         }
-        return StaffPagesController.redirect("/ui/companies/" + id);
+        return Pages.redirect("/ui/companies/" + id);
     }
 
     private HttpResponse<?> card(Actor actor, long id, Map<String, Object> model, HttpStatus status) {
@@ -158,18 +158,18 @@ public class CompanyPagesController {
             model.put("activities", activities.timeline(actor, company, 20, null).items().stream().map(a -> Map.of(
                     "when", a.getOccurredAt().atZone(oslo).format(WHEN), "kind", a.getKind().name(), "direction", a.getDirection().name(),
                     "subject", a.getSubject(), "followUp", a.getFollowUp() == null ? "" : a.getFollowUp().dueDate()
-                            .format(StaffPagesController.NORWEGIAN))).toList());
+                            .format(Pages.NORWEGIAN))).toList());
             var balance = invoices.balance(actor, company);
             model.put("due", Kroner.of(balance.due()));
             model.put("overdue", Kroner.of(balance.overdue()));
             model.put("invoices", invoices.list(actor, new ReadInvoices.Query(null, company, null, null, false), null, 10).items().stream()
                     .filter(i -> i.getNumber() != null).map(i -> Map.of("number", i.getNumber(), "issued",
-                            i.getIssueDate().format(StaffPagesController.NORWEGIAN), "status", i.getStatus().name(), "gross",
+                            i.getIssueDate().format(Pages.NORWEGIAN), "status", i.getStatus().name(), "gross",
                             Kroner.of(i.totals().gross()), "due", Kroner.of(i.due()))).toList());
         } catch (NotFoundException | IllegalArgumentException e) { // no such company, or an impossible id
             model.put("missing", id);
-            return StaffPagesController.page(HttpResponse.notFound(new ModelAndView<>("ui/not-found", model)));
+            return Pages.page(HttpResponse.notFound(new ModelAndView<>("ui/not-found", model)));
         }
-        return StaffPagesController.page(HttpResponse.status(status).body(new ModelAndView<>("ui/company", model)));
+        return Pages.page(HttpResponse.status(status).body(new ModelAndView<>("ui/company", model)));
     }
 }

@@ -62,9 +62,9 @@ public class CustomerPagesController {
     @Get("/login")
     public HttpResponse<?> loginPage(@Nullable Authentication auth) {
         if (customer(auth) != null) {
-            return StaffPagesController.redirect("/minside");
+            return Pages.redirect("/minside");
         }
-        return StaffPagesController.page(HttpResponse.ok(new ModelAndView<>("minside/login", Map.of())));
+        return Pages.page(HttpResponse.ok(new ModelAndView<>("minside/login", Map.of())));
     }
 
     @Post("/login")
@@ -75,23 +75,23 @@ public class CustomerPagesController {
         var result = logIn.execute(new LogInCustomer.Command(number.length() > 40 ? "" : number, pin.length() > 40 ? "" : pin,
                 ClientAddresses.of(request)));
         if (result instanceof LogInCustomer.Result.Throttled throttled) {
-            return StaffPagesController.page(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After",
+            return Pages.page(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After",
                     Long.toString(Math.max(1, throttled.retryAfter().toSeconds()))).body(new ModelAndView<>("minside/login", Map.of("error",
                     "For mange mislykkede forsøk fra denne adressen. Prøv igjen senere."))));
         }
         if (!(result instanceof LogInCustomer.Result.LoggedIn in)) {
-            return StaffPagesController.page(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ModelAndView<>("minside/login",
+            return Pages.page(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ModelAndView<>("minside/login",
                     Map.of("error", "Feil fakturanummer eller PIN."))));
         }
         Duration keep = settings.idle().multipliedBy(16); // the server ends an idle session long before the cookie goes
-        return StaffPagesController.redirect("/minside").cookie(MyPageSession.cookie(in.token(), request.isSecure(), keep));
+        return Pages.redirect("/minside").cookie(MyPageSession.cookie(in.token(), request.isSecure(), keep));
     }
 
     @Get
     public HttpResponse<?> overview(@Nullable Authentication auth, HttpRequest<?> request) {
         var customer = customer(auth);
         if (customer == null) {
-            return StaffPagesController.redirect("/minside/login");
+            return Pages.redirect("/minside/login");
         }
         var overview = myPage.overview(customer);
         var model = new HashMap<String, Object>();
@@ -101,25 +101,25 @@ public class CustomerPagesController {
         model.put("csrf", UiSession.csrf(request, MyPageSession.COOKIE).orElse(""));
         model.put("invoices", myPage.invoices(customer, null, 50).items().stream().map(i -> Map.of("id", i.getId().value(),
                 "number", i.getNumber(), "kind", i.getKind().name().equals("CREDIT_NOTE") ? "Kreditnota" : "Faktura",
-                "issued", i.getIssueDate().format(StaffPagesController.NORWEGIAN), "gross", Kroner.of(i.totals().gross()),
+                "issued", i.getIssueDate().format(Pages.NORWEGIAN), "gross", Kroner.of(i.totals().gross()),
                 "due", Kroner.of(i.due()))).toList());
-        return StaffPagesController.page(HttpResponse.ok(new ModelAndView<>("minside/overview", model)));
+        return Pages.page(HttpResponse.ok(new ModelAndView<>("minside/overview", model)));
     }
 
     @Get("/fakturaer/{id}/pdf")
     public HttpResponse<?> pdf(long id, @Nullable Authentication auth) {
         var customer = customer(auth);
         if (customer == null) {
-            return StaffPagesController.redirect("/minside/login");
+            return Pages.redirect("/minside/login");
         }
         try {
             return myPage.pdf(customer, new InvoiceId(id), Giro.FULL)
                     .<HttpResponse<?>>map(pdf -> HttpResponse.ok(pdf).contentType(new MediaType("application/pdf"))
                             .header("Content-Disposition", "inline; filename=\"faktura-" + id + ".pdf\"").header("Cache-Control", "no-store"))
-                    .orElseGet(() -> StaffPagesController.page(HttpResponse.status(HttpStatus.ACCEPTED).header("Retry-After", "5")
+                    .orElseGet(() -> Pages.page(HttpResponse.status(HttpStatus.ACCEPTED).header("Retry-After", "5")
                             .body(new ModelAndView<>("minside/not-found", Map.of("message", "PDF-en lages fortsatt. Prøv igjen om litt.")))));
         } catch (NotFoundException | IllegalArgumentException e) {
-            return StaffPagesController.page(HttpResponse.notFound(new ModelAndView<>("minside/not-found", Map.of("message",
+            return Pages.page(HttpResponse.notFound(new ModelAndView<>("minside/not-found", Map.of("message",
                     "Denne fakturaen finnes ikke."))));
         }
     }
@@ -129,13 +129,13 @@ public class CustomerPagesController {
     public HttpResponse<?> logout(@Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         var customer = customer(auth);
         if (customer == null) {
-            return StaffPagesController.redirect("/minside/login");
+            return Pages.redirect("/minside/login");
         }
         if (!UiSession.csrfMatches(request, MyPageSession.COOKIE, form.get("csrf"))) {
-            return StaffPagesController.page(HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("minside/not-found",
+            return Pages.page(HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("minside/not-found",
                     Map.of("message", "Skjemaet var utløpt. Prøv igjen."))));
         }
         logOut.execute(customer);
-        return StaffPagesController.redirect("/minside/login").cookie(MyPageSession.cleared(request.isSecure()));
+        return Pages.redirect("/minside/login").cookie(MyPageSession.cleared(request.isSecure()));
     }
 }

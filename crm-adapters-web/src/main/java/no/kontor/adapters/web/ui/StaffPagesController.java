@@ -1,8 +1,6 @@
 package no.kontor.adapters.web.ui;
 
-import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -44,9 +41,6 @@ import no.kontor.domain.identity.Actor;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 public class StaffPagesController {
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
-    static final DateTimeFormatter NORWEGIAN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     static final Duration SESSION = Duration.ofHours(8);
 
     private final LogIn logIn;
@@ -61,31 +55,12 @@ public class StaffPagesController {
         this.tokens = tokens;
     }
 
-    /** A page's answer: the view, and the headers every page sends. */
-    static <T> MutableHttpResponse<T> page(MutableHttpResponse<T> response) {
-        return response.header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "same-origin").header("Cache-Control", "no-store");
-    }
-
-    static MutableHttpResponse<Object> redirect(String to) {
-        return page(HttpResponse.seeOther(URI.create(to)));
-    }
-
-    /** What every staff page's header shows: who is logged in, and the logout form's CSRF token. */
-    static Map<String, Object> model(Authentication auth, HttpRequest<?> request, String section) {
-        var model = new HashMap<String, Object>();
-        model.put("name", String.valueOf(auth.getAttributes().getOrDefault("name", auth.getName())));
-        model.put("csrf", UiSession.csrf(request).orElse(""));
-        model.put("section", section);
-        return model;
-    }
-
     @Get("/login")
     public HttpResponse<?> loginPage(@Nullable Authentication auth) {
-        if (staff(auth) != null) {
-            return redirect("/ui");
+        if (Pages.staff(auth) != null) {
+            return Pages.redirect("/ui");
         }
-        return page(HttpResponse.ok(new ModelAndView<>("ui/login", Map.of())));
+        return Pages.page(HttpResponse.ok(new ModelAndView<>("ui/login", Map.of())));
     }
 
     @Post("/login")
@@ -94,17 +69,17 @@ public class StaffPagesController {
         String username = form.getOrDefault("username", "");
         String password = form.getOrDefault("password", "");
         if (username.length() > 64 || password.length() > 200) {
-            return page(HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("ui/login", Map.of("error",
+            return Pages.page(HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("ui/login", Map.of("error",
                     "Brukernavn eller passord er for langt."))));
         }
         var result = logIn.execute(new LogIn.Command(username, password.toCharArray(), ClientAddresses.of(request)));
         if (result instanceof LogIn.Result.Throttled throttled) {
-            return page(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1,
+            return Pages.page(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1,
                     throttled.retryAfter().toSeconds()))).body(new ModelAndView<>("ui/login", Map.of("error",
                     "For mange mislykkede innlogginger. Prøv igjen om " + Math.max(1, throttled.retryAfter().toMinutes()) + " minutter."))));
         }
         if (!(result instanceof LogIn.Result.LoggedIn loggedIn)) {
-            return page(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ModelAndView<>("ui/login", Map.of("error",
+            return Pages.page(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ModelAndView<>("ui/login", Map.of("error",
                     "Feil brukernavn eller passord.", "username", username))));
         }
         var u = loggedIn.user();
@@ -112,50 +87,42 @@ public class StaffPagesController {
                 Map.of(Actors.USER_ID, u.getId(), Actors.TOKEN_VERSION, u.getTokenVersion(), "name", u.getDisplayName()));
         String token = tokens.generate(authentication).orElseThrow(() -> new IllegalStateException("no token generator is configured"))
                 .getAccessToken();
-        return redirect("/ui").cookie(UiSession.cookie(token, request.isSecure(), SESSION));
+        return Pages.redirect("/ui").cookie(UiSession.cookie(token, request.isSecure(), SESSION));
     }
 
     @Get
     public HttpResponse<?> home(@Nullable Authentication auth, HttpRequest<?> request) {
-        Actor actor = staff(auth);
+        Actor actor = Pages.staff(auth);
         if (actor == null) {
-            return redirect("/ui/login");
+            return Pages.redirect("/ui/login");
         }
         var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
         var items = activities.workList(actor, null, 50, null).items().stream().map(a -> {
             var m = new HashMap<String, Object>();
             m.put("subject", a.getSubject());
-            m.put("due", a.getFollowUp().dueDate().format(NORWEGIAN));
+            m.put("due", a.getFollowUp().dueDate().format(Pages.NORWEGIAN));
             m.put("overdue", a.getFollowUp().dueDate().isBefore(today));
             m.put("stage", a.getFollowUp().stage().name());
             m.put("companyId", a.getCompanyId().value());
             return m;
         }).toList();
-        var model = model(auth, request, "home");
+        var model = Pages.model(auth, request, "home");
         model.put("items", items);
-        return page(HttpResponse.ok(new ModelAndView<>("ui/home", model)));
+        return Pages.page(HttpResponse.ok(new ModelAndView<>("ui/home", model)));
     }
 
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> logout(@Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
-        Actor actor = staff(auth);
+        Actor actor = Pages.staff(auth);
         if (actor == null) {
-            return redirect("/ui/login");
+            return Pages.redirect("/ui/login");
         }
         if (!UiSession.csrfMatches(request, form.get("csrf"))) {
-            return page(HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("ui/login", Map.of("error",
+            return Pages.page(HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("ui/login", Map.of("error",
                     "Skjemaet var utløpt. Prøv igjen."))));
         }
         logOut.execute(actor);
-        return redirect("/ui/login").cookie(UiSession.cleared(request.isSecure()));
-    }
-
-    /** The staff user of a session, or null (none, or a customer's token). */
-    static Actor staff(Authentication auth) {
-        if (auth == null || auth.getRoles().contains(Actors.CUSTOMER_ROLE)) {
-            return null;
-        }
-        return Actors.of(auth);
+        return Pages.redirect("/ui/login").cookie(UiSession.cleared(request.isSecure()));
     }
 }
