@@ -28,7 +28,8 @@ final class Browser {
 
     static ChromeDriver start() {
         var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=nb-NO");
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=nb-NO",
+                "--disable-background-networking", "--disable-component-update"); // no network here
         var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
