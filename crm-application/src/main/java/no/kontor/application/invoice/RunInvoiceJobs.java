@@ -229,8 +229,8 @@ public final class RunInvoiceJobs {
         byte[] pdf = pdfs.renderReminder(ubl, reminder);
         String seller = invoice.getSeller().name();
         String text = "Hei,\n\nVi kan ikke se å ha mottatt betaling for faktura " + invoice.getNumber() + " med forfall "
-                + invoice.getDueDate() + ". Purring nr. " + reminder.number() + " er vedlagt: kr " + kroner(reminder.total())
-                + " betales innen " + reminder.payBy() + " til konto " + invoice.getSeller().account().formatted()
+                + NORWEGIAN_DATE.format(invoice.getDueDate()) + ". Purring nr. " + reminder.number() + " er vedlagt: kr " + kroner(reminder.total())
+                + " betales innen " + NORWEGIAN_DATE.format(reminder.payBy()) + " til konto " + invoice.getSeller().account().formatted()
                 + (invoice.getKid() == null ? "" : " med KID " + invoice.getKid().value()) + ".\n"
                 + (reminder.fee() > 0 ? "Beløpet omfatter purregebyr kr " + kroner(reminder.fee()) + ".\n" : "")
                 + (reminder.interest() > 0 ? "Forsinkelsesrente til i dag: kr " + kroner(reminder.interest()) + ".\n" : "")
@@ -290,6 +290,9 @@ public final class RunInvoiceJobs {
         return out.toString();
     }
 
+    /** Dates in the mails as Norwegians write them: 17.12.2026. */
+    static final java.time.format.DateTimeFormatter NORWEGIAN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
     /** 2, 4, 8 … seconds after each failed attempt, at most an hour. */
     static Duration backoff(int attempts) {
         return attempts >= 12 ? MAX_BACKOFF : Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.max(1, attempts)));
@@ -307,7 +310,7 @@ public final class RunInvoiceJobs {
         var text = new StringBuilder("Hei,\n\nVedlagt er ").append(what.toLowerCase(Locale.ROOT)).append(' ').append(i.getNumber())
                 .append(" fra ").append(seller).append(" på kr ").append(kroner(i.totals().gross())).append(".\n");
         if (!credit) {
-            text.append("Betales innen ").append(i.getDueDate()).append(" til konto ").append(i.getSeller().account().formatted());
+            text.append("Betales innen ").append(NORWEGIAN_DATE.format(i.getDueDate())).append(" til konto ").append(i.getSeller().account().formatted());
             if (i.getKid() != null) {
                 text.append(" med KID ").append(i.getKid().value());
             }

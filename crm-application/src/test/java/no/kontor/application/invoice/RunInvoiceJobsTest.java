@@ -195,6 +195,7 @@ class RunInvoiceJobsTest {
         assertThat(mail.to()).isEqualTo("k@kunde.example");
         assertThat(mail.subject()).isEqualTo("Faktura 1 fra Lokalavisa AS");
         assertThat(mail.text()).contains("1 250,00", "8601 11 17947", "000000300000016");
+        assertThat(mail.text()).as("the due date as Norwegians write it").contains("Betales innen 08.12.2026").doesNotContain("2026-12-08");
         assertThat(mail.attachments()).extracting(Mailer.Attachment::fileName).containsExactly("faktura-1.pdf", "ehf-faktura-1.xml");
         assertThat(new String(mail.attachments().get(0).content(), StandardCharsets.UTF_8)).as("the customer's copy, with the PIN")
                 .isEqualTo("PDF:FULL:111111");
