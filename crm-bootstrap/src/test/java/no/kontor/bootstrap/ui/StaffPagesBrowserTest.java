@@ -43,6 +43,16 @@ class StaffPagesBrowserTest extends Journey {
         var logged = siri.post("/api/v1/companies/" + company + "/activities", "{\"kind\":\"PHONE_CALL\",\"direction\":\"OUTBOUND\","
                 + "\"subject\":\"" + HOSTILE.replace("\"", "\\\"") + "\",\"followUp\":{\"dueDate\":\"2026-01-02\"}}");
         assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+
+        // a stranger orders through the public form today: the home page lists it
+        var admin = staff.admin();
+        String placement = ApiClient.field(admin.post("/api/v1/placements", "{\"name\":\"Forsidebanner\",\"unit\":\"DAY\"}").body(), "id");
+        admin.post("/api/v1/placements/" + placement + "/prices", "{\"validFrom\":\"2020-01-01\",\"unitPrice\":50000}");
+        var first = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).plusDays(40);
+        var order = ApiClient.anonymous(server.getURI()).post("/api/v1/public/orders", "{\"companyName\":\"Bestiller AS\","
+                + "\"contactName\":\"Ola\",\"email\":\"ola@bestiller.example\",\"placementId\":" + placement + ",\"firstDay\":\""
+                + first + "\",\"lastDay\":\"" + first.plusDays(2) + "\"}");
+        assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
     }
 
     @Test
@@ -64,12 +74,13 @@ class StaffPagesBrowserTest extends Journey {
         assertThat(row.getAttribute("class")).contains("overdue");
         assertThat(browser.findElements(By.xpath("//script[not(@src)]"))).as("the subject is text, not a script").isEmpty();
         accessible();
+        assertThat(text(By.cssSelector("section[aria-labelledby=orders] tbody"))).as("the day's new orders from the order form")
+                .contains("Bestilling fra skjema: Forsidebanner", "ORDERED");
+        assertThat(browser.executeScript("return typeof htmx")).as("htmx is served from its webjar").isEqualTo("object");
         var cookie = browser.manage().getCookieNamed("kontor_ui");
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getSameSite()).isEqualTo("Strict");
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(Path.of("target", "screenshots"));
-        Files.copy(shot, Path.of("target", "screenshots", "arbeidsliste.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        screenshot("arbeidsliste");
 
         Browser.clickThrough(browser, By.cssSelector(".logout button"));
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
@@ -91,8 +102,14 @@ class StaffPagesBrowserTest extends Journey {
     void aSellerFindsACompanyByNameEvenMisspelledAndReadsItsCard() throws Exception {
         logIn();
         Browser.clickThrough(browser, By.linkText("Kunder"));
+        assertThat(browser.findElements(By.linkText("Bestiller AS"))).as("no query: every company").isNotEmpty();
         browser.findElement(By.id("q")).sendKeys("Kafé");
-        Browser.clickThrough(browser, By.cssSelector("form[role=search] button"));
+        // instant: the results narrow as the user types, without the button
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(
+                By.linkText("Bestiller AS")).isEmpty());
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        assertThat(browser.getCurrentUrl()).as("the search is in the address, for back and bookmarks").contains("q=");
         Browser.clickThrough(browser, By.linkText("Kafé Nord AS"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kafé Nord AS");
         assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=timeline] tbody")).getText()).contains(HOSTILE, "PHONE_CALL");
@@ -101,13 +118,13 @@ class StaffPagesBrowserTest extends Journey {
 
         // log a call with a follow-up: the subject, a date, one button
         browser.findElement(By.id("subject")).sendKeys("Ringte om vinterkampanjen");
-        browser.executeScript("document.getElementById('followUp').value = '2027-01-15'");
+        browser.findElement(By.id("followUp")).sendKeys("15.01.2027");
         Browser.clickThrough(browser, By.cssSelector(".log-call button"));
         assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=timeline] tbody")).getText())
                 .contains("Ringte om vinterkampanjen", "15.01.2027");
-        Files.createDirectories(Path.of("target", "screenshots"));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "screenshots", "kundekort.png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(text(By.cssSelector("section[aria-labelledby=history] tbody"))).as("the record's audit history").contains("created");
+        assertThat(browser.findElements(By.cssSelector("section[aria-labelledby=sales], section[aria-labelledby=ads]"))).hasSize(2);
+        screenshot("kundekort");
         Browser.clickThrough(browser, By.linkText("Arbeidsliste"));
         assertThat(browser.findElement(By.tagName("tbody")).getText()).as("the follow-up is the logger's own")
                 .contains("Ringte om vinterkampanjen", "15.01.2027");
@@ -158,7 +175,15 @@ class StaffPagesBrowserTest extends Journey {
                 .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&subject=Styre%01tegn")).build());
         assertThat(control.statusCode()).as("a control character, as the JSON boundary refuses it").isEqualTo(400);
-        assertThat(api.get("/api/v1/companies/" + company + "/activities").body()).doesNotContain("Forfalsket", "Styre");
+        var badDate = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui/companies/" + company + "/calls"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&subject=Dato&followUp=45.13.2027")).build());
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.body()).contains("45.13.2027", "dd.mm.åååå");
+        assertThat(api.get("/api/v1/companies/" + company + "/activities").body()).doesNotContain("Forfalsket", "Styre", "\"Dato\"");
+        var impossible = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui/companies/abc")).header("Cookie", cookie)
+                .GET().build());
+        assertThat(impossible.statusCode()).as("an id that is no number is a page that is not there").isEqualTo(404);
     }
 
     static byte[] sha256(String value) {

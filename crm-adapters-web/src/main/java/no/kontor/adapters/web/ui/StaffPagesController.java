@@ -1,6 +1,9 @@
 package no.kontor.adapters.web.ui;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +31,14 @@ import no.kontor.adapters.web.shared.ClientAddresses;
 import no.kontor.application.activity.ReadActivities;
 import no.kontor.application.identity.LogIn;
 import no.kontor.application.identity.LogOut;
+import no.kontor.application.sale.ReadSales;
+import no.kontor.application.sale.SaleFilter;
 import no.kontor.domain.identity.Actor;
 
 /**
  * The staff pages (docs/decisions/web-ui.md): server-rendered, calling the same use cases with the
- * same role checks as the API. So far: the login page, the home page with the user's work list
- * (overdue first), and logout. Every page answers with a Content-Security-Policy that allows no
+ * same role checks as the API: the login page, the home page with the user's work list (overdue
+ * first) and the day's new orders from the order form, and logout. Every page answers with a Content-Security-Policy that allows no
  * inline script, and every form carries the session's CSRF token.
  */
 @Controller("/ui")
@@ -42,16 +47,22 @@ import no.kontor.domain.identity.Actor;
 @Hidden
 public class StaffPagesController {
     static final Duration SESSION = Duration.ofHours(8);
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    /** Who the public order form's sales are created by (its actor's audit name). */
+    static final String ORDER_FORM = Actor.publicForm().auditName();
 
     private final LogIn logIn;
     private final LogOut logOut;
     private final ReadActivities activities;
+    private final ReadSales sales;
     private final AccessRefreshTokenGenerator tokens;
 
-    public StaffPagesController(LogIn logIn, LogOut logOut, ReadActivities activities, AccessRefreshTokenGenerator tokens) {
+    public StaffPagesController(LogIn logIn, LogOut logOut, ReadActivities activities, ReadSales sales, AccessRefreshTokenGenerator tokens) {
         this.logIn = logIn;
         this.logOut = logOut;
         this.activities = activities;
+        this.sales = sales;
         this.tokens = tokens;
     }
 
@@ -92,23 +103,25 @@ public class StaffPagesController {
 
     @Get
     public HttpResponse<?> home(@Nullable Authentication auth, HttpRequest<?> request) {
-        Actor actor = Pages.staff(auth);
-        if (actor == null) {
-            return Pages.redirect("/ui/login");
-        }
-        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
-        var items = activities.workList(actor, null, 50, null).items().stream().map(a -> {
-            var m = new HashMap<String, Object>();
-            m.put("subject", a.getSubject());
-            m.put("due", a.getFollowUp().dueDate().format(Pages.NORWEGIAN));
-            m.put("overdue", a.getFollowUp().dueDate().isBefore(today));
-            m.put("stage", a.getFollowUp().stage().name());
-            m.put("companyId", a.getCompanyId().value());
-            return m;
-        }).toList();
-        var model = Pages.model(auth, request, "home");
-        model.put("items", items);
-        return Pages.page(HttpResponse.ok(new ModelAndView<>("ui/home", model)));
+        return Pages.staff(auth, request, "home", (actor, model) -> {
+            var today = LocalDate.now(OSLO);
+            model.put("items", activities.workList(actor, null, 50, null).items().stream().map(a -> {
+                var m = new HashMap<String, Object>();
+                m.put("subject", a.getSubject());
+                m.put("due", a.getFollowUp().dueDate().format(Pages.NORWEGIAN));
+                m.put("overdue", a.getFollowUp().dueDate().isBefore(today));
+                m.put("stage", a.getFollowUp().stage().name());
+                m.put("companyId", a.getCompanyId().value());
+                return m;
+            }).toList());
+            // the day's new orders from the public order form: sales it opened today
+            model.put("orders", sales.list(actor, new SaleFilter(null, null, null, today, today, null), null, 100).items().stream()
+                    .filter(v -> ORDER_FORM.equals(v.sale().getCreatedBy())).map(v -> Map.of("id", v.sale().getId().value(), "companyId",
+                            v.sale().getCompanyId().value(), "at", v.sale().getCreatedAt().atZone(OSLO).format(CLOCK), "stage",
+                            v.sale().getStage().name(), "description", v.sale().getDescription() == null ? "" : v.sale().getDescription(),
+                            "net", Kroner.of(v.totals().net()))).toList());
+            return Pages.view("ui/home", model);
+        });
     }
 
     @Post("/logout")
