@@ -149,6 +149,12 @@ class StaffPagesBrowserTest extends Journey {
         var login = api.send(api.request("/ui/login").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=siri&password=siri-password")).build());
         assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).as("plain HTTP: not Secure").doesNotContain("Secure");
+        var claimsTls = api.send(api.request("/ui/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-Proto", "https").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username=siri&password=siri-password")).build());
+        assertThat(claimsTls.headers().firstValue("Set-Cookie").orElseThrow()).as("a forwarded header from no trusted proxy is ignored")
+                .doesNotContain("Secure");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         var forged = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui/logout")).header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=x"))

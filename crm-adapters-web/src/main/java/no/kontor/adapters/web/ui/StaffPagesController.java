@@ -57,13 +57,16 @@ public class StaffPagesController {
     private final ReadActivities activities;
     private final ReadSales sales;
     private final AccessRefreshTokenGenerator tokens;
+    private final SecureCookies secureCookies;
 
-    public StaffPagesController(LogIn logIn, LogOut logOut, ReadActivities activities, ReadSales sales, AccessRefreshTokenGenerator tokens) {
+    public StaffPagesController(LogIn logIn, LogOut logOut, ReadActivities activities, ReadSales sales, AccessRefreshTokenGenerator tokens,
+                                SecureCookies secureCookies) {
         this.logIn = logIn;
         this.logOut = logOut;
         this.activities = activities;
         this.sales = sales;
         this.tokens = tokens;
+        this.secureCookies = secureCookies;
     }
 
     @Get("/login")
@@ -98,7 +101,7 @@ public class StaffPagesController {
                 Map.of(Actors.USER_ID, u.getId(), Actors.TOKEN_VERSION, u.getTokenVersion(), "name", u.getDisplayName()));
         String token = tokens.generate(authentication).orElseThrow(() -> new IllegalStateException("no token generator is configured"))
                 .getAccessToken();
-        return Pages.redirect("/ui").cookie(UiSession.cookie(token, request.isSecure(), SESSION));
+        return Pages.redirect("/ui").cookie(UiSession.cookie(token, secureCookies.of(request), SESSION));
     }
 
     @Get
@@ -136,6 +139,6 @@ public class StaffPagesController {
                     "Skjemaet var utløpt. Prøv igjen."))));
         }
         logOut.execute(actor);
-        return Pages.redirect("/ui/login").cookie(UiSession.cleared(request.isSecure()));
+        return Pages.redirect("/ui/login").cookie(UiSession.cleared(secureCookies.of(request)));
     }
 }
