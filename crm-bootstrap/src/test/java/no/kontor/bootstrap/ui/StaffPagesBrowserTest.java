@@ -44,6 +44,9 @@ class StaffPagesBrowserTest extends Journey {
                 + "\"subject\":\"" + HOSTILE.replace("\"", "\\\"") + "\",\"followUp\":{\"dueDate\":\"2026-01-02\"}}");
         assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
 
+        for (String name : new String[] {"Kafé Ål", "Kafé Ønske", "Kafé Zebra", "Kafé Ærlig"}) {
+            assertThat(siri.post("/api/v1/companies", "{\"name\":\"" + name + "\",\"status\":\"PROSPECT\"}").statusCode()).isEqualTo(201);
+        }
         // a stranger orders through the public form today: the home page lists it
         var admin = staff.admin();
         String placement = ApiClient.field(admin.post("/api/v1/placements", "{\"name\":\"Forsidebanner\",\"unit\":\"DAY\"}").body(), "id");
@@ -110,6 +113,8 @@ class StaffPagesBrowserTest extends Journey {
                 By.linkText("Bestiller AS")).isEmpty());
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         assertThat(browser.getCurrentUrl()).as("the search is in the address, for back and bookmarks").contains("q=");
+        assertThat(browser.findElements(By.cssSelector("#results li a")).stream().map(a -> a.getText()).toList())
+                .as("Norwegian order: Æ, Ø, Å after Z").containsExactly("Kafé Nord AS", "Kafé Zebra", "Kafé Ærlig", "Kafé Ønske", "Kafé Ål");
         Browser.clickThrough(browser, By.linkText("Kafé Nord AS"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kafé Nord AS");
         assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=timeline] tbody")).getText()).contains(HOSTILE, "PHONE_CALL");

@@ -37,6 +37,7 @@ import no.kontor.application.sale.ReadSales;
 import no.kontor.application.sale.SaleFilter;
 import no.kontor.application.invoice.ReadInvoices;
 import no.kontor.application.company.CompanySearch;
+import no.kontor.application.company.CompanySummary;
 import no.kontor.application.company.ManageContacts;
 import no.kontor.application.company.SearchCompanies;
 import no.kontor.application.company.ViewCompany;
@@ -63,6 +64,8 @@ import no.kontor.domain.shared.ValidationException;
 public class CompanyPagesController {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    /** Names in Norwegian order. */
+    static final java.text.Collator NAMES = java.text.Collator.getInstance(Locale.forLanguageTag("nb-NO"));
     /** Whole numbers grouped as Norwegians do: 12 345. */
     static final java.text.NumberFormat NUMBER = java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("nb-NO"));
 
@@ -110,6 +113,9 @@ public class CompanyPagesController {
             if (found.isEmpty() && !query.isEmpty()) {
                 found = search.execute(actor, new CompanySearch(query, CompanySearch.Mode.FUZZY, null, null, 25, null)).items();
                 fuzzy = true;
+            }
+            if (!fuzzy) { // a prefix's page of names, in Norwegian order (Æ, Ø, Å after Z); fuzzy ones stay nearest first
+                found = found.stream().sorted(java.util.Comparator.comparing(CompanySummary::name, NAMES)).toList();
             }
             model.put("fuzzy", fuzzy && !found.isEmpty());
             model.put("results", found.stream().map(c -> {
