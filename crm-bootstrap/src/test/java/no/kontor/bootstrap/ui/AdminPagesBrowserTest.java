@@ -283,6 +283,7 @@ class AdminPagesBrowserTest extends Journey {
         }
         accessible();
         String cookie = sessionCookie("siv");
+        assertThat(getWith(cookie, "/ui/account/password").statusCode()).as("the own password is everyone's").isEqualTo(200);
         for (String page : managerPages()) {
             var r = getWith(cookie, page);
             assertThat(r.statusCode()).as(page).isEqualTo(403);
@@ -390,6 +391,19 @@ class AdminPagesBrowserTest extends Journey {
                 .isEqualTo(400);
         assertThat(admin.get("/api/v1/placements?limit=100").body()).doesNotContain("Lang", "Enhet");
         assertThat(admin.get("/api/v1/placements/" + placement + "/prices").body()).doesNotContain("2042");
+
+        // an admin's own password needs the old one too, here as in the API
+        var noOld = postForm(cookie, "/ui/account/password", csrf + "currentPassword=&newPassword=admin-nytt-passord"
+                + "&repeatPassword=admin-nytt-passord");
+        assertThat(noOld.statusCode()).isEqualTo(400);
+        assertThat(noOld.body()).contains("Skriv inn det nåværende passordet ditt.");
+        var ownBySetting = postForm(cookie, "/ui/admin/users/" + adminId + "/password", csrf + "newPassword=admin-nytt-passord");
+        assertThat(ownBySetting.statusCode()).as("one's own is changed on the own page").isEqualTo(303);
+        assertThat(ownBySetting.headers().firstValue("Location")).hasValue("/ui/account/password");
+        var tooLong = postForm(cookie, "/ui/account/password", csrf + "currentPassword=admin-password&newPassword=" + "p".repeat(201)
+                + "&repeatPassword=" + "p".repeat(201));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        staff.login("admin"); // the password is as it was
 
         var hostile = postForm(cookie, "/ui/admin/placements", csrf + "name=" + URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8) + "&unit=DAY");
         assertThat(hostile.statusCode()).isEqualTo(303);
