@@ -92,7 +92,7 @@ class MyPageBrowserTest implements UsesTestDatabase {
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getSameSite()).isEqualTo("Strict");
         Files.createDirectories(Path.of("target", "screenshots"));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "screenshots", "minside.png"),
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "screenshots", "minside-innlogget.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         // the PDF, as the browser would fetch it with the session's cookie (once the outbox has rendered it)

@@ -135,7 +135,7 @@ final class Pages {
         }
         String t = typed.strip();
         try {
-            return t.contains(".") ? LocalDate.parse(t, DateTimeFormatter.ofPattern("d.M.uuuu")) : LocalDate.parse(t);
+            return t.contains(".") ? LocalDate.parse(t, DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT)) : LocalDate.parse(t);
         } catch (DateTimeParseException e) {
             throw new no.kontor.domain.shared.InvalidValueException("ui.date", "«" + t + "» er ikke en dato (dd.mm.åååå).");
         }
