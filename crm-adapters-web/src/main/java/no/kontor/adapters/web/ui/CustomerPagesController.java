@@ -58,12 +58,15 @@ public class CustomerPagesController {
     private final LogOutCustomer logOut;
     private final MyPage myPage;
     private final PortalSettings settings;
+    private final SecureCookies secureCookies;
 
-    public CustomerPagesController(LogInCustomer logIn, LogOutCustomer logOut, MyPage myPage, PortalSettings settings) {
+    public CustomerPagesController(LogInCustomer logIn, LogOutCustomer logOut, MyPage myPage, PortalSettings settings,
+                                   SecureCookies secureCookies) {
         this.logIn = logIn;
         this.logOut = logOut;
         this.myPage = myPage;
         this.settings = settings;
+        this.secureCookies = secureCookies;
     }
 
     private static Customer customer(Authentication auth) {
@@ -95,7 +98,7 @@ public class CustomerPagesController {
                     Map.of("error", "Feil fakturanummer eller PIN."))));
         }
         Duration keep = settings.idle().multipliedBy(16); // the server ends an idle session long before the cookie goes
-        return Pages.redirect("/minside").cookie(MyPageSession.cookie(in.token(), request.isSecure(), keep));
+        return Pages.redirect("/minside").cookie(MyPageSession.cookie(in.token(), secureCookies.of(request), keep));
     }
 
     /** A customer's page: without a My page session the login page; else {@code body} with the header's model. */
@@ -262,6 +265,6 @@ public class CustomerPagesController {
                     Map.of("message", "Skjemaet var utløpt. Prøv igjen."))));
         }
         logOut.execute(customer);
-        return Pages.redirect("/minside/login").cookie(MyPageSession.cleared(request.isSecure()));
+        return Pages.redirect("/minside/login").cookie(MyPageSession.cleared(secureCookies.of(request)));
     }
 }

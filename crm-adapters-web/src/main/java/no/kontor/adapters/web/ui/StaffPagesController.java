@@ -1,6 +1,5 @@
 package no.kontor.adapters.web.ui;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,10 +22,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.ClientAddresses;
 import no.kontor.application.activity.ReadActivities;
 import no.kontor.application.identity.LogIn;
@@ -46,7 +43,6 @@ import no.kontor.domain.identity.Actor;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 public class StaffPagesController {
-    static final Duration SESSION = Duration.ofHours(8);
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     /** Who the public order form's sales are created by (its actor's audit name). */
@@ -56,17 +52,14 @@ public class StaffPagesController {
     private final LogOut logOut;
     private final ReadActivities activities;
     private final ReadSales sales;
-    private final AccessRefreshTokenGenerator tokens;
-    private final SecureCookies secureCookies;
+    private final StaffSessions sessions;
 
-    public StaffPagesController(LogIn logIn, LogOut logOut, ReadActivities activities, ReadSales sales, AccessRefreshTokenGenerator tokens,
-                                SecureCookies secureCookies) {
+    public StaffPagesController(LogIn logIn, LogOut logOut, ReadActivities activities, ReadSales sales, StaffSessions sessions) {
         this.logIn = logIn;
         this.logOut = logOut;
         this.activities = activities;
         this.sales = sales;
-        this.tokens = tokens;
-        this.secureCookies = secureCookies;
+        this.sessions = sessions;
     }
 
     @Get("/login")
@@ -96,12 +89,7 @@ public class StaffPagesController {
             return Pages.page(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ModelAndView<>("ui/login", Map.of("error",
                     "Feil brukernavn eller passord.", "username", username))));
         }
-        var u = loggedIn.user();
-        var authentication = Authentication.build(u.getUsername(), List.of(u.getRole().name()),
-                Map.of(Actors.USER_ID, u.getId(), Actors.TOKEN_VERSION, u.getTokenVersion(), "name", u.getDisplayName()));
-        String token = tokens.generate(authentication).orElseThrow(() -> new IllegalStateException("no token generator is configured"))
-                .getAccessToken();
-        return Pages.redirect("/ui").cookie(UiSession.cookie(token, secureCookies.of(request), SESSION));
+        return Pages.redirect("/ui").cookie(sessions.open(loggedIn.user(), request));
     }
 
     @Get
@@ -139,6 +127,6 @@ public class StaffPagesController {
                     "Skjemaet var utløpt. Prøv igjen."))));
         }
         logOut.execute(actor);
-        return Pages.redirect("/ui/login").cookie(UiSession.cleared(secureCookies.of(request)));
+        return Pages.redirect("/ui/login").cookie(sessions.close(request));
     }
 }

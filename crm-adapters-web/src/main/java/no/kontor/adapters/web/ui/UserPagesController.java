@@ -21,9 +21,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.swagger.v3.oas.annotations.Hidden;
-import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.ClientAddresses;
 import no.kontor.application.identity.ManageStaff;
 import no.kontor.application.identity.RegisterStaffUser;
@@ -52,12 +50,12 @@ public class UserPagesController {
 
     private final ManageStaff staff;
     private final RegisterStaffUser register;
-    private final AccessRefreshTokenGenerator tokens;
+    private final StaffSessions sessions;
 
-    public UserPagesController(ManageStaff staff, RegisterStaffUser register, AccessRefreshTokenGenerator tokens) {
+    public UserPagesController(ManageStaff staff, RegisterStaffUser register, StaffSessions sessions) {
         this.staff = staff;
         this.register = register;
-        this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @Get("/admin/users")
@@ -255,12 +253,7 @@ public class UserPagesController {
                 model.put("error", AdminPages.explain(e));
                 return Pages.view(Pages.statusOf(e), "ui/account/password", model);
             }
-            var u = staff.view(actor, actor.userId());
-            var authentication = Authentication.build(u.getUsername(), List.of(u.getRole().name()),
-                    Map.of(Actors.USER_ID, u.getId(), Actors.TOKEN_VERSION, u.getTokenVersion(), "name", u.getDisplayName()));
-            String token = tokens.generate(authentication).orElseThrow(() -> new IllegalStateException("no token generator is configured"))
-                    .getAccessToken();
-            return Pages.redirect("/ui/account/password?endret").cookie(UiSession.cookie(token, request.isSecure(), StaffPagesController.SESSION));
+            return Pages.redirect("/ui/account/password?endret").cookie(sessions.open(staff.view(actor, actor.userId()), request));
         });
     }
 
