@@ -297,7 +297,7 @@ public class PlacementPagesController {
                 }
                 var booking = bookings.book(actor, new SaleId(saleId), placementId, new Period(first, last));
                 return Pages.redirect("/ui/placements/" + id + "/calendar?month=" + YearMonth.from(first) + "&sale=" + saleId
-                        + "&booked=" + booking.id().value() + "#calendar");
+                        + "&booked=" + booking.id().value());
             } catch (AccessDeniedException e) {
                 throw e;
             } catch (DomainException e) {

@@ -477,9 +477,11 @@ public class SalePagesController {
                 }
                 VatCategory category = vat.isEmpty() ? null : VatCategory.valueOf(vat.substring(0, 1));
                 BigDecimal percent = vat.length() > 1 ? new BigDecimal(vat.substring(1)) : null;
-                lines.add(actor, saleId, new SaleLine.Input(SaleTexts.id(form.get("placement"), "Plassering"),
+                Long placement = SaleTexts.id(form.get("placement"), "Plassering");
+                SaleUnit unit = unitOf(form.get("unit"));
+                lines.add(actor, saleId, new SaleLine.Input(placement,
                         SaleTexts.text(form.get("description"), "Beskrivelsen", SaleLine.MAX_DESCRIPTION, false),
-                        SaleTexts.number(form.get("quantity"), "Antall"), unitOf(form.get("unit")),
+                        SaleTexts.number(form.get("quantity"), "Antall"), unit == null && placement == null ? SaleUnit.PIECE : unit,
                         SaleTexts.ore(form.get("unitPrice"), "Enhetspris"), SaleTexts.number(form.get("discount"), "Rabatt"),
                         category, percent, SaleTexts.text(form.get("exemptionReason"), "Grunnen til fritak", SaleLine.MAX_REASON, false)));
             } catch (DomainException e) {
