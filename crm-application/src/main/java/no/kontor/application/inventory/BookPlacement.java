@@ -101,6 +101,20 @@ public final class BookPlacement {
     }
 
     /**
+     * A placement's active bookings that share a day with {@code window}, by first day: who
+     * holds its taken days (a calendar names the sale). Read in one snapshot, so
+     * {@code Availability.of(placementId, window, these)} is the placement's availability then.
+     */
+    public java.util.List<Booking> ofPlacement(Actor actor, PlacementId placementId, Period window) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(() -> {
+            placements.find(placementId).orElseThrow(() -> new NotFoundException("placement", placementId));
+            return bookings.overlapping(placementId, window).stream()
+                    .sorted(java.util.Comparator.comparing((Booking b) -> b.period().firstDay())).toList();
+        });
+    }
+
+    /**
      * Cancels a sale's active bookings, freeing their days, inside the caller's
      * transaction (a sale that is lost or cancelled); each cancellation is audited.
      */

@@ -168,4 +168,23 @@ class BookPlacementTest {
         assertThat(inventory.find(one.id()).orElseThrow().status()).isEqualTo(Booking.Status.CANCELLED);
         assertThat(audit.of("booking", one.id().value())).extracting(e -> e.action()).containsExactly("created", "changed");
     }
+
+    @Test
+    void aPlacementsActiveBookingsInAWindowNameTheirSalesByFirstDayAndOnlyStaffReadThem() {
+        var early = sale(SaleStage.ORDERED);
+        var late = sale(SaleStage.LEAD);
+        var second = booking.book(seller, late, banner.id(), new Period(LocalDate.of(2027, 3, 20), LocalDate.of(2027, 4, 2)));
+        var first = booking.book(seller, early, banner.id(), march);
+        var gone = booking.book(seller, early, banner.id(), new Period(LocalDate.of(2027, 3, 10), LocalDate.of(2027, 3, 12)));
+        booking.cancel(seller, gone.id());
+        booking.book(seller, early, banner.id(), new Period(LocalDate.of(2027, 4, 10), LocalDate.of(2027, 4, 12)));
+
+        var inMarch = booking.ofPlacement(seller, banner.id(), new Period(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 31)));
+
+        assertThat(inMarch).extracting(Booking::id).as("cancelled and April's left out, by first day")
+                .containsExactly(first.id(), second.id());
+        assertThat(inMarch).extracting(Booking::saleId).containsExactly(early, late);
+        assertThatThrownBy(() -> booking.ofPlacement(Actor.publicForm(), banner.id(), march)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> booking.ofPlacement(seller, new PlacementId(999), march)).isInstanceOf(NotFoundException.class);
+    }
 }
