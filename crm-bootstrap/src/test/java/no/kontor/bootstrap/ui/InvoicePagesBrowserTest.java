@@ -188,6 +188,13 @@ class InvoicePagesBrowserTest extends Journey {
         assertThat(text(By.cssSelector("dl.totals"))).contains("625,00 kr");
         assertThat(text(By.cssSelector("dd.due"))).isEqualTo("1 250,00 kr");
         assertThat(text(By.tagName("main"))).contains("Kreditnotaer", noteNumber, "Banneret ble ikke vist");
+
+        // the same line again: told next to the form, and no second credit note
+        browser.findElement(By.id("line-2")).click();
+        browser.findElement(By.id("reason")).sendKeys("En gang til");
+        clickThrough(By.xpath("//button[text()='Krediter valgte linjer']"));
+        assertThat(text(By.cssSelector(".credit [role=alert]"))).contains("kreditert før");
+        assertThat(manager.get("/api/v1/invoices/" + id + "/credit-notes").body()).doesNotContain("En gang til");
     }
 
     @Test

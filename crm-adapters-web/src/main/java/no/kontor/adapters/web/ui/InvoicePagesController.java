@@ -475,10 +475,10 @@ public class InvoicePagesController {
             try {
                 var note = credit.execute(actor, invoiceId, whole ? java.util.Set.of() : lines, reason);
                 return Pages.redirect("/ui/invoices/" + note.getId().value() + "?melding=kreditert");
-            } catch (no.kontor.domain.shared.ValidationException e) {
+            } catch (no.kontor.domain.shared.ValidationException | ConflictException e) { // told next to the form, to choose again
                 model.put("creditError", Pages.explain(e));
                 model.put("creditReason", reason);
-                return invoicePage(actor, invoiceId, model, HttpStatus.BAD_REQUEST);
+                return invoicePage(actor, invoiceId, model, Pages.statusOf(e));
             }
         });
     }
@@ -495,7 +495,9 @@ public class InvoicePagesController {
                     .orElseGet(() -> {
                         model.put("invoiceId", invoiceId.value());
                         model.put("retry", RENDER_RETRY_SECONDS);
-                        return Pages.view(HttpStatus.ACCEPTED, "ui/invoice-rendering", model).header("Retry-After", RENDER_RETRY_SECONDS);
+                        // Retry-After for a client, Refresh for the browser: the page asks again by itself (no script needed)
+                        return Pages.view(HttpStatus.ACCEPTED, "ui/invoice-rendering", model).header("Retry-After", RENDER_RETRY_SECONDS)
+                                .header("Refresh", RENDER_RETRY_SECONDS);
                     });
         });
     }
