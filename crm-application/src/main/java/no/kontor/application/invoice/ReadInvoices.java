@@ -53,6 +53,12 @@ public final class ReadInvoices {
         return tx.readOnly(() -> find(id));
     }
 
+    /** The invoice or credit note with this number, as people name it (the staff pages' forms take a number, not an id). */
+    public Optional<Invoice> numbered(Actor actor, long number) {
+        actor.require(Role.SELLER);
+        return tx.readOnly(() -> invoices.findByNumber(number));
+    }
+
     public Page<Invoice> creditNotes(Actor actor, InvoiceId id, String cursor, int limit) {
         actor.require(Role.SELLER);
         Paging.limit(limit);

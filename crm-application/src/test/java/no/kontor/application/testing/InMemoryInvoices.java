@@ -70,6 +70,13 @@ public final class InMemoryInvoices extends InMemoryStore<InMemoryInvoices.Row> 
     }
 
     @Override
+    public Optional<Invoice> findByNumber(long number) {
+        synchronized (rows) {
+            return rows.values().stream().map(Row::invoice).filter(i -> i.getNumber() != null && i.getNumber() == number).findFirst();
+        }
+    }
+
+    @Override
     public Optional<Invoice> lock(InvoiceId id) {
         return find(id);
     }

@@ -79,6 +79,12 @@ public class JdbcInvoices implements Invoices {
     }
 
     @Override
+    public Optional<Invoice> findByNumber(long number) {
+        return withLines(jdbc.query("SELECT " + HEADER + " FROM invoice WHERE number = ?", List.of(number), JdbcInvoices::header)).stream()
+                .findFirst();
+    }
+
+    @Override
     public Optional<Invoice> lock(InvoiceId id) {
         return one("SELECT " + HEADER + " FROM invoice WHERE id = ? FOR UPDATE", id);
     }

@@ -26,6 +26,9 @@ public interface Invoices {
 
     Optional<Invoice> find(InvoiceId id);
 
+    /** The issued document with this number (invoices and credit notes share one series). */
+    Optional<Invoice> findByNumber(long number);
+
     /** The document locked for the rest of the transaction. */
     Optional<Invoice> lock(InvoiceId id);
 

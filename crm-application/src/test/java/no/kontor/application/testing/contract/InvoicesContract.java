@@ -33,12 +33,14 @@ public abstract class InvoicesContract extends PortContract {
     }
 
     @Test
-    void anIssuedInvoiceKeepsItsDocumentAndIsFoundByItsKid() {
+    void anIssuedInvoiceKeepsItsDocumentAndIsFoundByItsKidAndItsNumber() {
         var issued = issuedInvoice();
         assertThat(issued.getStatus()).isEqualTo(InvoiceStatus.ISSUED);
         assertThat(invoices().document(issued.getId())).contains("<Invoice/>");
         assertThat(tx(() -> invoices().lockByKid(issued.getKid().value()))).map(i -> i.getId()).contains(issued.getId());
         assertThat(tx(() -> invoices().lockByKid("000000000000000"))).isEmpty();
+        assertThat(invoices().findByNumber(issued.getNumber())).map(i -> i.getId()).contains(issued.getId());
+        assertThat(invoices().findByNumber(987_654_321L)).isEmpty();
         var read = invoices().find(issued.getId()).orElseThrow();
         assertThat(read.getNumber()).isEqualTo(issued.getNumber());
         assertThat(read.getDueDate()).isEqualTo(issued.getDueDate());
