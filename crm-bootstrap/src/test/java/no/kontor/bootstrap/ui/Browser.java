@@ -52,6 +52,11 @@ final class Browser {
     static void clickThrough(ChromeDriver browser, org.openqa.selenium.By target) {
         var page = browser.findElement(org.openqa.selenium.By.tagName("html"));
         browser.findElement(target).click();
+        waitUntilGone(page);
+    }
+
+    /** Waits until {@code page} (the old page's {@code html} element) has been replaced by the next page. */
+    static void waitUntilGone(org.openqa.selenium.WebElement page) {
         var deadline = java.time.Instant.now().plusSeconds(10);
         while (java.time.Instant.now().isBefore(deadline)) {
             try {
@@ -59,11 +64,17 @@ final class Browser {
                 Thread.sleep(20);
             } catch (org.openqa.selenium.StaleElementReferenceException gone) {
                 return;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // while the next page loads, Chromium may call the old node "not in the document" rather than stale: gone all the same
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return;
+                }
+                throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("the page did not change after clicking " + target);
+        throw new AssertionError("the page did not change");
     }
 }

@@ -485,34 +485,6 @@ class InvoicePagesBrowserTest extends Journey {
         assertThat(manager.get("/api/v1/invoices/" + invoice[0] + "/jobs").body()).contains("SEND_INVOICE");
     }
 
-    /**
-     * Clicks and waits for the next page, as {@link Browser#clickThrough}; Chromium sometimes reports the old page's
-     * node as no longer in the document (an "unknown error") rather than stale while the next one loads: gone all the same.
-     */
-    @Override
-    void clickThrough(By target) {
-        var page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        var deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                page.isDisplayed();
-                Thread.sleep(20);
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return;
-                }
-                throw e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the page did not change after clicking " + target);
-    }
-
     /** The OCR upload form's POST, made by hand: a multipart body with the CSRF token (none when null) and the file. */
     HttpResponse<String> multipart(String cookie, String csrf, String filename, byte[] file) {
         String boundary = "----kontor" + System.nanoTime();

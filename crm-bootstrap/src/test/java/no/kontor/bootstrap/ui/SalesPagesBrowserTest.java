@@ -77,23 +77,7 @@ class SalesPagesBrowserTest extends Journey {
     void pressEnter(By target) {
         var page = browser.findElement(By.tagName("html"));
         browser.findElement(target).sendKeys(Keys.ENTER);
-        waitUntilGone(page);
-    }
-
-    static void waitUntilGone(WebElement page) {
-        var deadline = java.time.Instant.now().plus(Duration.ofSeconds(10));
-        while (java.time.Instant.now().isBefore(deadline)) {
-            try {
-                page.isDisplayed();
-                Thread.sleep(20);
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the page did not change");
+        Browser.waitUntilGone(page);
     }
 
     /** The texts of a select's options. */
@@ -121,7 +105,7 @@ class SalesPagesBrowserTest extends Journey {
     void dragAndWait(String saleId, String stage) {
         var page = browser.findElement(By.tagName("html"));
         drag(saleId, stage);
-        waitUntilGone(page);
+        Browser.waitUntilGone(page);
     }
 
     boolean inColumn(String saleId, String stage) {

@@ -2,8 +2,6 @@ package no.kontor.adapters.web.ui;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 import no.kontor.adapters.web.shared.Text;
 import no.kontor.domain.identity.Actor;
@@ -12,7 +10,6 @@ import no.kontor.domain.inventory.Placement;
 import no.kontor.domain.shared.AccessDeniedException;
 import no.kontor.domain.shared.DomainException;
 import no.kontor.domain.shared.NotFoundException;
-import no.kontor.domain.shared.ValidationException;
 
 /**
  * What the administration pages share: the door (a manager or an admin; a seller gets the 403
@@ -21,7 +18,6 @@ import no.kontor.domain.shared.ValidationException;
  * typed.
  */
 final class AdminPages {
-    private static final ResourceBundle REFUSALS = ResourceBundle.getBundle("views/refusals");
     static final Map<String, String> ROLES = Map.of("SELLER", "Selger", "MANAGER", "Leder", "ADMIN", "Administrator");
     static final Map<String, String> UNITS = Map.of("DAY", "Dag", "WEEK", "Uke");
 
@@ -49,13 +45,6 @@ final class AdminPages {
     static String explain(DomainException e) {
         if (e instanceof AccessDeniedException || e instanceof NotFoundException) {
             throw e;
-        }
-        if (e instanceof ValidationException v && !v.errors().isEmpty()) {
-            try {
-                return REFUSALS.getString(v.errors().get(0).code());
-            } catch (MissingResourceException none) {
-                return v.errors().get(0).message();
-            }
         }
         return Pages.explain(e);
     }

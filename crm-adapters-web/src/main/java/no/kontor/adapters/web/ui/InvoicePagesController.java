@@ -64,6 +64,7 @@ import no.kontor.domain.sale.SaleId;
 import no.kontor.domain.sale.SaleStage;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.DomainException;
+import no.kontor.domain.shared.InvalidValueException;
 import no.kontor.domain.shared.NotFoundException;
 
 /**
@@ -366,10 +367,10 @@ public class InvoicePagesController {
         var m = new HashMap<String, Object>();
         m.put("lineNo", l.lineNo());
         m.put("description", l.description());
-        m.put("quantity", decimal(l.quantity()));
+        m.put("quantity", Labels.decimal(l.quantity()));
         m.put("unit", unitLabel(l.unitCode()));
         m.put("unitPrice", Kroner.of(l.unitPrice()));
-        m.put("discount", l.discountPercent() == null || l.discountPercent().signum() == 0 ? "" : decimal(l.discountPercent()) + " %");
+        m.put("discount", l.discountPercent() == null || l.discountPercent().signum() == 0 ? "" : Labels.decimal(l.discountPercent()) + " %");
         m.put("vat", vatLabel(l.category(), l.percent()));
         m.put("net", Kroner.of(l.net()));
         m.put("creditedLine", l.creditedLineNo());
@@ -589,19 +590,11 @@ public class InvoicePagesController {
     /** A date typed in a form (dd.mm.åååå or ISO), or null when blank; else a form error naming {@code what}. */
     static LocalDate date(String typed, String what) {
         try {
-            var day = Pages.date(typed);
-            // strictly: 31.02 is no day (the lenient reading would take it for the last of February)
-            if (day != null && typed.strip().contains(".")) {
-                LocalDate.parse(typed.strip(), STRICT_DAY);
-            }
-            return day;
-        } catch (DomainException | java.time.format.DateTimeParseException e) {
-            throw new FormError(what + " «" + typed.strip() + "» er ikke en dato (dd.mm.åååå).");
+            return Forms.date(typed, what);
+        } catch (InvalidValueException e) {
+            throw new FormError(e.getMessage());
         }
     }
-
-    private static final java.time.format.DateTimeFormatter STRICT_DAY = java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** A whole number typed in a form (1–18 digits), else a form error naming {@code what}. */
     static long number(String typed, String what) {
@@ -614,11 +607,15 @@ public class InvoicePagesController {
 
     /** An amount typed in kroner ({@code 1 250,50}, {@code 1250.5}, {@code 1250}) in øre, else a form error. */
     static long ore(String typed) {
-        String t = typed == null ? "" : typed.strip().replace("\u00a0", "").replace(" ", "").replace("kr", "").strip();
-        if (!t.matches("\\d{1,12}([.,]\\d{1,2})?")) {
-            throw new FormError("Beløpet «" + (typed == null ? "" : typed.strip()) + "» er ikke et beløp i kroner (f.eks. 1 250,00).");
+        try {
+            Long ore = Forms.ore(typed, "Beløpet");
+            if (ore == null) {
+                throw new FormError("Beløpet mangler.");
+            }
+            return ore;
+        } catch (InvalidValueException e) {
+            throw new FormError(e.getMessage());
         }
-        return new BigDecimal(t.replace(',', '.')).movePointRight(2).longValueExact();
     }
 
     /** A form's fields; an empty body binds none. */
@@ -671,18 +668,11 @@ public class InvoicePagesController {
 
     static String vatLabel(TaxCategory category, BigDecimal percent) {
         return switch (category) {
-            case S -> decimal(percent) + " %";
+            case S -> Labels.decimal(percent) + " %";
             case Z -> "0 % (nullsats)";
             case E -> "Fritatt";
             case O -> "Utenfor mva.";
         };
-    }
-
-    static String decimal(BigDecimal value) {
-        if (value == null) {
-            return "";
-        }
-        return value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     static String unitLabel(String code) {

@@ -24,6 +24,7 @@ import no.kontor.domain.shared.DomainException;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.domain.shared.StaleVersionException;
 import no.kontor.domain.shared.UnprocessableException;
+import no.kontor.domain.shared.ValidationException;
 
 /**
  * What every page shares: the headers it answers with, a redirect, the staff header's model,
@@ -103,12 +104,22 @@ final class Pages {
         });
     }
 
-    /** A refusal in Norwegian: the text for its code, or the rule's own words when none is written. */
+    /**
+     * A refusal in Norwegian: a validation's text for each field by its code, else the text for
+     * the refusal's code; the rule's own (English) words where no text is written.
+     */
     static String explain(DomainException e) {
+        if (e instanceof ValidationException v && !v.errors().isEmpty()) {
+            return v.errors().stream().map(f -> text(f.code(), f.message())).distinct().collect(java.util.stream.Collectors.joining(" "));
+        }
+        return text(e.code(), e.getMessage());
+    }
+
+    private static String text(String code, String otherwise) {
         try {
-            return REFUSALS.getString(e.code());
+            return REFUSALS.getString(code);
         } catch (MissingResourceException none) {
-            return e.getMessage();
+            return otherwise;
         }
     }
 

@@ -83,9 +83,9 @@ public class PlacementCalendarController {
         return Pages.staff(auth, request, SalePagesController.SECTION, (actor, model) -> {
             Long saleId = null;
             try {
-                saleId = SaleTexts.id(sale, "Salg");
+                saleId = Forms.id(sale, "Salg");
             } catch (InvalidValueException e) {
-                model.put("error", SaleTexts.explain(e));
+                model.put("error", Pages.explain(e));
             }
             var rows = new ArrayList<Map<String, Object>>();
             String cursor = null;
@@ -118,13 +118,13 @@ public class PlacementCalendarController {
             form.put("sale", sale == null ? "" : sale.strip());
             model.put("form", form);
             HttpStatus status = HttpStatus.OK;
-            YearMonth shown = YearMonth.now(SaleTexts.OSLO);
+            YearMonth shown = YearMonth.now(Labels.OSLO);
             Long saleId = null;
             try {
                 shown = monthOf(month);
-                saleId = SaleTexts.id(sale, "Salg");
+                saleId = Forms.id(sale, "Salg");
             } catch (InvalidValueException e) {
-                model.put("error", SaleTexts.explain(e));
+                model.put("error", Pages.explain(e));
                 status = HttpStatus.BAD_REQUEST;
             }
             if (booked != null && booked.matches("[0-9]{1,18}")) {
@@ -136,7 +136,7 @@ public class PlacementCalendarController {
 
     private static YearMonth monthOf(String typed) {
         if (typed == null || typed.isBlank()) {
-            return YearMonth.now(SaleTexts.OSLO);
+            return YearMonth.now(Labels.OSLO);
         }
         try {
             var month = YearMonth.parse(typed.strip());
@@ -230,22 +230,22 @@ public class PlacementCalendarController {
 
         model.put("periods", availability.slots().stream().map(s -> {
             var m = new HashMap<String, Object>();
-            m.put("first", SaleTexts.day(s.period().firstDay()));
-            m.put("last", SaleTexts.day(s.period().lastDay()));
+            m.put("first", Labels.day(s.period().firstDay()));
+            m.put("last", Labels.day(s.period().lastDay()));
             m.put("days", s.period().days());
             m.put("free", s.free());
             var who = s.bookingId() == null ? null : holders.get(s.bookingId().value());
             m.put("holder", who == null ? "" : who.get("label"));
             m.put("holderLink", who == null ? null : who.get("link"));
             m.put("pick", s.free() ? "/ui/placements/" + id.value() + "/calendar?month=" + month + forSale + "&from="
-                    + SaleTexts.day(s.period().firstDay()) + "&to=" + SaleTexts.day(s.period().lastDay()) + "#booking" : null);
+                    + Labels.day(s.period().firstDay()) + "&to=" + Labels.day(s.period().lastDay()) + "#booking" : null);
             return m;
         }).toList());
 
         Object bookedId = model.get("bookedId");
         if (bookedId != null) {
             held.stream().filter(b -> b.id().value() == (Long) bookedId).findFirst().ifPresent(b -> model.put("notice",
-                    "Booket: " + placement.name() + " " + SaleTexts.day(b.period().firstDay()) + "–" + SaleTexts.day(b.period().lastDay())
+                    "Booket: " + placement.name() + " " + Labels.day(b.period().firstDay()) + "–" + Labels.day(b.period().lastDay())
                             + " på salg " + b.saleId().value() + "."));
         }
         return Pages.view(status, "ui/sales/calendar", model);
@@ -281,17 +281,17 @@ public class PlacementCalendarController {
                 typed.put(field, form.getOrDefault(field, "").strip());
             }
             model.put("form", typed);
-            YearMonth month = YearMonth.now(SaleTexts.OSLO);
+            YearMonth month = YearMonth.now(Labels.OSLO);
             Long saleId = null;
             Period conflict = null;
             try {
                 month = monthOf(form.get("month"));
-                saleId = SaleTexts.id(form.get("sale"), "Salg");
+                saleId = Forms.id(form.get("sale"), "Salg");
                 if (saleId == null) {
                     throw new InvalidValueException("ui.sale", "Skriv nummeret på salget som skal ha bookingen.");
                 }
-                LocalDate first = SaleTexts.date(form.get("from"), "Fra");
-                LocalDate last = SaleTexts.date(form.get("to"), "Til");
+                LocalDate first = Forms.date(form.get("from"), "Fra");
+                LocalDate last = Forms.date(form.get("to"), "Til");
                 if (first == null || last == null) {
                     throw new InvalidValueException("ui.period", "Skriv første og siste dag (dd.mm.åååå).");
                 }
@@ -302,7 +302,7 @@ public class PlacementCalendarController {
                 throw e;
             } catch (DomainException e) {
                 String why = e instanceof NotFoundException && e.code().equals("sale.not-found") ? "Salg " + saleId + " finnes ikke."
-                        : SaleTexts.explain(e);
+                        : Pages.explain(e);
                 if (e instanceof ConflictException c && "booking.conflict".equals(c.code())) {
                     conflict = conflictPeriod(c);
                     if (conflict != null) {
@@ -329,7 +329,7 @@ public class PlacementCalendarController {
 
     /** The booking in the way, in words: its days and, when the user may read it, its sale. */
     private String inTheWay(Actor actor, PlacementId placementId, Period period, ConflictException c) {
-        String days = SaleTexts.day(period.firstDay()) + "–" + SaleTexts.day(period.lastDay());
+        String days = Labels.day(period.firstDay()) + "–" + Labels.day(period.lastDay());
         var names = new SaleNames(actor, companies, staff);
         return bookings.ofPlacement(actor, placementId, period).stream()
                 .filter(b -> String.valueOf(b.id().value()).equals(String.valueOf(c.details().get("bookingId"))))

@@ -143,12 +143,12 @@ public class SalePagesController {
             model.put("sellers", names.sellers());
             model.put("sales", List.of());
             try {
-                Long companyId = SaleTexts.id(company, "Kunde");
+                Long companyId = Forms.id(company, "Kunde");
                 if (companyId != null) {
                     model.put("companyName", names.company(new CompanyId(companyId)));
                 }
-                var filter = new SaleFilter(companyId == null ? null : new CompanyId(companyId), SaleTexts.id(seller, "Selger"),
-                        stageOf(stage, Set.of(SaleStage.values())), SaleTexts.date(from, "Fra"), SaleTexts.date(to, "Til"),
+                var filter = new SaleFilter(companyId == null ? null : new CompanyId(companyId), Forms.id(seller, "Selger"),
+                        stageOf(stage, Set.of(SaleStage.values())), Forms.date(from, "Fra"), Forms.date(to, "Til"),
                         "on".equals(uninvoiced) ? Boolean.TRUE : null,
                         ref == null || ref.isBlank() ? null : OrderReference.parse(ref, "orderReference"));
                 var page = readSales.list(actor, filter, cursor == null || cursor.isBlank() ? null : cursor, PAGE);
@@ -162,7 +162,7 @@ public class SalePagesController {
             } catch (NotFoundException | AccessDeniedException e) {
                 throw e;
             } catch (DomainException e) {
-                model.put("filterError", SaleTexts.explain(e));
+                model.put("filterError", Pages.explain(e));
                 return Pages.view(HttpStatus.BAD_REQUEST, "ui/sales/list", model);
             }
             return Pages.view("ui/sales/list", model);
@@ -186,10 +186,10 @@ public class SalePagesController {
         return Pages.staff(auth, request, SECTION, (actor, model) -> {
             model.put("form", Map.of());
             try {
-                Long id = SaleTexts.id(company, "Kunde");
+                Long id = Forms.id(company, "Kunde");
                 return newSalePage(actor, model, id, q, HttpStatus.OK);
             } catch (InvalidValueException e) {
-                model.put("formError", SaleTexts.explain(e));
+                model.put("formError", Pages.explain(e));
                 return newSalePage(actor, model, null, q, HttpStatus.BAD_REQUEST);
             }
         });
@@ -228,23 +228,23 @@ public class SalePagesController {
             model.put("form", form);
             Long companyId;
             try {
-                companyId = SaleTexts.id(form.get("companyId"), "Kunde");
+                companyId = Forms.id(form.get("companyId"), "Kunde");
                 if (companyId == null) {
                     throw new InvalidValueException("ui.company", "Velg kunden salget gjelder (søk på navn).");
                 }
             } catch (InvalidValueException e) {
-                model.put("formError", SaleTexts.explain(e));
+                model.put("formError", Pages.explain(e));
                 return newSalePage(actor, model, null, null, HttpStatus.BAD_REQUEST);
             }
             try {
-                var sale = openSale.execute(actor, new OpenSale.Command(new CompanyId(companyId), SaleTexts.id(form.get("seller"), "Selger"),
+                var sale = openSale.execute(actor, new OpenSale.Command(new CompanyId(companyId), Forms.id(form.get("seller"), "Selger"),
                         stageOf(form.get("stage"), Set.copyOf(OPEN)), "on".equals(form.get("barter")),
-                        SaleTexts.text(form.get("description"), "Beskrivelsen", Sale.MAX_DESCRIPTION, true)));
+                        Forms.text(form.get("description"), "Beskrivelsen", Sale.MAX_DESCRIPTION, true)));
                 return Pages.redirect("/ui/sales/" + sale.getId().value());
             } catch (NotFoundException | AccessDeniedException e) {
                 throw e;
             } catch (DomainException e) {
-                model.put("formError", SaleTexts.explain(e));
+                model.put("formError", Pages.explain(e));
                 return newSalePage(actor, model, companyId, null, Pages.statusOf(e));
             }
         });
@@ -258,7 +258,7 @@ public class SalePagesController {
             if (moved != null && moved.matches("[0-9]{1,18}") && !moved.equals("0")) {
                 try {
                     var sale = readSales.view(actor, new SaleId(Long.parseLong(moved))).sale();
-                    model.put("notice", "Salg " + moved + " står nå som «" + SaleTexts.stage(sale.getStage()) + "».");
+                    model.put("notice", "Salg " + moved + " står nå som «" + Labels.stage(sale.getStage()) + "».");
                 } catch (NotFoundException ignored) {
                     // nothing to tell
                 }
@@ -275,7 +275,7 @@ public class SalePagesController {
             var page = readSales.list(actor, new SaleFilter(null, null, stage, null, null, null), null, open ? 200 : CLOSED_ON_BOARD);
             var column = new LinkedHashMap<String, Object>();
             column.put("stage", stage.name());
-            column.put("label", SaleTexts.stage(stage));
+            column.put("label", Labels.stage(stage));
             column.put("open", open);
             column.put("needsReason", stage.needsReason());
             column.put("cards", page.items().stream().map(v -> card(v, names, open)).toList());
@@ -295,11 +295,11 @@ public class SalePagesController {
         m.put("companyId", sale.getCompanyId().value());
         m.put("seller", names.user(sale.getResponsibleSellerId()));
         m.put("stage", sale.getStage().name());
-        m.put("stageLabel", SaleTexts.stage(sale.getStage()));
+        m.put("stageLabel", Labels.stage(sale.getStage()));
         m.put("description", sale.getDescription() == null ? "" : sale.getDescription());
         m.put("gross", Kroner.of(view.totals().gross()));
         m.put("net", Kroner.of(view.totals().net()));
-        m.put("opened", SaleTexts.when(sale.getCreatedAt()));
+        m.put("opened", Labels.when(sale.getCreatedAt()));
         m.put("onInvoice", sale.getInvoiceId() != null);
         m.put("moves", withMoves ? moves(sale) : List.of());
         return m;
@@ -314,7 +314,7 @@ public class SalePagesController {
     }
 
     private static List<Map<String, Object>> stageOptions(List<SaleStage> stages) {
-        return stages.stream().map(s -> Map.<String, Object>of("value", s.name(), "label", SaleTexts.stage(s), "needsReason",
+        return stages.stream().map(s -> Map.<String, Object>of("value", s.name(), "label", Labels.stage(s), "needsReason",
                 s.needsReason())).toList();
     }
 
@@ -346,14 +346,14 @@ public class SalePagesController {
                 if (next == null) {
                     throw new InvalidValueException("ui.stage", "Velg steget salget skal flyttes til.");
                 }
-                changeStage.execute(actor, saleId, next, SaleTexts.text(form.get("reason"), "Begrunnelsen", 500, true));
+                changeStage.execute(actor, saleId, next, Forms.text(form.get("reason"), "Begrunnelsen", 500, true));
             } catch (NotFoundException | AccessDeniedException e) {
                 throw e;
             } catch (DomainException e) {
                 var current = readSales.view(actor, saleId).sale().getStage();
-                String why = SaleTexts.explain(e);
+                String why = Pages.explain(e);
                 if (next != null && "sale.invalid-stage-change".equals(e.code())) {
-                    why = "Salg " + id + " kan ikke flyttes fra «" + SaleTexts.stage(current) + "» til «" + SaleTexts.stage(next) + "». " + why;
+                    why = "Salg " + id + " kan ikke flyttes fra «" + Labels.stage(current) + "» til «" + Labels.stage(next) + "». " + why;
                 }
                 model.put("refusal", why);
                 model.put("refusedSale", id);
@@ -403,14 +403,14 @@ public class SalePagesController {
                 "perRate", totals.breakdown().stream().map(b -> Map.of("label", vatLabel(b.category(), b.percent()),
                         "taxable", Kroner.of(b.taxable()), "vat", Kroner.of(b.vat()))).toList()));
         model.put("history", readSales.stageHistory(actor, id, null, 100).items().stream().map(c -> Map.of(
-                "from", c.from() == null ? "–" : SaleTexts.stage(c.from()), "to", SaleTexts.stage(c.to()),
-                "reason", c.reason() == null ? "" : c.reason(), "by", names.who(c.changedBy()), "when", SaleTexts.when(c.changedAt())))
+                "from", c.from() == null ? "–" : Labels.stage(c.from()), "to", Labels.stage(c.to()),
+                "reason", c.reason() == null ? "" : c.reason(), "by", names.who(c.changedBy()), "when", Labels.when(c.changedAt())))
                 .toList());
         model.put("hours", hours.stream().map(e -> {
             var h = new HashMap<String, Object>();
             h.put("id", e.id());
-            h.put("date", SaleTexts.day(e.workDate()));
-            h.put("hours", SaleTexts.decimal(e.hours()));
+            h.put("date", Labels.day(e.workDate()));
+            h.put("hours", Labels.decimal(e.hours()));
             h.put("description", e.description());
             h.put("by", names.user(e.staffUserId()));
             h.put("removable", changeable && (e.staffUserId() == actor.userId() || actor.has(Role.MANAGER)));
@@ -418,16 +418,16 @@ public class SalePagesController {
         }).toList());
         model.put("bookings", bookings.ofSale(actor, id, null, 100).items().stream().map(b -> Map.of(
                 "placement", placementNames.getOrDefault(b.placementId().value(), "Plassering " + b.placementId()),
-                "first", SaleTexts.day(b.period().firstDay()), "last", SaleTexts.day(b.period().lastDay()),
-                "status", SaleTexts.status(b.status()),
+                "first", Labels.day(b.period().firstDay()), "last", Labels.day(b.period().lastDay()),
+                "status", Labels.status(b.status()),
                 "calendar", "/ui/placements/" + b.placementId().value() + "/calendar?month=" + java.time.YearMonth.from(b.period().firstDay())
                         + "&sale=" + id.value())).toList());
         model.put("placements", all.stream().filter(Placement::active).map(p -> Map.<String, Object>of("id", p.id().value(), "name",
                 p.name(), "channel", p.channel() == null ? "" : p.channel())).toList());
-        model.put("units", Arrays.stream(SaleUnit.values()).map(u -> Map.of("value", u.name(), "label", SaleTexts.unit(u))).toList());
+        model.put("units", Arrays.stream(SaleUnit.values()).map(u -> Map.of("value", u.name(), "label", Labels.unit(u))).toList());
         model.put("vatChoices", VAT_CHOICES.entrySet().stream().map(e -> Map.of("value", e.getKey(), "label", e.getValue())).toList());
         model.putIfAbsent("lineForm", Map.of());
-        model.putIfAbsent("hoursForm", Map.of("date", SaleTexts.day(LocalDate.now(SaleTexts.OSLO))));
+        model.putIfAbsent("hoursForm", Map.of("date", Labels.day(LocalDate.now(Labels.OSLO))));
         return Pages.view(status, "ui/sales/sale", model);
     }
 
@@ -436,10 +436,10 @@ public class SalePagesController {
         m.put("id", l.id());
         m.put("description", l.description());
         m.put("placement", l.placementId() == null ? "" : placementNames.getOrDefault(l.placementId(), ""));
-        m.put("quantity", SaleTexts.decimal(l.quantity()));
-        m.put("unit", SaleTexts.unit(l.unit()));
+        m.put("quantity", Labels.decimal(l.quantity()));
+        m.put("unit", Labels.unit(l.unit()));
         m.put("unitPrice", Kroner.of(l.unitPrice()));
-        m.put("discount", l.discountPercent().signum() == 0 ? "" : SaleTexts.decimal(l.discountPercent()) + " %");
+        m.put("discount", l.discountPercent().signum() == 0 ? "" : Labels.decimal(l.discountPercent()) + " %");
         m.put("vat", vatLabel(l.vatCategory(), l.vatPercent()));
         m.put("net", Kroner.of(l.net()));
         m.put("fromHours", fromHours);
@@ -448,7 +448,7 @@ public class SalePagesController {
 
     private static String vatLabel(VatCategory category, BigDecimal percent) {
         return switch (category) {
-            case S -> SaleTexts.decimal(percent) + " %";
+            case S -> Labels.decimal(percent) + " %";
             case Z -> "0 % (nullsats)";
             case E -> "fritatt";
         };
@@ -460,7 +460,7 @@ public class SalePagesController {
         if (e instanceof NotFoundException && e.code().equals("sale.not-found") || e instanceof AccessDeniedException) {
             throw e;
         }
-        model.put(which + "Error", SaleTexts.explain(e));
+        model.put(which + "Error", Pages.explain(e));
         model.put(which + "Form", form);
         return salePage(actor, model, id, Pages.statusOf(e));
     }
@@ -477,13 +477,13 @@ public class SalePagesController {
                 }
                 VatCategory category = vat.isEmpty() ? null : VatCategory.valueOf(vat.substring(0, 1));
                 BigDecimal percent = vat.length() > 1 ? new BigDecimal(vat.substring(1)) : null;
-                Long placement = SaleTexts.id(form.get("placement"), "Plassering");
+                Long placement = Forms.id(form.get("placement"), "Plassering");
                 SaleUnit unit = unitOf(form.get("unit"));
                 lines.add(actor, saleId, new SaleLine.Input(placement,
-                        SaleTexts.text(form.get("description"), "Beskrivelsen", SaleLine.MAX_DESCRIPTION, false),
-                        SaleTexts.number(form.get("quantity"), "Antall"), unit == null && placement == null ? SaleUnit.PIECE : unit,
-                        SaleTexts.ore(form.get("unitPrice"), "Enhetspris"), SaleTexts.number(form.get("discount"), "Rabatt"),
-                        category, percent, SaleTexts.text(form.get("exemptionReason"), "Grunnen til fritak", SaleLine.MAX_REASON, false)));
+                        Forms.text(form.get("description"), "Beskrivelsen", SaleLine.MAX_DESCRIPTION, false),
+                        Forms.number(form.get("quantity"), "Antall"), unit == null && placement == null ? SaleUnit.PIECE : unit,
+                        Forms.ore(form.get("unitPrice"), "Enhetspris"), Forms.number(form.get("discount"), "Rabatt"),
+                        category, percent, Forms.text(form.get("exemptionReason"), "Grunnen til fritak", SaleLine.MAX_REASON, false)));
             } catch (DomainException e) {
                 return refused(actor, model, saleId, "line", form, e);
             }
@@ -527,13 +527,13 @@ public class SalePagesController {
         return Pages.form(auth, request, form, SECTION, (actor, model) -> {
             var saleId = new SaleId(id);
             try {
-                Long rate = SaleTexts.ore(form.get("rate"), "Timepris");
+                Long rate = Forms.ore(form.get("rate"), "Timepris");
                 if (rate == null) {
                     throw new InvalidValueException("ui.rate", "Skriv timeprisen i kroner.");
                 }
-                registerTime.register(actor, new RegisterTime.Command(saleId, SaleTexts.date(form.get("date"), "Dato"),
-                        SaleTexts.number(form.get("hours"), "Timer"),
-                        SaleTexts.text(form.get("description"), "Beskrivelsen", TimeEntry.MAX_DESCRIPTION, false), rate, null));
+                registerTime.register(actor, new RegisterTime.Command(saleId, Forms.date(form.get("date"), "Dato"),
+                        Forms.number(form.get("hours"), "Timer"),
+                        Forms.text(form.get("description"), "Beskrivelsen", TimeEntry.MAX_DESCRIPTION, false), rate, null));
             } catch (DomainException e) {
                 return refused(actor, model, saleId, "hours", form, e);
             }

@@ -1,97 +1,26 @@
 package no.kontor.adapters.web.ui;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import no.kontor.adapters.web.shared.Text;
-import no.kontor.domain.inventory.Booking;
-import no.kontor.domain.sale.SaleStage;
-import no.kontor.domain.sale.SaleUnit;
-import no.kontor.domain.shared.DomainException;
 import no.kontor.domain.shared.InvalidValueException;
-import no.kontor.domain.shared.ValidationException;
 
 /**
- * The sales pages' words and what their forms accept: stage and unit names in Norwegian, a
- * use case's refusal explained field by field (the codes' texts in {@code views/refusals.properties}),
- * and amounts, decimals and ids as people type them ({@code 1 250,50}, {@code 2,5}). A field that
- * does not parse is an {@link InvalidValueException} with a Norwegian sentence: the form is shown
- * again with it (400).
+ * What the staff pages' forms accept, as people type it: free text held to the JSON boundary's
+ * rules, amounts in kroner ({@code 1 250,50}, {@code 1.250,5 kr}), decimals ({@code 2,5}), record
+ * numbers and dates ({@code dd.mm.åååå}). Blank is null; a field that does not parse is an
+ * {@link InvalidValueException} with a Norwegian sentence naming the field, which the page shows
+ * beside its form (400).
  */
-final class SaleTexts {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final ResourceBundle REFUSALS = ResourceBundle.getBundle("views/refusals");
+final class Forms {
     private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,3}([ \u00a0.]?[0-9]{3})*([,.][0-9]{1,2})?|[0-9]+([,.][0-9]{1,2})?");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,9}([,.][0-9]{1,6})?");
     private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
-    private SaleTexts() {
-    }
-
-    static String stage(SaleStage stage) {
-        return stage == null ? "–" : switch (stage) {
-            case LEAD -> "Lead";
-            case OFFERED -> "Tilbud sendt";
-            case ORDERED -> "Bestilt";
-            case INVOICED -> "Fakturert";
-            case LOST -> "Tapt";
-            case CANCELLED -> "Kansellert";
-        };
-    }
-
-    static String unit(SaleUnit unit) {
-        return switch (unit) {
-            case PIECE -> "stk";
-            case HOUR -> "timer";
-            case DAY -> "dager";
-            case WEEK -> "uker";
-        };
-    }
-
-    static String status(Booking.Status status) {
-        return switch (status) {
-            case RESERVED -> "Reservert";
-            case CONFIRMED -> "Bekreftet";
-            case CANCELLED -> "Kansellert";
-        };
-    }
-
-    /** A refusal in Norwegian: each field's text by its code (the rule's own words where none is written). */
-    static String explain(DomainException e) {
-        if (e instanceof ValidationException v) {
-            return v.errors().stream().map(f -> text(f.code(), f.message())).distinct().collect(Collectors.joining(" "));
-        }
-        return text(e.code(), e.getMessage());
-    }
-
-    private static String text(String code, String otherwise) {
-        try {
-            return REFUSALS.getString(code);
-        } catch (MissingResourceException none) {
-            return otherwise;
-        }
-    }
-
-    static String day(LocalDate date) {
-        return date == null ? "" : date.format(Pages.NORWEGIAN);
-    }
-
-    static String when(Instant at) {
-        return at == null ? "" : at.atZone(OSLO).format(WHEN);
-    }
-
-    /** A decimal as the pages write it: {@code 2,5}. */
-    static String decimal(BigDecimal value) {
-        return value == null ? "" : value.stripTrailingZeros().toPlainString().replace('.', ',');
+    private Forms() {
     }
 
     /** Free text from a form, or null when blank; refused as the JSON boundary refuses it (control characters, length). */
