@@ -1,6 +1,7 @@
 package no.kontor.application.sale;
 
 import java.util.List;
+import java.util.Map;
 
 import no.kontor.application.company.port.Companies;
 import no.kontor.application.shared.Page;
@@ -9,6 +10,7 @@ import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.sale.Sale;
 import no.kontor.domain.sale.SaleId;
+import no.kontor.domain.sale.SaleTotals;
 import no.kontor.domain.shared.NotFoundException;
 import no.kontor.application.shared.Paging;
 import no.kontor.application.sale.port.SaleLines;
@@ -44,6 +46,15 @@ public final class ReadSales {
         actor.require(Role.SELLER);
         companies.find(companyId).orElseThrow(() -> new NotFoundException("company", companyId));
         return list(actor, filter.forCompany(companyId), cursor, limit);
+    }
+
+    /** The sums of many sales from their lines, in one read (a sale with no lines sums to zero). */
+    public Map<SaleId, SaleTotals> totals(Actor actor, java.util.Collection<SaleId> ids) {
+        actor.require(Role.SELLER);
+        var byId = lines.ofSales(ids);
+        var totals = new java.util.HashMap<SaleId, SaleTotals>();
+        ids.forEach(id -> totals.put(id, SaleTotals.of(byId.getOrDefault(id, List.of()))));
+        return totals;
     }
 
     /** Sales newest first with their lines and sums, a page of at most 200 at a time. */

@@ -70,6 +70,13 @@ public final class InMemoryCompanies extends InMemoryStore<Company> implements C
     }
 
     @Override
+    public java.util.Map<CompanyId, String> names(java.util.Collection<CompanyId> ids) {
+        var names = new java.util.HashMap<CompanyId, String>();
+        ids.forEach(id -> find(id).ifPresent(c -> names.put(id, c.getName())));
+        return names;
+    }
+
+    @Override
     public Page<CompanySummary> search(CompanySearch search) {
         synchronized (rows) {
             var items = rows.values().stream()

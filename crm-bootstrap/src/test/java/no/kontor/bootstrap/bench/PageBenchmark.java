@@ -109,6 +109,21 @@ public final class PageBenchmark {
                 .map(p -> "/ui/companies?q=" + URLEncoder.encode(p, StandardCharsets.UTF_8)).toList(), 100, false));
         pages.add(new Page("Company search, misspelt (fuzzy)", List.of("/ui/companies?q=Nordlsk+Bkeri"), 100, false));
         pages.add(new Page("Customer card, random company", paths("/ui/companies/%s", ids.get("company")), 100, false));
+        pages.add(new Page("Sales list, first page", List.of("/ui/sales"), 100, false));
+        pages.add(new Page("Sales board", List.of("/ui/sales/board"), 100, false));
+        pages.add(new Page("A sale, random", paths("/ui/sales/%s", ids.get("sale")), 100, false));
+        pages.add(new Page("Placements", List.of("/ui/placements"), 100, false));
+        pages.add(new Page("Placement calendar, a month", paths("/ui/placements/%s/calendar", ids.get("placement")), 100, false));
+        pages.add(new Page("Invoices list and ready to invoice", List.of("/ui/invoices"), 100, false));
+        pages.add(new Page("An invoice, random", paths("/ui/invoices/%s", ids.get("invoice")), 100, false));
+        pages.add(new Page("Overdue invoices", List.of("/ui/invoices/overdue"), 100, false));
+        pages.add(new Page("Payments: by hand, OCR, unmatched", List.of("/ui/payments"), 100, true));
+        pages.add(new Page("Admin: index", List.of("/ui/admin"), 100, true));
+        pages.add(new Page("Admin: users", List.of("/ui/admin/users"), 100, true));
+        pages.add(new Page("Admin: organisation", List.of("/ui/admin/organisation"), 100, true));
+        pages.add(new Page("Admin: placements and prices", List.of("/ui/admin/placements"), 100, true));
+        pages.add(new Page("Admin: postal codes", List.of("/ui/admin/postal-codes"), 100, true));
+        pages.add(new Page("Own password", List.of("/ui/account/password"), 100, false));
         return pages;
     }
 

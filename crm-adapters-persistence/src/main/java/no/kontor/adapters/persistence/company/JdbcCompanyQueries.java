@@ -48,6 +48,21 @@ public class JdbcCompanyQueries implements CompanyQueries {
                 """, List.of(id.value()), JdbcCompanyQueries::card).stream().findFirst();
     }
 
+    @Override
+    public java.util.Map<CompanyId, String> names(java.util.Collection<CompanyId> ids) {
+        Long[] wanted = ids.stream().map(CompanyId::value).toArray(Long[]::new);
+        return jdbc.withStatement("SELECT id, name FROM company WHERE id = ANY (?)", List.of(), ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", wanted));
+            var names = new java.util.HashMap<CompanyId, String>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.put(new CompanyId(rs.getLong(1)), rs.getString(2));
+                }
+            }
+            return names;
+        });
+    }
+
     private static CompanyCard card(ResultSet rs) throws SQLException {
         return new CompanyCard(rs.getLong("id"), rs.getString("name"), rs.getString("organisation_number"),
                 CompanyStatus.valueOf(rs.getString("status")),

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.micronaut.core.annotation.Nullable;
@@ -49,8 +48,6 @@ import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.ListOverdueInvoices;
 import no.kontor.application.reporting.UninvoicedOrder;
 import no.kontor.application.sale.ReadSales;
-import no.kontor.application.sale.SaleFilter;
-import no.kontor.application.sale.SaleView;
 import no.kontor.domain.company.CompanyId;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.invoice.Invoice;
@@ -61,7 +58,6 @@ import no.kontor.domain.invoice.InvoiceStatus;
 import no.kontor.domain.invoice.TaxCategory;
 import no.kontor.domain.payment.Payment;
 import no.kontor.domain.sale.SaleId;
-import no.kontor.domain.sale.SaleStage;
 import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.DomainException;
 import no.kontor.domain.shared.InvalidValueException;
@@ -215,11 +211,13 @@ public class InvoicePagesController {
         return new CompanyId(candidates.get(0).id());
     }
 
+    /** The oldest orders the list of sales ready to invoice shows; the control list has them all. */
+    static final int READY_ON_PAGE = 50;
+
     /** Ordered sales on no invoice, a company at a time, each company's with a button to draft its invoice. */
     private void readyToInvoice(Actor actor, Map<String, Object> model) {
-        var orders = controlLists.orderedNotInvoiced(actor, 0, null, ControlLists.MAX_PAGE);
-        var sums = sales.list(actor, new SaleFilter(null, null, SaleStage.ORDERED, null, null, true), null, 200).items().stream()
-                .collect(Collectors.toMap(v -> v.sale().getId().value(), Function.identity(), (a, b) -> a));
+        var orders = controlLists.orderedNotInvoiced(actor, 0, null, READY_ON_PAGE);
+        var sums = sales.totals(actor, orders.items().stream().map(o -> new SaleId(o.saleId())).toList());
         var collator = Collator.getInstance(new Locale("nb", "NO"));
         var byCompany = orders.items().stream().collect(Collectors.groupingBy(UninvoicedOrder::companyId, LinkedHashMap::new,
                 Collectors.toList()));
@@ -234,9 +232,9 @@ public class InvoicePagesController {
                 row.put("description", o.description() == null || o.description().isBlank() ? "Salg " + o.saleId() : o.description());
                 row.put("ordered", o.orderedAt() == null ? "" : o.orderedAt().atZone(java.time.ZoneId.of("Europe/Oslo")).toLocalDate()
                         .format(Pages.NORWEGIAN));
-                SaleView view = sums.get(o.saleId());
-                row.put("net", view == null ? "–" : Kroner.of(view.totals().net()));
-                row.put("gross", view == null ? "–" : Kroner.of(view.totals().gross()));
+                var totals = sums.get(new SaleId(o.saleId()));
+                row.put("net", Kroner.of(totals.net()));
+                row.put("gross", Kroner.of(totals.gross()));
                 return row;
             }).toList());
             groups.add(group);

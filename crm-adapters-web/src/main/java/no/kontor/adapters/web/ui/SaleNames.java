@@ -35,6 +35,13 @@ final class SaleNames {
         this.staff = staff;
     }
 
+    /** Reads the names of these companies in one go, so a page of many sales does not ask once per company. */
+    SaleNames withCompanies(java.util.Collection<CompanyId> ids) {
+        var missing = ids.stream().filter(id -> !companyNames.containsKey(id.value())).distinct().toList();
+        companies.names(actor, missing).forEach((id, name) -> companyNames.put(id.value(), name));
+        return this;
+    }
+
     String company(CompanyId id) {
         return companyNames.computeIfAbsent(id.value(), k -> {
             try {

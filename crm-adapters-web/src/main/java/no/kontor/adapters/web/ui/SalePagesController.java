@@ -77,6 +77,8 @@ public class SalePagesController {
     static final String SECTION = "sales";
     private static final int PAGE = 25;
     private static final int CLOSED_ON_BOARD = 5;
+    /** The newest open sales a column shows; "se alle" lists the rest (a big book has thousands in a stage). */
+    private static final int OPEN_ON_BOARD = 50;
     private static final List<SaleStage> OPEN = List.of(SaleStage.LEAD, SaleStage.OFFERED, SaleStage.ORDERED);
     /** What the line form offers as VAT: category and percent in one choice. */
     private static final Map<String, String> VAT_CHOICES = vatChoices();
@@ -152,6 +154,7 @@ public class SalePagesController {
                         "on".equals(uninvoiced) ? Boolean.TRUE : null,
                         ref == null || ref.isBlank() ? null : OrderReference.parse(ref, "orderReference"));
                 var page = readSales.list(actor, filter, cursor == null || cursor.isBlank() ? null : cursor, PAGE);
+                names.withCompanies(page.items().stream().map(v -> v.sale().getCompanyId()).toList());
                 model.put("sales", page.items().stream().map(v -> card(v, names, false)).toList());
                 model.put("first", "/ui/sales" + (query(typed).isEmpty() ? "" : "?" + query(typed)));
                 if (page.nextCursor() != null) {
@@ -268,11 +271,17 @@ public class SalePagesController {
     }
 
     private HttpResponse<?> boardPage(Actor actor, Map<String, Object> model, HttpStatus status) {
-        var names = names(actor);
+        var pages = new LinkedHashMap<SaleStage, no.kontor.application.shared.Page<SaleView>>();
+        for (SaleStage stage : SaleStage.values()) {
+            pages.put(stage, readSales.list(actor, new SaleFilter(null, null, stage, null, null, null), null,
+                    OPEN.contains(stage) ? OPEN_ON_BOARD : CLOSED_ON_BOARD));
+        }
+        var names = names(actor).withCompanies(pages.values().stream().flatMap(p -> p.items().stream())
+                .map(v -> v.sale().getCompanyId()).toList());
         var columns = new ArrayList<Map<String, Object>>();
         for (SaleStage stage : SaleStage.values()) {
             boolean open = OPEN.contains(stage);
-            var page = readSales.list(actor, new SaleFilter(null, null, stage, null, null, null), null, open ? 200 : CLOSED_ON_BOARD);
+            var page = pages.get(stage);
             var column = new LinkedHashMap<String, Object>();
             column.put("stage", stage.name());
             column.put("label", Labels.stage(stage));

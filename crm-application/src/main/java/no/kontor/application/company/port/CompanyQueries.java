@@ -13,6 +13,9 @@ public interface CompanyQueries {
 
     Optional<CompanyCard> card(CompanyId id);
 
+    /** The names of the companies among {@code ids} that exist, by id: one read for a page that names many. */
+    java.util.Map<CompanyId, String> names(java.util.Collection<CompanyId> ids);
+
     /** Keyset-paginated; a cursor that does not belong to this search is a {@code ValidationException}. */
     Page<CompanySummary> search(CompanySearch search);
 }
