@@ -169,7 +169,8 @@ public class DashboardPagesController {
      */
     @Post("/{id}/links")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> publish(long id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> publish(long id, @Nullable @Body Map<String, String> sent, @Nullable Authentication auth, HttpRequest<?> request) {
+        var form = sent == null ? Map.<String, String>of() : sent; // an empty body is a form without fields
         return Pages.form(auth, request, form, ReportPagesController.SECTION, (actor, model) -> {
             Instant expires;
             try {
@@ -202,8 +203,9 @@ public class DashboardPagesController {
 
     @Post("/{id}/links/{linkId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> revoke(long id, long linkId, @Body Map<String, String> form, @Nullable Authentication auth,
+    public HttpResponse<?> revoke(long id, long linkId, @Nullable @Body Map<String, String> sent, @Nullable Authentication auth,
                                   HttpRequest<?> request) {
+        var form = sent == null ? Map.<String, String>of() : sent; // an empty body is a form without fields
         return Pages.form(auth, request, form, ReportPagesController.SECTION, (actor, model) -> {
             dashboards.revoke(actor, id, linkId);
             return Pages.redirect("/ui/reports/dashboards/" + id + "/links");

@@ -42,6 +42,7 @@ import no.kontor.domain.shared.ValidationException;
 @Hidden
 public class GoalPagesController {
     private static final int MAX_TYPED = 100;
+    private static final List<String> FIELDS = List.of("metric", "firstDay", "lastDay", "team", "sellerId", "campaign", "target");
 
     private final FollowGoals follow;
     private final SetGoals set;
@@ -59,6 +60,9 @@ public class GoalPagesController {
     }
 
     private HttpResponse<?> page(Actor actor, HttpRequest<?> request, Map<String, Object> model, HttpStatus status) {
+        var empty = new HashMap<String, String>();
+        FIELDS.forEach(f -> empty.put(f, ""));
+        model.putIfAbsent("typed", empty); // the form's fields as typed: empty until a refusal shows them back
         var users = staff.list(actor, null, 100).items();
         var names = new HashMap<Long, String>();
         users.forEach(u -> names.put(u.getId(), u.getDisplayName()));
@@ -78,7 +82,8 @@ public class GoalPagesController {
     /** A manager sets a goal; a form that does not hold is shown again with what was typed and why ({@code 400}). */
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> setGoal(@Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> setGoal(@Nullable @Body Map<String, String> sent, @Nullable Authentication auth, HttpRequest<?> request) {
+        var form = sent == null ? Map.<String, String>of() : sent; // an empty body is a form without fields
         return Pages.form(auth, request, form, ReportPagesController.SECTION, (actor, model) -> {
             try {
                 var terms = terms(form);
@@ -87,7 +92,7 @@ public class GoalPagesController {
             } catch (ValidationException | InvalidValueException e) {
                 model.put("formError", ReportPeriodForm.explain(e));
                 var typed = new HashMap<String, String>();
-                for (var field : List.of("metric", "firstDay", "lastDay", "team", "sellerId", "campaign", "target")) {
+                for (var field : FIELDS) {
                     String v = form.getOrDefault(field, "");
                     typed.put(field, v.length() > MAX_TYPED ? v.substring(0, MAX_TYPED) : v);
                 }
@@ -98,7 +103,7 @@ public class GoalPagesController {
     }
 
     private static Goal.Terms terms(Map<String, String> form) {
-        for (var field : List.of("firstDay", "lastDay", "team", "sellerId", "campaign", "target", "metric")) {
+        for (var field : FIELDS) {
             String v = form.getOrDefault(field, "");
             if (v.length() > MAX_TYPED) {
                 throw new InvalidValueException("ui.too-long", "Et felt er for langt (høyst " + MAX_TYPED + " tegn).");

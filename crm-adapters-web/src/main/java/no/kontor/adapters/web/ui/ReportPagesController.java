@@ -94,7 +94,8 @@ public class ReportPagesController {
     /** A manager saves a dashboard: a name, the figures to show and one period for them all. */
     @Post("/dashboards")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> create(@Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> create(@Nullable @Body Map<String, String> sent, @Nullable Authentication auth, HttpRequest<?> request) {
+        var form = sent == null ? Map.<String, String>of() : sent; // an empty body is a form without fields
         return Pages.form(auth, request, form, SECTION, (actor, model) -> {
             String name = form.getOrDefault("name", "");
             String refused = Text.refusal(name, false);

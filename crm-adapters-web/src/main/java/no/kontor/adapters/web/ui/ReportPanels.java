@@ -16,6 +16,7 @@ import no.kontor.application.reporting.FollowGoals;
 import no.kontor.application.reporting.FreshnessBand;
 import no.kontor.application.reporting.Kpis;
 import no.kontor.application.reporting.ReportOccupancy;
+import no.kontor.application.reporting.SalesDimension;
 import no.kontor.application.reporting.SalesReport;
 import no.kontor.application.reporting.SiteRevenueReport;
 import no.kontor.domain.reporting.Goal;
@@ -217,7 +218,8 @@ final class ReportPanels {
         var periods = new LinkedHashSet<LocalDate>();
         var net = new LinkedHashMap<String, BigDecimal>();
         for (var r : s.rows()) {
-            String key = r.label() == null ? "Alle" : r.label();
+            String key = r.label() != null ? r.label() : s.dimension() == SalesDimension.TOTAL ? "Alle"
+                    : "Uten " + keyName.toLowerCase(ReportPeriodForm.NB);
             rows.add(new ReportPanel.Row(r.period().format(Pages.NORWEGIAN), List.of(key, Kroner.of(r.ordered()), Kroner.of(r.invoiced()),
                     Kroner.of(r.credited()), Kroner.of(r.netInvoiced()))));
             keys.add(key);
