@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.PageResponse;
-import no.kontor.adapters.web.shared.CsvExport;
 import no.kontor.adapters.web.shared.Times;
 import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.Grain;
