@@ -17,13 +17,17 @@ import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.CsvExport;
 import no.kontor.application.reporting.ExportPolicy;
 
-/** The reports' CSV downloads: the export policy is asked and the file options checked before the first byte. */
+/**
+ * The reports' CSV downloads: the export policy is asked and the file options checked before
+ * the first byte. The API's {@code .csv} endpoints and the staff pages' export links both
+ * answer through it.
+ */
 @Singleton
-class CsvDownloads {
+public class CsvDownloads {
     private final ExportPolicy exports;
     private final ExecutorService executor;
 
-    CsvDownloads(ExportPolicy exports, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    public CsvDownloads(ExportPolicy exports, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.exports = exports;
         this.executor = executor;
     }
@@ -31,6 +35,16 @@ class CsvDownloads {
     /** The file options every export takes: `separator` semicolon|comma, `decimal` comma|point, `dates` iso|norwegian. */
     @Introspected
     public record Parameters(@Nullable @QueryValue String separator, @Nullable @QueryValue String decimal, @Nullable @QueryValue String dates) {
+    }
+
+    /** A report's file ({@link ReportCsv}) with the options {@code p}, for whom the export policy allows. */
+    public HttpResponse<InputStream> of(Authentication auth, ReportCsv.Sheet sheet, Parameters p) {
+        return of(auth, sheet.fileName(), p, sheet.header(), sheet.rows());
+    }
+
+    /** May {@code auth} take figures away as a file? Asked before a report is computed for its file. */
+    public void check(Authentication auth) {
+        exports.check(Actors.of(auth));
     }
 
     HttpResponse<InputStream> of(Authentication auth, String fileName, Parameters p, List<String> header, Consumer<CsvExport.Row> rows) {

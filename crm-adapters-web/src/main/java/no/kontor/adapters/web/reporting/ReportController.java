@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
 import no.kontor.adapters.web.shared.PageResponse;
-import no.kontor.adapters.web.shared.CsvExport;
 import no.kontor.adapters.web.shared.Times;
 import no.kontor.application.reporting.ControlLists;
 import no.kontor.application.reporting.Grain;
@@ -127,15 +126,7 @@ public class ReportController {
     public HttpResponse<InputStream> overdueCsv(@Nullable @QueryValue LocalDate asOf,
                                                 @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var list = overdue.export(Actors.of(auth), asOf);
-        return csv.of(auth, "forfalte-fakturaer-" + list.asOf() + ".csv", p, List.of("Fakturanummer", "Kunde", "Kundenummer",
-                "Forfallsdato", "Dager over forfall", "Aldersgruppe", "Utestående", "Purringer", "Siste purring"), row -> {
-                    for (var item : list.items()) {
-                        var invoice = item.invoice();
-                        row.number(invoice.number()).text(invoice.buyerName()).number(invoice.companyId()).date(invoice.dueDate())
-                                .number(item.daysOverdue()).text(item.band().name()).amount(invoice.due()).number(invoice.reminders())
-                                .date(invoice.lastReminderOn()).end();
-                    }
-                });
+        return csv.of(auth, ReportCsv.overdue(list), p);
     }
 
     @Serdeable
@@ -250,13 +241,7 @@ public class ReportController {
                                               @Nullable @QueryValue Grain grain, @Nullable @QueryValue SalesDimension by,
                                               @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var r = sales.execute(Actors.of(auth), from, to, grain, by);
-        return csv.of(auth, "salg-" + r.from() + "-" + r.to() + ".csv", p, List.of("Periode", "Nøkkel", "Navn", "Bestilt", "Herav bytte",
-                "Fakturert", "Kreditert", "Netto fakturert", "Betalt"), row -> {
-                    for (var x : r.rows()) {
-                        row.date(x.period()).text(x.key()).text(x.label()).amount(x.ordered()).amount(x.barterOrdered()).amount(x.invoiced())
-                                .amount(x.credited()).amount(x.netInvoiced()).optionalAmount(x.paid()).end();
-                    }
-                });
+        return csv.of(auth, ReportCsv.sales(r), p);
     }
 
     @Get(value = "/sales-data.csv", produces = "text/csv")
@@ -311,11 +296,7 @@ public class ReportController {
     @Operation(operationId = "exportUnmatchedPayments", summary = "Manager: the unmatched payments as CSV")
     public HttpResponse<InputStream> unmatchedPaymentsCsv(@io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var list = controls.unmatchedPayments(Actors.of(auth));
-        return csv.of(auth, "uavstemte-innbetalinger.csv", p, List.of("Betaling", "Betalt", "Beløp", "KID", "Kilde", "Registrert av"), row -> {
-            for (var u : list) {
-                row.number(u.paymentId()).date(u.paidOn()).amount(u.amount()).text(u.kid()).text(u.source()).text(u.registeredBy()).end();
-            }
-        });
+        return csv.of(auth, ReportCsv.unmatchedPayments(list), p);
     }
 
     @Get(value = "/price-deviations.csv", produces = "text/csv")
@@ -323,14 +304,7 @@ public class ReportController {
     public HttpResponse<InputStream> priceDeviationsCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                         @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var list = controls.priceDeviations(Actors.of(auth), from, to);
-        return csv.of(auth, "prisavvik-" + from + "-" + to + ".csv", p, List.of("Fakturanummer", "Fakturadato", "Linje", "Salg", "Beskrivelse",
-                "Plassering", "Fakturert pris", "Listepris", "Avtalt pris"), row -> {
-                    for (var d : list) {
-                        row.number(d.invoiceNumber()).date(d.issueDate()).number(d.lineNo()).number(d.saleId()).text(d.description())
-                                .text(d.placementName()).amount(d.invoicedPrice()).optionalAmount(d.listPrice())
-                                .optionalAmount(d.agreedPrice()).end();
-                    }
-                });
+        return csv.of(auth, ReportCsv.priceDeviations(from, to, list), p);
     }
 
     @Get(value = "/credit-notes.csv", produces = "text/csv")
@@ -338,13 +312,7 @@ public class ReportController {
     public HttpResponse<InputStream> creditNotesCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                     @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var notes = creditNotes.execute(Actors.of(auth), from, to);
-        return csv.of(auth, "kreditnotaer-" + from + "-" + to + ".csv", p, List.of("Kreditnota", "Dato", "Kreditert faktura", "Kundenummer",
-                "Kunde", "Beløp", "Årsak", "Utstedt av"), row -> {
-                    for (var n : notes.items()) {
-                        row.number(n.number()).date(n.issueDate()).number(n.creditedInvoiceNumber()).number(n.companyId()).text(n.buyerName())
-                                .amount(n.gross()).text(n.reason()).text(n.issuedBy()).end();
-                    }
-                });
+        return csv.of(auth, ReportCsv.creditNotes(notes), p);
     }
 
     @Get(value = "/vat.csv", produces = "text/csv")
@@ -365,12 +333,7 @@ public class ReportController {
     public HttpResponse<InputStream> uninvoicedOrdersCsv(@Nullable @QueryValue Integer days,
                                                          @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var list = controls.orderedNotInvoiced(Actors.of(auth), days);
-        return csv.of(auth, "ikke-fakturert.csv", p, List.of("Salg", "Kundenummer", "Kunde", "Bestilt", "Beskrivelse"), row -> {
-            for (var o : list) {
-                row.number(o.saleId()).number(o.companyId()).text(o.companyName()).date(Times.oslo(o.orderedAt()).toLocalDate())
-                        .text(o.description()).end();
-            }
-        });
+        return csv.of(auth, ReportCsv.uninvoicedOrders(list), p);
     }
 
     @Get(value = "/occupancy.csv", produces = "text/csv")
@@ -378,12 +341,6 @@ public class ReportController {
     public HttpResponse<InputStream> occupancyCsv(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                   @io.micronaut.http.annotation.RequestBean CsvDownloads.Parameters p, Authentication auth) {
         var o = occupancy.execute(Actors.of(auth), from, to);
-        return csv.of(auth, "belegg-" + from + "-" + to + ".csv", p, List.of("Plassering", "Navn", "Dager i salg", "Bookede dager", "Belegg %"),
-                row -> {
-                    for (var r : o.placements()) {
-                        row.number(r.placementId()).text(r.name()).number(r.daysOnSale()).number(r.bookedDays())
-                                .text(r.percent() == null ? null : r.percent().toPlainString()).end();
-                    }
-                });
+        return csv.of(auth, ReportCsv.occupancy(o), p);
     }
 }

@@ -97,12 +97,6 @@ public class SiteStatisticsController {
                                                     @Nullable @QueryValue Grain grain, @RequestBean CsvDownloads.Parameters p,
                                                     Authentication auth) {
         var r = revenue.execute(Actors.of(auth), from, to, grain);
-        return csv.of(auth, "inntekt-per-artikkel-" + r.from() + "-" + r.to() + ".csv", p, List.of("Periode", "Kanal", "Inntekt", "Artikler", "Sidevisninger", "Inntekt per artikkel",
-                "Inntekt per 1000 visninger"), row -> {
-                    for (var x : r.rows()) {
-                        row.date(x.period()).text(x.channel()).amount(x.revenue()).number(x.articles()).number(x.pageViews())
-                                .optionalAmount(x.revenuePerArticle()).optionalAmount(x.revenuePerThousandViews()).end();
-                    }
-                });
+        return csv.of(auth, ReportCsv.siteRevenue(r), p);
     }
 }

@@ -99,6 +99,15 @@ public final class CsvExport {
             return value == null ? cell("") : number(value);
         }
 
+        /** A decimal number (a percentage, a rate) with the file's decimal mark, or an empty cell when there is none. */
+        public Row decimal(BigDecimal value) {
+            if (value == null) {
+                return cell("");
+            }
+            String plain = value.toPlainString();
+            return cell(options.decimalComma() ? plain.replace('.', ',') : plain);
+        }
+
         public Row number(long value) {
             return cell(Long.toString(value));
         }
