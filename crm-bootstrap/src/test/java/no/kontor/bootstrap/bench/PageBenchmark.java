@@ -118,6 +118,14 @@ public final class PageBenchmark {
         pages.add(new Page("An invoice, random", paths("/ui/invoices/%s", ids.get("invoice")), 100, false));
         pages.add(new Page("Overdue invoices", List.of("/ui/invoices/overdue"), 100, false));
         pages.add(new Page("Payments: by hand, OCR, unmatched", List.of("/ui/payments"), 100, true));
+        pages.add(new Page("Reports: index", List.of("/ui/reports"), 100, true));
+        pages.add(new Page("Reports: KPI dashboard, this month (a month's report)", List.of("/ui/reports/kpis"), 1000, true));
+        pages.add(new Page("Reports: revenue, this month (a month's report)", List.of("/ui/reports/revenue"), 1000, true));
+        pages.add(new Page("Reports: goals", List.of("/ui/reports/goals"), 100, true));
+        for (String list : List.of("overdue", "uninvoiced", "unmatched-payments", "price-deviations", "stray-bookings", "credit-notes")) {
+            pages.add(new Page("Control list: " + list, List.of("/ui/reports/control/" + list), list.equals("price-deviations")
+                    || list.equals("credit-notes") ? 1000 : 100, true));
+        }
         pages.add(new Page("Admin: index", List.of("/ui/admin"), 100, true));
         pages.add(new Page("Admin: users", List.of("/ui/admin/users"), 100, true));
         pages.add(new Page("Admin: organisation", List.of("/ui/admin/organisation"), 100, true));

@@ -116,35 +116,6 @@ class ReportPagesBrowserTest extends Journey {
         }
     }
 
-    /**
-     * As {@link Browser#clickThrough}, and a page replaced while Chromium was asked about its
-     * old root (it answers "Node … does not belong to the document" instead of a stale
-     * element) has been replaced too.
-     */
-    @Override
-    void clickThrough(By target) {
-        var page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        var deadline = java.time.Instant.now().plusSeconds(10);
-        while (java.time.Instant.now().isBefore(deadline)) {
-            try {
-                page.isDisplayed();
-                Thread.sleep(20);
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return;
-                }
-                throw e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the page did not change after clicking " + target);
-    }
-
     private String cookie() {
         return "kontor_ui=" + browser.manage().getCookieNamed("kontor_ui").getValue();
     }

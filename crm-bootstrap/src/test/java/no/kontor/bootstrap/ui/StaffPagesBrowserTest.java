@@ -197,6 +197,38 @@ class StaffPagesBrowserTest extends Journey {
         assertThat(impossible.statusCode()).as("an id that is no number is a page that is not there").isEqualTo(404);
     }
 
+    @Test
+    void theBrowserRefusesInlineScriptOnEveryPageAndNoMainPageScrollsSidewaysOnATablet() {
+        logIn();
+        var pages = java.util.List.of("/ui", "/ui/companies", "/ui/companies/" + company, "/ui/sales", "/ui/sales/board", "/ui/invoices",
+                "/ui/payments", "/ui/reports", "/ui/account/password");
+        for (String path : pages) {
+            open(path);
+            // what an injected <script> would do: the policy stops it, and the browser reports the violation
+            Object ran = browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    let refused = false;
+                    document.addEventListener('securitypolicyviolation', () => { refused = true; });
+                    const s = document.createElement('script');
+                    s.textContent = 'window.kontorInline = true';
+                    document.body.appendChild(s);
+                    setTimeout(() => done(String(window.kontorInline === true) + '/' + refused), 200);
+                    """);
+            assertThat(ran).as("inline script on " + path).isEqualTo("false/true");
+        }
+        var size = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024)); // a tablet, upright
+            for (String path : pages) {
+                open(path);
+                Object sideways = browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertThat(((Number) sideways).intValue()).as("the page scrolls sideways on a tablet: " + path).isLessThanOrEqualTo(0);
+            }
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
     static byte[] sha256(String value) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
