@@ -78,7 +78,7 @@ public class SalePagesController {
     private static final int PAGE = 25;
     private static final int CLOSED_ON_BOARD = 5;
     /** The newest open sales a column shows; "se alle" lists the rest (a big book has thousands in a stage). */
-    private static final int OPEN_ON_BOARD = 50;
+    private static final int OPEN_ON_BOARD = 30;
     private static final List<SaleStage> OPEN = List.of(SaleStage.LEAD, SaleStage.OFFERED, SaleStage.ORDERED);
     /** What the line form offers as VAT: category and percent in one choice. */
     private static final Map<String, String> VAT_CHOICES = vatChoices();
