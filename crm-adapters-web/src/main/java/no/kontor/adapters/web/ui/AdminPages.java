@@ -95,4 +95,38 @@ final class AdminPages {
     static String kroner(long ore) {
         return BigDecimal.valueOf(ore, 2).toPlainString().replace('.', ',');
     }
+
+    /** A value of {@code type} by its name from a form, or null when missing or not one of them. */
+    static <E extends Enum<E>> E choice(Class<E> type, String code) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, code);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A whole number as typed (digits only, at most 19), or null. */
+    static Long number(String typed) {
+        if (typed == null || typed.length() > 19 || !typed.matches("\\d+")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(typed);
+        } catch (NumberFormatException e) {
+            return null; // 19 digits beyond a long
+        }
+    }
+
+    /** The first refusal that is not null, or null when all are fine. */
+    static String firstOf(String... refusals) {
+        for (String r : refusals) {
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
 }

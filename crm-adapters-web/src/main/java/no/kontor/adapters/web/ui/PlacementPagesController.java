@@ -112,8 +112,8 @@ public class PlacementPagesController {
             String name = form.getOrDefault("name", "").strip();
             String description = AdminPages.field(form, "description");
             String channel = AdminPages.field(form, "channel");
-            Placement.Unit unit = unit(form.get("unit"));
-            String refused = firstOf(AdminPages.refusal("Navnet", name, 200, false),
+            Placement.Unit unit = AdminPages.choice(Placement.Unit.class, form.get("unit"));
+            String refused = AdminPages.firstOf(AdminPages.refusal("Navnet", name, 200, false),
                     AdminPages.refusal("Beskrivelsen", description, 2000, true), AdminPages.refusal("Kanalen", channel, 100, false),
                     unit == null ? "Velg om plasseringen selges per dag eller per uke." : null);
             if (refused != null) {
@@ -170,14 +170,14 @@ public class PlacementPagesController {
             String name = form.getOrDefault("name", "").strip();
             String description = AdminPages.field(form, "description");
             String channel = AdminPages.field(form, "channel");
-            Placement.Unit unit = unit(form.get("unit"));
+            Placement.Unit unit = AdminPages.choice(Placement.Unit.class, form.get("unit"));
             boolean active = "on".equals(form.get("active")) || "true".equals(form.get("active"));
             var typed = new HashMap<String, Object>(form);
             typed.put("unitCode", form.getOrDefault("unit", ""));
             typed.put("active", active);
             model.put("form", typed);
-            Long version = number(form.get("version"));
-            String refused = firstOf(AdminPages.refusal("Navnet", name, 200, false),
+            Long version = AdminPages.number(form.get("version"));
+            String refused = AdminPages.firstOf(AdminPages.refusal("Navnet", name, 200, false),
                     AdminPages.refusal("Beskrivelsen", description, 2000, true), AdminPages.refusal("Kanalen", channel, 100, false),
                     unit == null ? "Velg om plasseringen selges per dag eller per uke." : null,
                     version == null ? "Skjemaet mangler versjonen. Last siden på nytt." : null);
@@ -229,30 +229,4 @@ public class PlacementPagesController {
         });
     }
 
-    private static Placement.Unit unit(String code) {
-        if (code == null) {
-            return null;
-        }
-        try {
-            return Placement.Unit.valueOf(code);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Long number(String typed) {
-        if (typed == null || typed.length() > 19 || !typed.matches("\\d+")) {
-            return null;
-        }
-        return Long.parseLong(typed);
-    }
-
-    private static String firstOf(String... refusals) {
-        for (String r : refusals) {
-            if (r != null) {
-                return r;
-            }
-        }
-        return null;
-    }
 }

@@ -74,8 +74,8 @@ public class UserPagesController {
             String email = AdminPages.field(form, "email");
             String team = AdminPages.field(form, "team");
             String password = form.getOrDefault("password", "");
-            Role role = role(form.get("role"));
-            String refused = firstOf(AdminPages.refusal("Brukernavnet", username, 64, false),
+            Role role = AdminPages.choice(Role.class, form.get("role"));
+            String refused = AdminPages.firstOf(AdminPages.refusal("Brukernavnet", username, 64, false),
                     AdminPages.refusal("Navnet", displayName, 200, false), AdminPages.refusal("E-postadressen", email, 254, false),
                     AdminPages.refusal("Teamet", team, 100, false), password.length() > 200 ? "Passordet er for langt." : null,
                     role == null ? "Velg en rolle." : null);
@@ -164,14 +164,14 @@ public class UserPagesController {
             String displayName = form.getOrDefault("displayName", "").strip();
             String email = AdminPages.field(form, "email");
             String team = AdminPages.field(form, "team");
-            Role role = role(form.get("role"));
+            Role role = AdminPages.choice(Role.class, form.get("role"));
             var typed = new HashMap<String, Object>(form);
             typed.put("name", displayName);
             typed.put("roleCode", form.getOrDefault("role", ""));
             typed.put("active", "on".equals(form.get("active")) || "true".equals(form.get("active")));
             model.put("form", typed);
-            Long version = number(form.get("version"));
-            String refused = firstOf(AdminPages.refusal("Navnet", displayName, 200, false),
+            Long version = AdminPages.number(form.get("version"));
+            String refused = AdminPages.firstOf(AdminPages.refusal("Navnet", displayName, 200, false),
                     AdminPages.refusal("E-postadressen", email, 254, false), AdminPages.refusal("Teamet", team, 100, false),
                     role == null ? "Velg en rolle." : null, version == null ? "Skjemaet mangler versjonen. Last siden på nytt." : null);
             if (refused != null) {
@@ -257,30 +257,4 @@ public class UserPagesController {
         });
     }
 
-    private static Role role(String code) {
-        if (code == null) {
-            return null;
-        }
-        try {
-            return Role.valueOf(code);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Long number(String typed) {
-        if (typed == null || typed.length() > 19 || !typed.matches("\\d+")) {
-            return null;
-        }
-        return Long.parseLong(typed);
-    }
-
-    private static String firstOf(String... refusals) {
-        for (String r : refusals) {
-            if (r != null) {
-                return r;
-            }
-        }
-        return null;
-    }
 }
