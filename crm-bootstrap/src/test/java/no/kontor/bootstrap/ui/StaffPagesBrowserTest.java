@@ -198,7 +198,7 @@ class StaffPagesBrowserTest extends Journey {
     }
 
     @Test
-    void theBrowserRefusesInlineScriptOnEveryPageAndNoMainPageScrollsSidewaysOnATablet() {
+    void theBrowserRefusesInlineScriptOnEveryPageAFormWithAForeignTokenIsRefusedAndNoMainPageScrollsSidewaysOnATablet() {
         logIn();
         var pages = java.util.List.of("/ui", "/ui/companies", "/ui/companies/" + company, "/ui/sales", "/ui/sales/board", "/ui/invoices",
                 "/ui/payments", "/ui/reports", "/ui/account/password");
@@ -216,6 +216,15 @@ class StaffPagesBrowserTest extends Journey {
                     """);
             assertThat(ran).as("inline script on " + path).isEqualTo("false/true");
         }
+        // a form whose CSRF token is not the session's (as a forged cross-site form would be) is refused, and nothing is logged
+        open("/ui/companies/" + company);
+        browser.executeScript("document.querySelector('.log-call input[name=csrf]').value = 'forged'");
+        browser.findElement(By.id("subject")).sendKeys("Forfalsket i nettleseren");
+        clickThrough(By.cssSelector(".log-call button"));
+        assertThat(text(By.tagName("h1"))).isEqualTo("Ikke utført");
+        assertThat(text(By.cssSelector("[role=alert]"))).contains("Skjemaet var utløpt");
+        assertThat(staff.login("siri").get("/api/v1/companies/" + company + "/activities").body()).doesNotContain("Forfalsket i nettleseren");
+
         var size = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024)); // a tablet, upright
