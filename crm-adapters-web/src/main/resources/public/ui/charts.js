@@ -26,7 +26,7 @@
     return {
       animation: false,
       color: PALETTE,
-      tooltip: { trigger: 'item', valueFormatter: formatter(spec.unit) },
+      tooltip: { trigger: 'item', renderMode: 'richText', valueFormatter: formatter(spec.unit) },
       series: [{
         type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '8%', gap: 2,
         label: { show: true, position: 'inside', color: '#fff', formatter: '{b}: {c}' },
@@ -42,7 +42,7 @@
     return {
       animation: false,
       color: PALETTE,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: formatter(spec.unit) },
+      tooltip: { trigger: 'axis', renderMode: 'richText', axisPointer: { type: 'shadow' }, valueFormatter: formatter(spec.unit) },
       legend: { show: several, top: 0, type: 'scroll' },
       grid: { left: 8, right: 24, bottom: 8, top: several ? 40 : 28, containLabel: true },
       xAxis: spec.horizontal ? values : categories,

@@ -78,7 +78,7 @@ class StaffPagesBrowserTest extends Journey {
         assertThat(browser.findElements(By.xpath("//script[not(@src)]"))).as("the subject is text, not a script").isEmpty();
         accessible();
         assertThat(text(By.cssSelector("section[aria-labelledby=orders] tbody"))).as("the day's new orders from the order form")
-                .contains("Bestilling fra skjema: Forsidebanner", "ORDERED");
+                .contains("Bestilling fra skjema: Forsidebanner", "Bestilt");
         assertThat(browser.executeScript("return typeof htmx")).as("htmx is served from its webjar").isEqualTo("object");
         var cookie = browser.manage().getCookieNamed("kontor_ui");
         assertThat(cookie.isHttpOnly()).isTrue();
@@ -117,7 +117,7 @@ class StaffPagesBrowserTest extends Journey {
                 .as("Norwegian order: Æ, Ø, Å after Z").containsExactly("Kafé Nord AS", "Kafé Zebra", "Kafé Ærlig", "Kafé Ønske", "Kafé Ål");
         Browser.clickThrough(browser, By.linkText("Kafé Nord AS"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kafé Nord AS");
-        assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=timeline] tbody")).getText()).contains(HOSTILE, "PHONE_CALL");
+        assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=timeline] tbody")).getText()).contains(HOSTILE, "Telefonsamtale", "Utgående");
         assertThat(browser.findElements(By.xpath("//script[not(@src)]"))).isEmpty();
         accessible();
 
@@ -192,6 +192,32 @@ class StaffPagesBrowserTest extends Journey {
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(badDate.body()).contains("45.13.2027", "dd.mm.åååå");
         assertThat(api.get("/api/v1/companies/" + company + "/activities").body()).doesNotContain("Forfalsket", "Styre", "\"Dato\"");
+        var farFuture = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui/companies/" + company + "/calls"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&subject=Langt+fram&followUp=31.12.999999999")).build());
+        assertThat(farFuture.statusCode()).as("a year no business has: the form's error, not a server error").isEqualTo(400);
+        for (String path : new String[] {"/ui/companies/0", "/ui/companies/-1", "/ui/sales/abc", "/ui/sales/0", "/ui/placements/0/calendar",
+                "/ui/reports/dashboards/abc", "/ui/invoices/99999999999999999999"}) {
+            var r = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path)).header("Cookie", cookie).GET().build());
+            assertThat(r.statusCode()).as(path + ": an impossible id is the page that is not there").isEqualTo(404);
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        }
+        // login CSRF: a login form posted from another site is refused, and no session is given
+        for (String[] header : new String[][] {{"Origin", "https://angriper.example"}, {"Sec-Fetch-Site", "cross-site"}}) {
+            var crossSite = api.send(api.request("/ui/login").header("Content-Type", "application/x-www-form-urlencoded")
+                    .header(header[0], header[1]).POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=siri&password=siri-password"))
+                    .build());
+            assertThat(crossSite.statusCode()).as(header[0]).isEqualTo(403);
+            assertThat(crossSite.headers().firstValue("Set-Cookie")).as(header[0]).isEmpty();
+        }
+        var sameOrigin = api.send(api.request("/ui/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "same-origin").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username=siri&password=siri-password")).build());
+        assertThat(sameOrigin.statusCode()).isEqualTo(303);
+        var customerCrossSite = api.send(api.request("/minside/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "cross-site").POST(java.net.http.HttpRequest.BodyPublishers.ofString("invoiceNumber=1&pin=123456"))
+                .build());
+        assertThat(customerCrossSite.statusCode()).as("My page's login too").isEqualTo(403);
         var impossible = api.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/ui/companies/abc")).header("Cookie", cookie)
                 .GET().build());
         assertThat(impossible.statusCode()).as("an id that is no number is a page that is not there").isEqualTo(404);

@@ -26,7 +26,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import no.kontor.adapters.web.shared.Text;
 import no.kontor.application.activity.LogActivity;
 import no.kontor.application.activity.ReadActivities;
 import no.kontor.application.advertising.ReadAdStatistics;
@@ -123,7 +122,7 @@ public class CompanyPagesController {
                 m.put("id", c.id());
                 m.put("name", c.name());
                 m.put("organisationNumber", c.organisationNumber() == null ? "" : c.organisationNumber());
-                m.put("status", c.status().name());
+                m.put("status", Labels.companyStatus(c.status()));
                 m.put("place", c.postalPlace() == null ? "" : c.postalPlace());
                 return m;
             }).toList());
@@ -143,12 +142,8 @@ public class CompanyPagesController {
         return Pages.form(auth, request, form, "companies", (actor, model) -> {
             long company = Long.parseLong(id);
             String subject = form.getOrDefault("subject", "");
-            String refused = Text.refusal(subject, false);
-            if (refused != null) { // what the JSON boundary refuses, a form may not bring in either
-                model.put("formError", refused);
-                return card(actor, company, model, HttpStatus.BAD_REQUEST);
-            }
             try {
+                Forms.text(subject, "Emnet", 200, false); // what the JSON boundary refuses, a form may not bring in either
                 LocalDate due = Pages.date(form.get("followUp"));
                 var followUp = due == null ? null : new FollowUp(due, FollowUpStage.TO_DO, null); // the logger's own
                 var direction = "INBOUND".equals(form.get("direction")) ? Direction.INBOUND : Direction.OUTBOUND;
@@ -171,10 +166,12 @@ public class CompanyPagesController {
      */
     private HttpResponse<?> card(Actor actor, long id, Map<String, Object> model, HttpStatus status) {
         var company = new CompanyId(id);
-        model.put("card", view.execute(actor, company));
+        var card = view.execute(actor, company);
+        model.put("card", card);
+        model.put("status", Labels.companyStatus(card.status()));
         model.put("contacts", contacts.ofCompany(actor, company, null, 50).items());
         model.put("activities", activities.timeline(actor, company, 20, null).items().stream().map(a -> Map.of(
-                "when", a.getOccurredAt().atZone(OSLO).format(WHEN), "kind", a.getKind().name(), "direction", a.getDirection().name(),
+                "when", a.getOccurredAt().atZone(OSLO).format(WHEN), "kind", Labels.activity(a.getKind()), "direction", Labels.direction(a.getDirection()),
                 "subject", a.getSubject(), "followUp", a.getFollowUp() == null ? "" : a.getFollowUp().dueDate().format(Pages.NORWEGIAN)))
                 .toList());
         var balance = invoices.balance(actor, company);
@@ -183,19 +180,19 @@ public class CompanyPagesController {
         var issued = invoices.list(actor, new ReadInvoices.Query(null, company, null, null, false), null, 10).items().stream()
                 .filter(i -> i.getNumber() != null).toList();
         model.put("invoices", issued.stream().map(i -> Map.of("id", i.getId().value(), "number", i.getNumber(), "issued",
-                i.getIssueDate().format(Pages.NORWEGIAN), "status", i.getStatus().name(), "gross", Kroner.of(i.totals().gross()), "due",
+                i.getIssueDate().format(Pages.NORWEGIAN), "status", Labels.invoiceStatus(i.getStatus()), "gross", Kroner.of(i.totals().gross()), "due",
                 Kroner.of(i.due()))).toList());
         model.put("payments", issued.stream().flatMap(i -> payments.ofInvoice(actor, i.getId(), null, 10).items().stream()
                 .map(p -> Map.of("invoice", i.getNumber(), "paidOn", p.paidOn().format(Pages.NORWEGIAN), "amount",
-                        Kroner.of(p.amount()), "source", p.source().name()))).toList());
+                        Kroner.of(p.amount()), "source", Labels.paymentSource(p.source())))).toList());
         var companySales = sales.ofCompany(actor, company, new SaleFilter(null, null, null, null, null, null), null, 10).items();
         model.put("sales", companySales.stream().map(v -> Map.of("id", v.sale().getId().value(), "opened",
-                v.sale().getCreatedAt().atZone(OSLO).format(Pages.NORWEGIAN), "stage", v.sale().getStage().name(), "description",
+                v.sale().getCreatedAt().atZone(OSLO).format(Pages.NORWEGIAN), "stage", Labels.stage(v.sale().getStage()), "description",
                 v.sale().getDescription() == null ? "" : v.sale().getDescription(), "net", Kroner.of(v.totals().net()))).toList());
         model.put("bookings", companySales.stream().flatMap(v -> bookings.ofSale(actor, v.sale().getId(), null, 10).items().stream()
                 .map(b -> Map.of("sale", v.sale().getId().value(), "placement", b.placementId().value(), "from",
                         b.period().firstDay().format(Pages.NORWEGIAN), "to", b.period().lastDay().format(Pages.NORWEGIAN), "status",
-                        b.status().name()))).toList());
+                        Labels.status(b.status())))).toList());
         model.put("adStatistics", adStatistics.ofCompany(actor, company).stream().map(t -> Map.of("placement", t.placement(), "from",
                 t.period().firstDay().format(Pages.NORWEGIAN), "to", t.period().lastDay().format(Pages.NORWEGIAN), "impressions",
                 NUMBER.format(t.impressions()), "clicks", NUMBER.format(t.clicks()), "ctr",

@@ -99,7 +99,7 @@ public class ControlListPagesController {
                 model.put("first", cursor == null ? null : "/ui/reports/control/" + list + (query.isEmpty() ? "" : "?" + query));
                 return Pages.view("ui/control-list", model);
             } catch (ValidationException | InvalidValueException e) {
-                String error = ReportPeriodForm.explain(e);
+                String error = Pages.explain(e);
                 model.put("filterError", error);
                 model.put("periodError", error);
                 model.put("table", null);

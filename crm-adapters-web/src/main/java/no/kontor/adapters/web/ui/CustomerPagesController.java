@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -84,6 +85,10 @@ public class CustomerPagesController {
     @Post("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> login(@Body Map<String, String> form, HttpRequest<?> request) {
+        if (Pages.crossSite(request)) { // login CSRF, as on the staff pages
+            return Pages.page(HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("minside/login", Map.of("error",
+                    "Innloggingen kom fra et annet nettsted. Åpne innloggingssiden og prøv igjen."))));
+        }
         String number = form.getOrDefault("invoiceNumber", "");
         String pin = form.getOrDefault("pin", "");
         var result = logIn.execute(new LogInCustomer.Command(number.length() > 40 ? "" : number, pin.length() > 40 ? "" : pin,
@@ -236,12 +241,13 @@ public class CustomerPagesController {
     }
 
     @Get("/fakturaer/{id}/pdf")
-    public HttpResponse<?> pdf(long id, @Nullable Authentication auth) {
+    public HttpResponse<?> pdf(@PathVariable("id") String idText, @Nullable Authentication auth) {
         var customer = customer(auth);
         if (customer == null) {
             return Pages.redirect("/minside/login");
         }
         try {
+            long id = Pages.id(idText);
             return myPage.pdf(customer, new InvoiceId(id), Giro.FULL)
                     .<HttpResponse<?>>map(pdf -> HttpResponse.ok(pdf).contentType(new MediaType("application/pdf"))
                             .header("Content-Disposition", "inline; filename=\"faktura-" + id + ".pdf\"").header("Cache-Control", "no-store"))

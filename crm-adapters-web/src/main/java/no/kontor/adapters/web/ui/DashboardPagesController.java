@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -58,15 +59,19 @@ public class DashboardPagesController {
     private final DashboardFigures figures;
     private final ManageStaff staff;
 
-    public DashboardPagesController(ManageDashboards dashboards, DashboardFigures figures, ManageStaff staff) {
+    private final SecureCookies tls;
+
+    public DashboardPagesController(ManageDashboards dashboards, DashboardFigures figures, ManageStaff staff, SecureCookies tls) {
+        this.tls = tls;
         this.dashboards = dashboards;
         this.figures = figures;
         this.staff = staff;
     }
 
     @Get("/{id}")
-    public HttpResponse<?> show(long id, @Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> show(@PathVariable("id") String idText, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.staff(auth, request, ReportPagesController.SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
             var d = dashboards.one(actor, id);
             boolean manager = Boolean.TRUE.equals(model.get("manager"));
             var sellers = d.widgets().stream().anyMatch(w -> w.kind() == Widget.Kind.GOALS) ? sellers(actor) : Map.<Long, String>of();
@@ -139,8 +144,11 @@ public class DashboardPagesController {
 
     /** A dashboard's published links, newest first (managers: ManageDashboards.links refuses anyone else). */
     @Get("/{id}/links")
-    public HttpResponse<?> links(long id, @Nullable Authentication auth, HttpRequest<?> request) {
-        return Pages.staff(auth, request, ReportPagesController.SECTION, (actor, model) -> links(actor, id, model, HttpStatus.OK));
+    public HttpResponse<?> links(@PathVariable("id") String idText, @Nullable Authentication auth, HttpRequest<?> request) {
+        return Pages.staff(auth, request, ReportPagesController.SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
+            return links(actor, id, model, HttpStatus.OK);
+        });
     }
 
     private HttpResponse<?> links(Actor actor, long id, Map<String, Object> model, HttpStatus status) {
@@ -169,9 +177,10 @@ public class DashboardPagesController {
      */
     @Post("/{id}/links")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> publish(long id, @Nullable @Body Map<String, String> sent, @Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> publish(@PathVariable("id") String idText, @Nullable @Body Map<String, String> sent, @Nullable Authentication auth, HttpRequest<?> request) {
         var form = sent == null ? Map.<String, String>of() : sent; // an empty body is a form without fields
         return Pages.form(auth, request, form, ReportPagesController.SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
             Instant expires;
             try {
                 String typed = form.getOrDefault("expires", "");
@@ -184,7 +193,7 @@ public class DashboardPagesController {
                 model.put("published", sharedUrl(request, published.token()));
                 return links(actor, id, model, HttpStatus.CREATED);
             } catch (InvalidValueException | ValidationException e) {
-                model.put("formError", ReportPeriodForm.explain(e));
+                model.put("formError", Pages.explain(e));
                 model.put("typedExpires", form.getOrDefault("expires", "").length() > 40 ? "" : form.getOrDefault("expires", ""));
                 return links(actor, id, model, HttpStatus.BAD_REQUEST);
             }
@@ -192,21 +201,23 @@ public class DashboardPagesController {
     }
 
     /** The shared page's address as the user reached Kontor (the Host they sent), to copy into another tool. */
-    static String sharedUrl(HttpRequest<?> request, String token) {
+    private String sharedUrl(HttpRequest<?> request, String token) {
         String path = "/dashboards/shared/" + token;
         String host = request.getHeaders().get("Host");
         if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:]+\\](:\\d{1,5})?")) {
             return path;
         }
-        return (request.isSecure() ? "https://" : "http://") + host + path;
+        return (tls.overTls(request) ? "https://" : "http://") + host + path; // behind a trusted TLS proxy too
     }
 
     @Post("/{id}/links/{linkId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> revoke(long id, long linkId, @Nullable @Body Map<String, String> sent, @Nullable Authentication auth,
+    public HttpResponse<?> revoke(@PathVariable("id") String idText, @PathVariable("linkId") String linkIdText, @Nullable @Body Map<String, String> sent, @Nullable Authentication auth,
                                   HttpRequest<?> request) {
         var form = sent == null ? Map.<String, String>of() : sent; // an empty body is a form without fields
         return Pages.form(auth, request, form, ReportPagesController.SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
+            long linkId = Pages.id(linkIdText);
             dashboards.revoke(actor, id, linkId);
             return Pages.redirect("/ui/reports/dashboards/" + id + "/links");
         });

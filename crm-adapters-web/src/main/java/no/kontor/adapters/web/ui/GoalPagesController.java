@@ -90,7 +90,7 @@ public class GoalPagesController {
                 set.set(actor, terms);
                 return Pages.redirect("/ui/reports/goals?from=" + terms.firstDay() + "&to=" + terms.lastDay());
             } catch (ValidationException | InvalidValueException e) {
-                model.put("formError", ReportPeriodForm.explain(e));
+                model.put("formError", Pages.explain(e));
                 var typed = new HashMap<String, String>();
                 for (var field : FIELDS) {
                     String v = form.getOrDefault(field, "");

@@ -460,7 +460,7 @@ public class InvoicePagesController {
             } else if (error == null && reason.length() > Invoice.MAX_NOTE) {
                 error = "Begrunnelsen er for lang (høyst " + Invoice.MAX_NOTE + " tegn).";
             } else if (error == null && Text.refusal(reason, true) != null) {
-                error = Text.refusal(reason, true);
+                error = "Begrunnelsen inneholder et tegn som ikke kan brukes (et kontrolltegn).";
             } else if (error == null && !whole && lines.isEmpty()) {
                 error = "Velg linjene som skal krediteres, eller krediter hele fakturaen.";
             } else if (error == null && lines.size() > MAX_CREDIT_LINES) {
@@ -626,13 +626,7 @@ public class InvoicePagesController {
     }
 
     static String statusLabel(InvoiceStatus s) {
-        return switch (s) {
-            case DRAFT -> "Utkast";
-            case ISSUED -> "Utstedt";
-            case PARTLY_PAID -> "Delvis betalt";
-            case PAID -> "Betalt";
-            case CREDITED -> "Kreditert";
-        };
+        return Labels.invoiceStatus(s);
     }
 
     static List<Map<String, String>> statusChoices() {

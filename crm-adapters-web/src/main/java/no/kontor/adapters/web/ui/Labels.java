@@ -59,4 +59,51 @@ final class Labels {
         return value == null ? "" : value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
+
+    static String companyStatus(no.kontor.domain.company.CompanyStatus status) {
+        return switch (status) {
+            case PROSPECT -> "Prospekt";
+            case CUSTOMER -> "Kunde";
+            case FORMER_CUSTOMER -> "Tidligere kunde";
+        };
+    }
+
+    static String activity(no.kontor.domain.activity.ActivityKind kind) {
+        return switch (kind) {
+            case PROSPECT_REGISTERED -> "Registrert som prospekt";
+            case EMAIL -> "E-post";
+            case PHONE_CALL -> "Telefonsamtale";
+            case MEETING -> "Møte";
+            case CUSTOMER_FEEDBACK -> "Tilbakemelding";
+            case BARTER_AGREEMENT -> "Byttehandel";
+            case INCOMING_ORDER -> "Innkommende bestilling";
+            case NOTE -> "Notat";
+        };
+    }
+
+    static String direction(no.kontor.domain.activity.Direction direction) {
+        return direction == no.kontor.domain.activity.Direction.OUTBOUND ? "Utgående" : "Inngående";
+    }
+
+    static String followUp(no.kontor.domain.activity.FollowUpStage stage) {
+        return switch (stage) {
+            case TO_DO -> "Å gjøre";
+            case IN_PROGRESS -> "Påbegynt";
+            case DONE -> "Ferdig";
+        };
+    }
+
+    static String invoiceStatus(no.kontor.domain.invoice.InvoiceStatus status) {
+        return switch (status) {
+            case DRAFT -> "Utkast";
+            case ISSUED -> "Utstedt";
+            case PARTLY_PAID -> "Delvis betalt";
+            case PAID -> "Betalt";
+            case CREDITED -> "Kreditert";
+        };
+    }
+
+    static String paymentSource(no.kontor.domain.payment.Payment.Source source) {
+        return source == no.kontor.domain.payment.Payment.Source.OCR ? "OCR-fil fra banken" : "Registrert for hånd";
+    }
 }

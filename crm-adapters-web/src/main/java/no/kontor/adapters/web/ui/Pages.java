@@ -80,7 +80,7 @@ final class Pages {
         var model = model(auth, request, section);
         try {
             return body.render(actor, model);
-        } catch (NotFoundException | NumberFormatException e) {
+        } catch (NotFoundException | IllegalArgumentException e) { // IllegalArgumentException: an id that is no number, or ≤ 0
             return view(HttpStatus.NOT_FOUND, "ui/not-found", model);
         } catch (AccessDeniedException e) {
             return view(HttpStatus.FORBIDDEN, "ui/forbidden", model);
@@ -102,6 +102,25 @@ final class Pages {
             }
             return body.render(actor, model);
         });
+    }
+
+    /**
+     * Whether a login form was posted from another site: a browser says so in {@code Sec-Fetch-Site}
+     * (or, older ones, in an {@code Origin} that is not this host). A login form has no session to
+     * tie a CSRF token to; this stops another site from logging a browser into an account of its
+     * choosing. A request without either header (not a browser's form) is not refused here.
+     */
+    static boolean crossSite(HttpRequest<?> request) {
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        if (site != null) {
+            return "cross-site".equalsIgnoreCase(site) || "same-site".equalsIgnoreCase(site);
+        }
+        String origin = request.getHeaders().get("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = request.getHeaders().get("Host");
+        return "null".equals(origin) || host == null || !origin.replaceFirst("^https?://", "").equalsIgnoreCase(host);
     }
 
     /**
@@ -139,6 +158,14 @@ final class Pages {
         return HttpStatus.BAD_REQUEST;
     }
 
+    /** A record's id from a path: a positive whole number, else a NumberFormatException (the frame's 404 page). */
+    static long id(String typed) {
+        if (typed == null || !typed.matches("[0-9]{1,18}") || Long.parseLong(typed) < 1) {
+            throw new NumberFormatException("not an id: " + typed);
+        }
+        return Long.parseLong(typed);
+    }
+
     /** A date as typed in a form: {@code dd.mm.yyyy} (as the pages write it) or ISO {@code yyyy-mm-dd}; null when blank. */
     static LocalDate date(String typed) {
         if (typed == null || typed.isBlank()) {
@@ -146,7 +173,12 @@ final class Pages {
         }
         String t = typed.strip();
         try {
-            return t.contains(".") ? LocalDate.parse(t, DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT)) : LocalDate.parse(t);
+            LocalDate day = t.contains(".") ? LocalDate.parse(t, DateTimeFormatter.ofPattern("d.M.uuuu")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)) : LocalDate.parse(t);
+            if (day.getYear() < 1900 || day.getYear() > 2200) { // a typo, not a day this business has (and the date arithmetic's edge)
+                throw new DateTimeParseException("out of range", t, 0);
+            }
+            return day;
         } catch (DateTimeParseException e) {
             throw new no.kontor.domain.shared.InvalidValueException("ui.date", "«" + t + "» er ikke en dato (dd.mm.åååå).");
         }

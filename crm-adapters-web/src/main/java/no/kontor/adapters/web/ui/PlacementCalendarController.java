@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -108,10 +109,11 @@ public class PlacementCalendarController {
     }
 
     @Get("/{id}/calendar")
-    public HttpResponse<?> calendar(long id, @Nullable @QueryValue String month, @Nullable @QueryValue String sale,
+    public HttpResponse<?> calendar(@PathVariable("id") String idText, @Nullable @QueryValue String month, @Nullable @QueryValue String sale,
                                     @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String booked,
                                     @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.staff(auth, request, SalePagesController.SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
             var form = new HashMap<String, String>();
             form.put("from", from == null ? "" : from.strip());
             form.put("to", to == null ? "" : to.strip());
@@ -272,8 +274,9 @@ public class PlacementCalendarController {
     /** Book the placement for a sale from the calendar's form: first and last day, dd.mm.yyyy. */
     @Post("/{id}/bookings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> book(long id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> book(@PathVariable("id") String idText, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, form, SalePagesController.SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
             var placementId = new PlacementId(id);
             placements.view(actor, placementId); // a placement that is not there: the 404 page
             var typed = new HashMap<String, String>();

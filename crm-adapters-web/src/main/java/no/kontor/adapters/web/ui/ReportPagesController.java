@@ -114,7 +114,7 @@ public class ReportPagesController {
                 var d = dashboards.create(actor, name, widgets);
                 return Pages.redirect("/ui/reports/dashboards/" + d.id());
             } catch (IllegalArgumentException | ValidationException | InvalidValueException e) {
-                model.put("formError", e instanceof DomainException d ? ReportPeriodForm.explain(d) : "Velg en periode fra listen.");
+                model.put("formError", e instanceof DomainException d ? Pages.explain(d) : "Velg en periode fra listen.");
                 model.put("typedName", name.length() > 200 ? name.substring(0, 200) : name);
                 return index(actor, model, HttpStatus.BAD_REQUEST);
             }
@@ -172,7 +172,7 @@ public class ReportPagesController {
             model.put("panels", figures.of(period));
             return Pages.view(template, model);
         } catch (ValidationException | InvalidValueException e) {
-            ReportPeriodForm.refused(request, model, ReportPeriodForm.explain(e));
+            ReportPeriodForm.refused(request, model, Pages.explain(e));
             model.put("panels", List.of());
             return Pages.view(HttpStatus.BAD_REQUEST, template, model);
         }

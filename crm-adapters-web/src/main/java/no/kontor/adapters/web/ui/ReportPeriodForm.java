@@ -10,14 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 import io.micronaut.http.HttpRequest;
 import no.kontor.domain.shared.BusinessDays;
-import no.kontor.domain.shared.DomainException;
 import no.kontor.domain.shared.InvalidValueException;
-import no.kontor.domain.shared.ValidationException;
 
 /**
  * The report pages' period chooser: {@code from} and {@code to} as typed (dd.mm.yyyy or ISO),
@@ -27,7 +23,6 @@ import no.kontor.domain.shared.ValidationException;
  */
 record ReportPeriodForm(LocalDate from, LocalDate to, String month) {
     static final Locale NB = Locale.forLanguageTag("nb-NO");
-    private static final ResourceBundle REFUSALS = ResourceBundle.getBundle("views/refusals");
     private static final int MAX_TYPED = 40;
 
     /** The period a page's query asks for; a month wins over from/to. */
@@ -115,21 +110,5 @@ record ReportPeriodForm(LocalDate from, LocalDate to, String month) {
             list.add(option);
         }
         return list;
-    }
-
-    /** A refusal in Norwegian: each field's text by its code (views/refusals.properties), else the rule's own words. */
-    static String explain(DomainException e) {
-        if (e instanceof ValidationException v && !v.errors().isEmpty()) {
-            return String.join(" ", v.errors().stream().map(f -> text(f.code(), f.message())).toList());
-        }
-        return Pages.explain(e);
-    }
-
-    private static String text(String code, String fallback) {
-        try {
-            return REFUSALS.getString(code);
-        } catch (MissingResourceException none) {
-            return fallback;
-        }
     }
 }

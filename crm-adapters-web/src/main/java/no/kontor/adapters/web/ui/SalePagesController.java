@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -345,8 +346,9 @@ public class SalePagesController {
     /** Move a sale (from its card on the board, or from the sale's page): ChangeSaleStage's rules and reasons. */
     @Post("/{id}/stage")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> stage(long id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> stage(@PathVariable("id") String idText, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, form, SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
             boolean fromSale = "sale".equals(form.get("back"));
             var saleId = new SaleId(id);
             SaleStage next = null;
@@ -376,8 +378,11 @@ public class SalePagesController {
     // ---------------------------------------------------------------- a sale
 
     @Get("/{id}")
-    public HttpResponse<?> sale(long id, @Nullable Authentication auth, HttpRequest<?> request) {
-        return Pages.staff(auth, request, SECTION, (actor, model) -> salePage(actor, model, new SaleId(id), HttpStatus.OK));
+    public HttpResponse<?> sale(@PathVariable("id") String idText, @Nullable Authentication auth, HttpRequest<?> request) {
+        return Pages.staff(auth, request, SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
+            return salePage(actor, model, new SaleId(id), HttpStatus.OK);
+        });
     }
 
     private HttpResponse<?> salePage(Actor actor, Map<String, Object> model, SaleId id, HttpStatus status) {
@@ -476,8 +481,9 @@ public class SalePagesController {
 
     @Post("/{id}/lines")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> addLine(long id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> addLine(@PathVariable("id") String idText, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, form, SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
             var saleId = new SaleId(id);
             try {
                 String vat = form.getOrDefault("vat", "").strip();
@@ -513,9 +519,11 @@ public class SalePagesController {
 
     @Post("/{id}/lines/{lineId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> removeLine(long id, long lineId, @Body Map<String, String> form, @Nullable Authentication auth,
+    public HttpResponse<?> removeLine(@PathVariable("id") String idText, @PathVariable("lineId") String lineIdText, @Body Map<String, String> form, @Nullable Authentication auth,
                                       HttpRequest<?> request) {
         return Pages.form(auth, request, form, SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
+            long lineId = Pages.id(lineIdText);
             var saleId = new SaleId(id);
             try {
                 String version = form.getOrDefault("version", "").strip();
@@ -532,8 +540,9 @@ public class SalePagesController {
 
     @Post("/{id}/hours")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> registerHours(long id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> registerHours(@PathVariable("id") String idText, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, form, SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
             var saleId = new SaleId(id);
             try {
                 Long rate = Forms.ore(form.get("rate"), "Timepris");
@@ -552,9 +561,11 @@ public class SalePagesController {
 
     @Post("/{id}/hours/{entryId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> removeHours(long id, long entryId, @Body Map<String, String> form, @Nullable Authentication auth,
+    public HttpResponse<?> removeHours(@PathVariable("id") String idText, @PathVariable("entryId") String entryIdText, @Body Map<String, String> form, @Nullable Authentication auth,
                                        HttpRequest<?> request) {
         return Pages.form(auth, request, form, SECTION, (actor, model) -> {
+            long id = Pages.id(idText);
+            long entryId = Pages.id(entryIdText);
             var saleId = new SaleId(id);
             readSales.view(actor, saleId); // a sale that is not there: the 404 page
             if (registerTime.list(actor, new TimeEntryFilter(saleId, null, null, null), null, 500).items().stream()

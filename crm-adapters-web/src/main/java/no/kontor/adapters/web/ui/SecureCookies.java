@@ -6,7 +6,6 @@ import java.util.Set;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-import no.kontor.adapters.web.shared.ClientAddresses;
 
 /**
  * Whether a session cookie gets {@code Secure}: when the request came over TLS to this server,
@@ -17,17 +16,35 @@ import no.kontor.adapters.web.shared.ClientAddresses;
  */
 @Singleton
 public class SecureCookies {
-    private final Set<String> trustedProxies;
+    private final Set<java.net.InetAddress> trustedProxies;
     private final boolean always;
 
     public SecureCookies(@Value("${kontor.ui.trusted-proxies:}") List<String> trustedProxies,
                          @Value("${kontor.ui.secure-cookies:false}") boolean always) {
-        this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        // addresses, compared as addresses: "::1" is the peer that Java writes "0:0:0:0:0:0:0:1"
+        this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).map(SecureCookies::address)
+                .toList());
         this.always = always;
     }
 
     public boolean of(HttpRequest<?> request) {
-        return always || request.isSecure() || trustedProxies.contains(ClientAddresses.of(request))
+        return always || overTls(request);
+    }
+
+    /** Whether the browser reached us over TLS: directly, or through a trusted proxy that says so. */
+    public boolean overTls(HttpRequest<?> request) {
+        return request.isSecure() || trustedProxies.contains(request.getRemoteAddress().getAddress())
                 && "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+    }
+
+    private static java.net.InetAddress address(String literal) {
+        if (!literal.matches("[0-9a-fA-F:.]+")) { // an address, never a name to look up
+            throw new IllegalArgumentException("KONTOR_UI_TRUSTED_PROXIES: «" + literal + "» is not an IP address");
+        }
+        try {
+            return java.net.InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("KONTOR_UI_TRUSTED_PROXIES: «" + literal + "» is not an IP address", e);
+        }
     }
 }

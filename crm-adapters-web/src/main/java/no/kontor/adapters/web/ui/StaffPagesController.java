@@ -36,7 +36,7 @@ import no.kontor.domain.identity.Actor;
  * The staff pages (docs/decisions/web-ui.md): server-rendered, calling the same use cases with the
  * same role checks as the API: the login page, the home page with the user's work list (overdue
  * first) and the day's new orders from the order form, and logout. Every page answers with a Content-Security-Policy that allows no
- * inline script, and every form carries the session's CSRF token.
+ * inline script, and every form carries the session's CSRF token (the login form, which has no session yet, refuses a post from another site).
  */
 @Controller("/ui")
 @Secured(SecurityRule.IS_ANONYMOUS) // each page decides: no staff session → the login page
@@ -73,6 +73,10 @@ public class StaffPagesController {
     @Post("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> login(@Body Map<String, String> form, HttpRequest<?> request) {
+        if (Pages.crossSite(request)) { // login CSRF: another site may not log this browser into an account of its choosing
+            return Pages.page(HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("ui/login", Map.of("error",
+                    "Innloggingen kom fra et annet nettsted. Åpne innloggingssiden og prøv igjen."))));
+        }
         String username = form.getOrDefault("username", "");
         String password = form.getOrDefault("password", "");
         if (username.length() > 64 || password.length() > 200) {
@@ -101,7 +105,7 @@ public class StaffPagesController {
                 m.put("subject", a.getSubject());
                 m.put("due", a.getFollowUp().dueDate().format(Pages.NORWEGIAN));
                 m.put("overdue", a.getFollowUp().dueDate().isBefore(today));
-                m.put("stage", a.getFollowUp().stage().name());
+                m.put("stage", Labels.followUp(a.getFollowUp().stage()));
                 m.put("companyId", a.getCompanyId().value());
                 return m;
             }).toList());
@@ -109,7 +113,7 @@ public class StaffPagesController {
             model.put("orders", sales.list(actor, new SaleFilter(null, null, null, today, today, null), null, 100).items().stream()
                     .filter(v -> ORDER_FORM.equals(v.sale().getCreatedBy())).map(v -> Map.of("id", v.sale().getId().value(), "companyId",
                             v.sale().getCompanyId().value(), "at", v.sale().getCreatedAt().atZone(OSLO).format(CLOCK), "stage",
-                            v.sale().getStage().name(), "description", v.sale().getDescription() == null ? "" : v.sale().getDescription(),
+                            Labels.stage(v.sale().getStage()), "description", v.sale().getDescription() == null ? "" : v.sale().getDescription(),
                             "net", Kroner.of(v.totals().net()))).toList());
             return Pages.view("ui/home", model);
         });
