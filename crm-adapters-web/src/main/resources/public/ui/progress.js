@@ -1,5 +1,6 @@
-// The administration pages: a form marked data-progress="<id>" shows that element while the
-// server works on it (a postal-code import runs in the request) and cannot be sent twice.
+// Forms whose POST the server works on for a while (an import runs in the request): a form
+// marked data-progress="<id>" shows that element while it waits, is marked busy, and cannot be
+// sent twice; data-busy-text, if given, becomes the button's text meanwhile.
 document.addEventListener('submit', function (event) {
   var form = event.target;
   if (!(form instanceof HTMLFormElement) || !form.dataset.progress) {
@@ -12,5 +13,8 @@ document.addEventListener('submit', function (event) {
   form.setAttribute('aria-busy', 'true');
   form.querySelectorAll('button[type=submit]').forEach(function (button) {
     button.disabled = true;
+    if (form.dataset.busyText) {
+      button.textContent = form.dataset.busyText;
+    }
   });
 });
