@@ -132,7 +132,7 @@ public class CompanyPagesController {
 
     @Get("/{id}")
     public HttpResponse<?> card(String id, @Nullable Authentication auth, HttpRequest<?> request) {
-        return Pages.staff(auth, request, "companies", (actor, model) -> card(actor, Long.parseLong(id), model, HttpStatus.OK));
+        return Pages.staff(auth, request, "companies", (actor, model) -> card(actor, Pages.id(id), model, HttpStatus.OK));
     }
 
     /** Log a call from the card, with a follow-up if a date is given: two fields and a button. */
@@ -140,7 +140,7 @@ public class CompanyPagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> logCall(String id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, form, "companies", (actor, model) -> {
-            long company = Long.parseLong(id);
+            long company = Pages.id(id);
             String subject = form.getOrDefault("subject", "");
             try {
                 Forms.text(subject, "Emnet", 200, false); // what the JSON boundary refuses, a form may not bring in either

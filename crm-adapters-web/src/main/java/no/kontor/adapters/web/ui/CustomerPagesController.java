@@ -194,7 +194,7 @@ public class CustomerPagesController {
     @Get("/annonsestatistikk/{id}")
     public HttpResponse<?> bookingStatistics(String id, @Nullable Authentication auth, HttpRequest<?> request) {
         return page(auth, request, "statistics", (customer, model) -> {
-            var booking = myPage.adStatistics(customer, Long.parseLong(id));
+            var booking = myPage.adStatistics(customer, Pages.id(id));
             model.put("company", myPage.overview(customer).companyName());
             model.put("booking", totals(booking.totals()));
             model.put("days", booking.days().stream().map(d -> Map.of("day", d.day().format(Pages.NORWEGIAN),
@@ -231,7 +231,7 @@ public class CustomerPagesController {
             return Pages.redirect("/minside/login");
         }
         try {
-            long invoice = Long.parseLong(id);
+            long invoice = Pages.id(id);
             return HttpResponse.ok(myPage.ehf(customer, new InvoiceId(invoice))).contentType(MediaType.APPLICATION_XML_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"faktura-" + invoice + ".xml\"").header("Cache-Control", "no-store")
                     .header("X-Content-Type-Options", "nosniff");

@@ -569,14 +569,7 @@ public class InvoicePagesController {
 
     /** An id in a path: an impossible one is a number format error, which the frame answers with the 404 page. */
     static InvoiceId invoiceId(String id) {
-        if (id == null || !id.matches("\\d{1,18}")) {
-            throw new NumberFormatException("not an id: " + id);
-        }
-        long value = Long.parseLong(id);
-        if (value < 1) {
-            throw new NumberFormatException("not an id: " + id);
-        }
-        return new InvoiceId(value);
+        return new InvoiceId(Pages.id(id));
     }
 
     /** The form's idempotency key, held to the header's rule (1–200 visible ASCII characters); none is allowed. */

@@ -161,10 +161,7 @@ public class PaymentPagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> assignPayment(String id, @Nullable @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, InvoicePagesController.orEmpty(form), SECTION, (actor, model) -> {
-            if (id == null || !id.matches("\\d{1,18}") || Long.parseLong(id) < 1) {
-                throw new NumberFormatException("not a payment: " + id); // the 404 page
-            }
-            long paymentId = Long.parseLong(id);
+            long paymentId = Pages.id(id); // not a payment id: the 404 page
             String typed = form.getOrDefault("invoiceNumber", "").strip();
             model.put("assignPayment", paymentId);
             model.put("assignTyped", typed);

@@ -141,7 +141,7 @@ public class PlacementPagesController {
             } else if (priced != null) {
                 model.put("notice", "Prisen er lagt til.");
             }
-            return placement(actor, Long.parseLong(id), model, HttpStatus.OK);
+            return placement(actor, Pages.id(id), model, HttpStatus.OK);
         });
     }
 
@@ -166,7 +166,7 @@ public class PlacementPagesController {
     public HttpResponse<?> change(String id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, form, "admin", (actor, model) -> {
             AdminPages.manager(actor);
-            long placementId = Long.parseLong(id);
+            long placementId = Pages.id(id);
             String name = form.getOrDefault("name", "").strip();
             String description = AdminPages.field(form, "description");
             String channel = AdminPages.field(form, "channel");
@@ -205,7 +205,7 @@ public class PlacementPagesController {
     public HttpResponse<?> addPrice(String id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, form, "admin", (actor, model) -> {
             AdminPages.manager(actor);
-            long placementId = Long.parseLong(id);
+            long placementId = Pages.id(id);
             model.put("price", form);
             String typedPrice = form.getOrDefault("unitPrice", "");
             Long ore = AdminPages.ore(typedPrice);

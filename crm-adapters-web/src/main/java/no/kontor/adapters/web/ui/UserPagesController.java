@@ -139,7 +139,7 @@ public class UserPagesController {
             } else if (password != null) {
                 model.put("notice", "Passordet er satt. Brukerens økter er avsluttet.");
             }
-            return user(actor, Long.parseLong(id), model, HttpStatus.OK);
+            return user(actor, Pages.id(id), model, HttpStatus.OK);
         });
     }
 
@@ -160,7 +160,7 @@ public class UserPagesController {
     public HttpResponse<?> change(String id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, form, "admin", (actor, model) -> {
             AdminPages.manager(actor);
-            long userId = Long.parseLong(id);
+            long userId = Pages.id(id);
             String displayName = form.getOrDefault("displayName", "").strip();
             String email = AdminPages.field(form, "email");
             String team = AdminPages.field(form, "team");
@@ -197,7 +197,7 @@ public class UserPagesController {
     public HttpResponse<?> setPassword(String id, @Body Map<String, String> form, @Nullable Authentication auth, HttpRequest<?> request) {
         return Pages.form(auth, request, form, "admin", (actor, model) -> {
             AdminPages.manager(actor);
-            long userId = Long.parseLong(id);
+            long userId = Pages.id(id);
             if (actor.userId() != null && actor.userId() == userId) {
                 return Pages.redirect("/ui/account/password"); // one's own needs the old one
             }
