@@ -40,16 +40,42 @@ final class BenchServer {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        var props = no.kontor.bootstrap.EmbeddedDefault.start(base, no.kontor.bootstrap.EmbeddedSecrets.load(base),
+        var launched = no.kontor.bootstrap.EmbeddedDefault.launch(base, no.kontor.bootstrap.EmbeddedSecrets.load(base),
                 no.kontor.adapters.persistence.schema.DatabaseRoles.Timeouts.DEFAULTS, database);
+        var props = launched.properties();
         return new Database((String) props.get("datasources.default.url"), (String) props.get("datasources.default.username"),
-                (String) props.get("datasources.default.password"));
+                (String) props.get("datasources.default.password"), launched.postgres());
     }
 
-    /** Where a benchmark's server connects, as the application role. */
-    record Database(String url, String user, String password) {
+    /**
+     * Where a benchmark's server connects, as the application role; {@code postgres} is the embedded
+     * server it runs on, or null for an external database. Closing stops the embedded one.
+     */
+    record Database(String url, String user, String password, no.kontor.embedded.postgres.EmbeddedPostgres postgres)
+            implements AutoCloseable {
+        Database(String url, String user, String password) {
+            this(url, user, password, null);
+        }
+
         java.sql.Connection connect() throws java.sql.SQLException {
             return java.sql.DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public void close() {
+            if (postgres != null) {
+                postgres.stop();
+            }
+        }
+    }
+
+    /** An admin the benchmark can log in as: generated data sets have staff whose passwords nobody knows. */
+    static void ensureAdmin(String url, String superuser, String password) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(url, superuser, password);
+             var ps = c.prepareStatement("INSERT INTO staff_user (username, display_name, password_hash, role, created_at, changed_at) "
+                     + "VALUES ('admin', 'Benchmark', ?, 'ADMIN', now(), now()) ON CONFLICT (username) DO NOTHING")) {
+            ps.setString(1, new no.kontor.application.identity.BcryptPasswordHasher(4).hash(ADMIN_PASSWORD.toCharArray()));
+            ps.executeUpdate();
         }
     }
 

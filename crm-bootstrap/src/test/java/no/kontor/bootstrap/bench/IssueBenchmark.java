@@ -71,7 +71,7 @@ public final class IssueBenchmark {
     }
 
     /** Drafts of one ordered sale with three lines each (25 %, 25 % with a discount, 0 %), spread over 100 companies. */
-    private static java.util.List<Long> makeDrafts(BenchServer client, int count, int threads) throws Exception {
+    static java.util.List<Long> makeDrafts(BenchServer client, int count, int threads) throws Exception {
         var companies = new ArrayList<Long>();
         for (int c = 0; c < 100; c++) {
             companies.add(BenchServer.id(client.send("POST", "/api/v1/companies", "{\"name\":\"Kunde " + c + " AS\",\"status\":\"CUSTOMER\","

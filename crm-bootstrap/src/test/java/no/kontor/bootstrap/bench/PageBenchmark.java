@@ -55,13 +55,9 @@ public final class PageBenchmark {
         ReportData.generate(target.loadUrl(), target.loadUser(), target.loadPassword(), scale);
         String seller;
         Map<String, List<String>> ids = new LinkedHashMap<>();
+        BenchServer.ensureAdmin(target.loadUrl(), target.loadUser(), target.loadPassword());
         try (var c = java.sql.DriverManager.getConnection(target.loadUrl(), target.loadUser(), target.loadPassword())) {
             var hasher = new no.kontor.application.identity.BcryptPasswordHasher(4);
-            try (var ps = c.prepareStatement("INSERT INTO staff_user (username, display_name, password_hash, role, created_at, changed_at) "
-                    + "VALUES ('admin', 'Benchmark', ?, 'ADMIN', now(), now()) ON CONFLICT (username) DO NOTHING")) {
-                ps.setString(1, hasher.hash(BenchServer.ADMIN_PASSWORD.toCharArray()));
-                ps.executeUpdate();
-            }
             // the busiest seller (the most follow-ups) logs in with a password the benchmark knows
             seller = one(c, "SELECT u.username FROM staff_user u WHERE u.role = 'SELLER' AND u.active ORDER BY "
                     + "(SELECT count(*) FROM sale s WHERE s.responsible_seller_id = u.id) DESC, u.id LIMIT 1");

@@ -51,13 +51,7 @@ public final class ReportBenchmark {
         int calls = Integer.getInteger("bench.calls", 9);
         var target = target();
         ReportData.generate(target.loadUrl(), target.loadUser(), target.loadPassword(), scale);
-        // the generated staff have passwords nobody knows: the benchmark logs in as an admin of its own
-        try (var c = java.sql.DriverManager.getConnection(target.loadUrl(), target.loadUser(), target.loadPassword());
-             var ps = c.prepareStatement("INSERT INTO staff_user (username, display_name, password_hash, role, created_at, changed_at) "
-                     + "VALUES ('admin', 'Benchmark', ?, 'ADMIN', now(), now()) ON CONFLICT (username) DO NOTHING")) {
-            ps.setString(1, new no.kontor.application.identity.BcryptPasswordHasher(4).hash(BenchServer.ADMIN_PASSWORD.toCharArray()));
-            ps.executeUpdate();
-        }
+        BenchServer.ensureAdmin(target.loadUrl(), target.loadUser(), target.loadPassword());
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, BenchServer.properties(target.server(), 8))) {
             var client = BenchServer.login(server.getURI());
@@ -137,15 +131,25 @@ public final class ReportBenchmark {
      * PostgreSQL under {@code target/bench-report-postgres}: the server as its application
      * role, the load as its superuser (whose password the embedded default generated).
      */
-    record Target(BenchServer.Database server, String loadUrl, String loadUser, String loadPassword) {
+    /** The data set's database: {@code server} as the application role, {@code load*} as a superuser. Closing stops an embedded one. */
+    record Target(BenchServer.Database server, String loadUrl, String loadUser, String loadPassword) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+        }
     }
 
     static Target target() throws Exception {
+        return target("bench-report-postgres");
+    }
+
+    /** {@code KONTOR_BENCH_DATABASE_URL}, else the embedded PostgreSQL kept in {@code target/<directory>}. */
+    static Target target(String directory) throws Exception {
         String external = System.getenv("KONTOR_BENCH_DATABASE_URL");
         if (external == null || external.isBlank()) {
-            var db = BenchServer.embedded("bench-report-postgres", "kontor_bench");
+            var db = BenchServer.embedded(directory, "kontor_bench");
             var secrets = new java.util.Properties();
-            try (var in = Files.newInputStream(Path.of("target", "bench-report-postgres", "secrets.properties").toAbsolutePath())) {
+            try (var in = Files.newInputStream(Path.of("target", directory, "secrets.properties").toAbsolutePath())) {
                 secrets.load(in);
             }
             return new Target(db, db.url(), no.kontor.embedded.postgres.EmbeddedPostgres.USER,
