@@ -145,13 +145,11 @@ public class InvoiceUseCases {
         return new RemindInvoice(invoices, reminders, companies, jobs, settings, keys, audit, tx, clock);
     }
 
-    /** The renderer, warmed at start-up: the first PDF in a JVM costs about a second. */
+    /** The renderer; {@link RendererWarmUp} warms it in the background once the server listens. */
     @Singleton
     InvoicePdfs invoicePdfs(@Nullable @Value("${kontor.invoicing.seller.logo:}") String logoPath) throws IOException {
         byte[] logo = logoPath == null || logoPath.isBlank() ? null : Files.readAllBytes(Path.of(logoPath.strip()));
-        var pdfs = new FopInvoicePdfs(logo);
-        pdfs.warmUp();
-        return pdfs;
+        return new FopInvoicePdfs(logo);
     }
 
     /** The SMTP server; the sender defaults to the seller's e-mail address and name. */

@@ -1,0 +1,41 @@
+package no.kontor.bootstrap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import no.kontor.adapters.pdf.FopInvoicePdfs;
+import no.kontor.application.invoice.port.InvoicePdfs;
+
+/**
+ * The first PDF in a JVM costs about a second (classes, fonts, the stylesheet's first run). It is
+ * paid in the background once the server listens, not before the first request is served
+ * (docs/benchmarks/harness.md, "start"): a PDF asked for in that second simply waits for it.
+ */
+@Singleton
+class RendererWarmUp {
+    private static final Logger LOG = LoggerFactory.getLogger(RendererWarmUp.class);
+    private final InvoicePdfs pdfs;
+
+    RendererWarmUp(InvoicePdfs pdfs) {
+        this.pdfs = pdfs;
+    }
+
+    @EventListener
+    void onServerStarted(ServerStartupEvent event) {
+        if (pdfs instanceof FopInvoicePdfs fop) {
+            Thread warm = new Thread(() -> {
+                try {
+                    fop.warmUp();
+                } catch (RuntimeException e) {
+                    LOG.warn("warming the PDF renderer failed (the first invoice will tell why): {}", e.toString());
+                }
+            }, "renderer-warm-up");
+            warm.setDaemon(true);
+            warm.setPriority(Thread.MIN_PRIORITY);
+            warm.start();
+        }
+    }
+}
