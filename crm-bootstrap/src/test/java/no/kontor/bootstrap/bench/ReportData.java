@@ -42,8 +42,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * {@code SET session_replication_role = replica}: no trigger fires — not the foreign-key
  * checks, not the freezing of issued invoices (their lines are written after them), not
  * the sale-team, unsubscription or append-only guards, and not the trigger that keeps
- * {@code company_contact_summary}, the facts of each activity and stage change and the billed
- * lines. The data is written consistent by construction instead, and those facts are computed
+ * {@code company_contact_summary}, the facts of each activity and stage change, the billed
+ * lines and the names' vocabulary (V19). The data is written consistent by construction instead, and those facts are computed
  * afterwards by the very statements V13 and V15 run for the rows they find (read from the
  * migrations). Then
  * the activities, stage changes and sales are put in time order (CLUSTER), as a live table that
@@ -310,6 +310,9 @@ public final class ReportData {
                 st.execute("SET work_mem = '512MB'");
                 st.execute(statement(V13, "INSERT INTO company_contact_summary"));
                 report("company_contact_summary", st.getUpdateCount(), t);
+                t = System.nanoTime();
+                st.execute(statement(V19, "INSERT INTO company_name_word SELECT DISTINCT"));
+                report("company_name_word", st.getUpdateCount(), t);
                 // the facts V13 keeps in each write, computed here as V13 computes them for rows already there
                 for (String fact : List.of("UPDATE activity a SET next_reply_at", "UPDATE sale s SET net", "UPDATE sale s SET furthest_stage",
                         "UPDATE sale_stage_change h SET team",
@@ -1404,6 +1407,7 @@ public final class ReportData {
 
     private static final String V13 = "V13__reporting_facts.sql";
     private static final String V15 = "V15__billed_lines_and_list_facts.sql";
+    private static final String V19 = "V19__company_name_words.sql";
 
     /**
      * The statement of {@code migration} that begins with {@code start}, read from the migration

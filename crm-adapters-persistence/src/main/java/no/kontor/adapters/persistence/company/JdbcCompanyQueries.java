@@ -146,12 +146,22 @@ public class JdbcCompanyQueries implements CompanyQueries {
     }
 
     /**
-     * Names with a word similar to the query (pg_trgm word similarity), best first;
-     * the GIN trigram index finds the candidates; keyset (distance, id).
+     * Names with a word similar to the query (pg_trgm word similarity), best first; keyset (distance, id).
+     * The candidates come from the names' vocabulary (V19, docs/decisions/fuzzy-search.md): each word of
+     * the query is matched against the few thousand distinct words of all names, and a name must hold a
+     * similar word for each query word that has one; the index of the names' words finds those names.
      */
     private Page<CompanySummary> fuzzy(CompanySearch search, List<String> where, List<Object> params) {
         String tag = "fuzzy";
         String q = search.query();
+        var similar = similarWords(q);
+        if (similar.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        for (String[] words : similar) {
+            where.add("kontor_name_words(c.name) && ?::text[]");
+            params.add(words);
+        }
         where.add("? <% c.name");
         params.add(q);
         if (search.cursor() != null) {
@@ -172,6 +182,14 @@ public class JdbcCompanyQueries implements CompanyQueries {
                     return summary(rs);
                 });
         return page(rows, search.limit(), last -> Cursor.encode(tag, distances.get(search.limit() - 1), last.id()));
+    }
+
+    /** For each word of the query that has any, the vocabulary's words similar to it (pg_trgm's {@code %}). */
+    private List<String[]> similarWords(String query) {
+        String[] words = java.util.Arrays.stream(query.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+"))
+                .filter(w -> !w.isEmpty()).distinct().toArray(String[]::new);
+        return jdbc.query("SELECT array_agg(v.word ORDER BY v.word) FROM unnest(?::text[]) w(q) JOIN company_name_word v ON v.word % w.q "
+                + "GROUP BY w.q", java.util.Collections.singletonList(words), rs -> (String[]) rs.getArray(1).getArray());
     }
 
     private List<CompanySummary> list(String sql, List<Object> params, int limit) {

@@ -92,6 +92,25 @@ class JdbcCompanyQueriesTest implements UsesTestDatabase {
     }
 
     @Test
+    void fuzzyNeedsASimilarWordForEachWordOfTheQueryThatHasOne() {
+        assertThat(names(queries.search(search("Fjordkraf AS", Mode.FUZZY, 10, null)).items())).first().isEqualTo("Fjordkraft AS");
+        assertThat(names(queries.search(search("zebbra mediaa", Mode.FUZZY, 10, null)).items())).containsExactly("Zebra Media");
+        assertThat(queries.search(search("qxqxqx", Mode.FUZZY, 10, null)).items()).as("no word like it in any name").isEmpty();
+    }
+
+    @Test
+    void aRenamedCompanyIsFoundFuzzilyByItsNewName() {
+        assertThat(queries.search(search("kystvinn forlag", Mode.FUZZY, 10, null)).items()).isEmpty();
+        jdbc.update("UPDATE company SET name = 'Kystvind Forlag AS' WHERE name = 'Æble Design'", List.of());
+        try {
+            assertThat(names(queries.search(search("kystvinn forlag", Mode.FUZZY, 10, null)).items())).containsExactly("Kystvind Forlag AS");
+            assertThat(queries.search(search("æbel desing", Mode.FUZZY, 10, null)).items()).as("no name holds the old words now").isEmpty();
+        } finally {
+            jdbc.update("UPDATE company SET name = 'Æble Design' WHERE name = 'Kystvind Forlag AS'", List.of());
+        }
+    }
+
+    @Test
     void byContactNameAndByOrganisationNumber() {
         var zebra = queries.search(search("Zebra", Mode.PREFIX, 1, null)).items().get(0);
         jdbc.update("INSERT INTO contact (company_id, name, created_by, created_at, changed_by, changed_at) "
