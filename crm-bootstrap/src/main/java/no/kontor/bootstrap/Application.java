@@ -16,6 +16,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import no.kontor.embedded.postgres.EmbeddedPostgres;
 import no.kontor.adapters.persistence.schema.DatabaseRoles;
 import no.kontor.adapters.persistence.schema.Migrations;
+import no.kontor.bootstrap.operations.Operations;
 
 /**
  * Starts Kontor.
@@ -31,6 +32,8 @@ import no.kontor.adapters.persistence.schema.Migrations;
  *       users — reachable from this machine only unless {@code KONTOR_HOST} says otherwise.</li>
  *   <li>{@code java -jar kontor.jar migrate} migrates a configured database as its owner
  *       and exits.</li>
+ *   <li>{@code java -jar kontor.jar backup <file>} and {@code restore <file>} back up and
+ *       restore the embedded default's data and secrets (docs/operations.md).</li>
  * </ul>
  */
 public final class Application {
@@ -61,6 +64,9 @@ public final class Application {
     private static void start(String[] args) {
         if (args.length > 0 && "migrate".equals(args[0])) {
             System.exit(migrate());
+        }
+        if (Operations.isOperation(args)) {
+            System.exit(Operations.run(args, System.getenv(), System.out, System.err));
         }
         long started = System.nanoTime();
         Map<String, Object> properties = new HashMap<>();

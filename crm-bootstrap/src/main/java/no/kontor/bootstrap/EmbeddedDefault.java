@@ -32,15 +32,15 @@ public final class EmbeddedDefault {
 
     /** The same for a database of another name (benchmarks make one per run). */
     public static Map<String, Object> start(Path base, EmbeddedSecrets secrets, DatabaseRoles.Timeouts timeouts, String database) {
-        return launch(base, secrets, timeouts, database).properties();
+        return startServer(base, secrets, timeouts, database).properties();
     }
 
-    /** A started embedded PostgreSQL and the application's datasource properties on it. */
-    public record Launched(EmbeddedPostgres postgres, Map<String, Object> properties) {
+    /** The running server and the application's datasource properties. */
+    public record Started(EmbeddedPostgres postgres, Map<String, Object> properties) {
     }
 
-    /** The same, keeping the handle, for those that stop the PostgreSQL themselves (the benchmark harness). */
-    public static Launched launch(Path base, EmbeddedSecrets secrets, DatabaseRoles.Timeouts timeouts, String database) {
+    /** {@link #start}, keeping the server's handle (tests stop it themselves). */
+    public static Started startServer(Path base, EmbeddedSecrets secrets, DatabaseRoles.Timeouts timeouts, String database) {
         EmbeddedPostgres postgres = EmbeddedPostgres.start(base,
                 EmbeddedPostgres.Options.durable().withSuperuserPassword(secrets.get(EmbeddedSecrets.SUPERUSER_PASSWORD)));
         postgres.registerShutdownHook();
@@ -65,6 +65,6 @@ public final class EmbeddedDefault {
         properties.put("datasources.default.url", url);
         properties.put("datasources.default.username", app);
         properties.put("datasources.default.password", secrets.get(EmbeddedSecrets.APP_PASSWORD));
-        return new Launched(postgres, properties);
+        return new Started(postgres, properties);
     }
 }

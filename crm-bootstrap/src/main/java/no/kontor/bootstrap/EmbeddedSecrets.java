@@ -29,7 +29,7 @@ import java.util.Set;
  * to fix it — its secrets may already have been read.
  */
 public final class EmbeddedSecrets {
-    static final String FILE_NAME = "secrets.properties";
+    public static final String FILE_NAME = "secrets.properties";
     static final String SUPERUSER_PASSWORD = "kontor.database.superuser-password";
     static final String OWNER_PASSWORD = "kontor.database.owner-password";
     static final String APP_PASSWORD = "kontor.database.app-password";
@@ -69,6 +69,38 @@ public final class EmbeddedSecrets {
             throw new IllegalStateException("cannot read or write " + file + ": " + e.getMessage(), e);
         }
         return new EmbeddedSecrets(props);
+    }
+
+    /**
+     * Reads the file under {@code base} (checking who may read it) without adding anything:
+     * for the operations that need an existing installation's secrets (backup, restore).
+     */
+    public static EmbeddedSecrets existing(Path base) {
+        Path file = base.resolve(FILE_NAME);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalStateException("There is no " + FILE_NAME + " in " + base + ": no Kontor data lives there"
+                    + " (is KONTOR_DATA_DIR right?)");
+        }
+        var props = new Properties();
+        try {
+            requirePrivate(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        for (String key : java.util.stream.Stream.concat(APPLICATION_KEYS.stream(), DATABASE_KEYS.stream()).toList()) {
+            if (props.getProperty(key) == null) {
+                throw new IllegalStateException(file + " has no " + key + ": it is not the secrets file of a Kontor installation");
+            }
+        }
+        return new EmbeddedSecrets(props);
+    }
+
+    /** The embedded PostgreSQL's superuser password. */
+    public String superuserPassword() {
+        return get(SUPERUSER_PASSWORD);
     }
 
     /** The keys the application needs, as configuration properties. */

@@ -40,7 +40,7 @@ final class BenchServer {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        var launched = no.kontor.bootstrap.EmbeddedDefault.launch(base, no.kontor.bootstrap.EmbeddedSecrets.load(base),
+        var launched = no.kontor.bootstrap.EmbeddedDefault.startServer(base, no.kontor.bootstrap.EmbeddedSecrets.load(base),
                 no.kontor.adapters.persistence.schema.DatabaseRoles.Timeouts.DEFAULTS, database);
         var props = launched.properties();
         return new Database((String) props.get("datasources.default.url"), (String) props.get("datasources.default.username"),

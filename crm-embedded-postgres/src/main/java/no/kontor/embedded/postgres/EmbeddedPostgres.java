@@ -217,6 +217,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /**
+     * The port of a server running now on {@code <base>/data}, as its {@code postmaster.pid}
+     * says (its fourth line), when the process that file names is alive; empty otherwise.
+     */
+    public static java.util.OptionalInt runningPort(Path baseDirectory) {
+        Path pidFile = baseDirectory.toAbsolutePath().normalize().resolve("data").resolve("postmaster.pid");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        } catch (IOException missing) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            long pid = Long.parseLong(lines.get(0).strip());
+            if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+                return java.util.OptionalInt.empty();
+            }
+            return java.util.OptionalInt.of(Integer.parseInt(lines.get(3).strip()));
+        } catch (RuntimeException garbage) { // too short, not numbers: not a running server's file
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    /**
      * Unpacks the binaries if needed, makes the cluster on the first start, checks it,
      * starts the server and waits until it accepts connections.
      *
