@@ -87,6 +87,10 @@ class RequestIdApiTest implements UsesTestDatabase {
         var admin = staff.admin();
         assertThat(idOf(admin.send(admin.request("/api/v1/companies/0").header("X-Request-Id", "not-found-1").build())))
                 .isEqualTo("not-found-1");
+        var oversize = admin.send(admin.request("/api/v1/companies").header("X-Request-Id", "too-big").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1])).build());
+        assertThat(oversize.statusCode()).isEqualTo(413);
+        assertThat(idOf(oversize)).isEqualTo("too-big");
     }
 
     @Test
