@@ -17,7 +17,8 @@ import no.kontor.adapters.web.testing.ApiClient;
 import no.kontor.domain.identity.Role;
 
 /**
- * Of Micronaut's management endpoints only /health is on: every other one answers,
+ * Of Micronaut's management endpoints only /health and, for admins, /prometheus are on
+ * (MetricsApiTest): every other one answers,
  * to an admin as to a seller, exactly as a route that does not exist — never a 500,
  * never its content.
  */

@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.ImportCounts;
 import no.kontor.adapters.web.shared.Text;
 import no.kontor.application.advertising.ImportAdStatistics;
 import no.kontor.application.advertising.MapAdServer;
@@ -53,11 +54,13 @@ public class AdStatisticsController {
     private final ImportAdStatistics imports;
     private final ReadAdStatistics read;
     private final MapAdServer map;
+    private final ImportCounts counts;
 
-    public AdStatisticsController(ImportAdStatistics imports, ReadAdStatistics read, MapAdServer map) {
+    public AdStatisticsController(ImportAdStatistics imports, ReadAdStatistics read, MapAdServer map, ImportCounts counts) {
         this.imports = imports;
         this.read = read;
         this.map = map;
+        this.counts = counts;
     }
 
     @Serdeable
@@ -71,7 +74,9 @@ public class AdStatisticsController {
             + "each bad line named (400). Else 202: the rows are matched and written in the background, all or nothing; follow the "
             + "Location for progress and the report (rows no booking has, rows outside their booking's days)")
     public HttpResponse<StartedResponse> importFile(@Nullable @Body byte[] file, Authentication auth) {
-        var started = imports.start(Actors.of(auth), Text.utf8File(file, "ad-statistics.encoding"));
+        // taken: the file passed its checks and its rows are written in the background (a later failure shows in its status)
+        var started = counts.counted(ImportCounts.Kind.AD_STATISTICS,
+                () -> imports.start(Actors.of(auth), Text.utf8File(file, "ad-statistics.encoding")), ImportAdStatistics.Started::rows);
         return HttpResponse.accepted(URI.create("/api/v1/ad-statistics/imports/" + started.importId()))
                 .body(new StartedResponse(started.importId(), started.rows(), "RUNNING"));
     }

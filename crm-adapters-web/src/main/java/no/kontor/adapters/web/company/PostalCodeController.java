@@ -20,6 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.ImportCounts;
 import no.kontor.application.company.ImportPostalCodes;
 import no.kontor.application.company.LookUpPostalCode;
 import no.kontor.domain.shared.ValidationException;
@@ -31,10 +32,12 @@ import no.kontor.domain.shared.ValidationException;
 public class PostalCodeController {
     private final LookUpPostalCode lookUp;
     private final ImportPostalCodes importPostalCodes;
+    private final ImportCounts counts;
 
-    public PostalCodeController(LookUpPostalCode lookUp, ImportPostalCodes importPostalCodes) {
+    public PostalCodeController(LookUpPostalCode lookUp, ImportPostalCodes importPostalCodes, ImportCounts counts) {
         this.lookUp = lookUp;
         this.importPostalCodes = importPostalCodes;
+        this.counts = counts;
     }
 
     @Serdeable
@@ -57,6 +60,7 @@ public class PostalCodeController {
         if (file == null || file.length == 0) {
             throw new ValidationException("file", "postal-codes.file-missing", "Send Bring's register file as the body");
         }
-        return Map.of("imported", importPostalCodes.execute(Actors.of(auth), file));
+        return Map.of("imported", counts.counted(ImportCounts.Kind.POSTAL_CODES, () -> importPostalCodes.execute(Actors.of(auth), file),
+                Integer::longValue));
     }
 }

@@ -30,6 +30,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import no.kontor.adapters.web.shared.EntityId;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.ImportCounts;
 import no.kontor.adapters.web.shared.IdempotencyKeyHeader;
 import no.kontor.adapters.web.shared.PageResponse;
 import no.kontor.adapters.web.shared.Times;
@@ -51,12 +52,15 @@ public class PaymentController {
     private final AssignPayment assign;
     private final ImportOcrPayments importOcr;
     private final ReadPayments read;
+    private final ImportCounts counts;
 
-    public PaymentController(RegisterPayment register, AssignPayment assign, ImportOcrPayments importOcr, ReadPayments read) {
+    public PaymentController(RegisterPayment register, AssignPayment assign, ImportOcrPayments importOcr, ReadPayments read,
+                             ImportCounts counts) {
         this.register = register;
         this.assign = assign;
         this.importOcr = importOcr;
         this.read = read;
+        this.counts = counts;
     }
 
     @Serdeable
@@ -154,7 +158,8 @@ public class PaymentController {
             + "imported. A transaction already registered (same agreement, assignment, transaction number and settlement date) "
             + "is counted as a duplicate, not registered again")
     public HttpResponse<ImportResponse> importOcr(@Nullable @Body byte[] file, Authentication auth) {
-        var result = importOcr.execute(Actors.of(auth), file == null ? new byte[0] : file);
+        var result = counts.counted(ImportCounts.Kind.OCR_PAYMENTS, () -> importOcr.execute(Actors.of(auth), file == null ? new byte[0] : file),
+                r -> r.alreadyImported() ? 0 : r.report().transactions()); // a file again holds nothing new
         var body = ImportResponse.of(result.report(), result.alreadyImported());
         return result.alreadyImported() ? HttpResponse.ok(body)
                 : HttpResponse.created(body, URI.create("/api/v1/payments/ocr-imports/" + result.report().importId()));

@@ -25,6 +25,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.kontor.adapters.web.shared.Actors;
+import no.kontor.adapters.web.shared.ImportCounts;
 import no.kontor.adapters.web.shared.Text;
 import no.kontor.application.reporting.Grain;
 import no.kontor.application.reporting.ImportSiteStatistics;
@@ -39,11 +40,13 @@ public class SiteStatisticsController {
     private final ImportSiteStatistics imports;
     private final SiteRevenueReport revenue;
     private final CsvDownloads csv;
+    private final ImportCounts counts;
 
-    public SiteStatisticsController(ImportSiteStatistics imports, SiteRevenueReport revenue, CsvDownloads csv) {
+    public SiteStatisticsController(ImportSiteStatistics imports, SiteRevenueReport revenue, CsvDownloads csv, ImportCounts counts) {
         this.imports = imports;
         this.revenue = revenue;
         this.csv = csv;
+        this.counts = counts;
     }
 
     @Serdeable
@@ -57,7 +60,8 @@ public class SiteStatisticsController {
             + "header `date;channel;articles;page_views` (or commas), a line per day (yyyy-mm-dd or dd.mm.yyyy) and section. Refused "
             + "whole with each bad line's number and reason (at most 20); each day in the file replaces what was kept for that day")
     public HttpResponse<ImportResponse> importFile(@Nullable @Body byte[] file, Authentication auth) {
-        var r = imports.fromFile(Actors.of(auth), Text.utf8File(file, "site-statistics.encoding"));
+        var r = counts.counted(ImportCounts.Kind.SITE_STATISTICS,
+                () -> imports.fromFile(Actors.of(auth), Text.utf8File(file, "site-statistics.encoding")), ImportSiteStatistics.Result::lines);
         return HttpResponse.created(new ImportResponse(r.importId(), r.lines(), r.days(), r.firstDay(), r.lastDay(), r.articles(),
                 r.pageViews()), URI.create("/api/v1/reports/site-revenue?from=" + r.firstDay() + "&to=" + r.lastDay()));
     }

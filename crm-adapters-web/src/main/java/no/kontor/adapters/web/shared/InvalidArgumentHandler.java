@@ -27,7 +27,8 @@ public class InvalidArgumentHandler implements ExceptionHandler<IllegalArgumentE
 
     @Override
     public HttpResponse<ProblemDetails> handle(HttpRequest request, IllegalArgumentException e) {
-        String incident = UUID.randomUUID().toString();
+        // the request id (X-Request-Id, and on every log line of the request): what a user quotes
+        String incident = RequestIds.of(request).orElseGet(() -> UUID.randomUUID().toString());
         LOG.warn("{} {}: a value was refused past the boundary, incident {}", request.getMethod(), request.getPath(), incident, e);
         return Problems.respond(request, HttpStatus.BAD_REQUEST, "request.invalid",
                 "A value in the request is not valid (incident " + incident + ")");

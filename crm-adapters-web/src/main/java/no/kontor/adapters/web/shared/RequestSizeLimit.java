@@ -35,6 +35,6 @@ public class RequestSizeLimit implements Ordered {
 
     @Override
     public int getOrder() {
-        return HIGHEST_PRECEDENCE; // before security: an oversize body is refused unread, whoever sends it
+        return HIGHEST_PRECEDENCE + 1; // after RequestIds, before security: an oversize body is refused unread, whoever sends it
     }
 }

@@ -20,7 +20,9 @@ import jakarta.inject.Singleton;
  * What no other handler took. A database that cannot be reached (connection
  * refused, terminated, the pool timing out) is 503 with Retry-After: the request
  * can be tried again. Anything else is a bug: 500 with an incident id that is in
- * the log beside the stack trace, and nothing of the exception in the answer.
+ * the log beside the stack trace, and nothing of the exception in the answer. The
+ * incident id is the request id (RequestIds): the answer's X-Request-Id, and on every log line
+ * written while serving it.
  */
 @Produces(ProblemDetails.MEDIA_TYPE)
 @Singleton
@@ -35,7 +37,8 @@ public class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException
                     "The database cannot be reached just now; nothing was changed. Try again shortly.")
                     .header("Retry-After", "5");
         }
-        String incident = UUID.randomUUID().toString();
+        // the request id (X-Request-Id, and on every log line of the request): what a user quotes
+        String incident = RequestIds.of(request).orElseGet(() -> UUID.randomUUID().toString());
         LOG.error("{} {}: unexpected error, incident {}", request.getMethod(), request.getPath(), incident, e);
         return Problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal.error",
                 "An unexpected error happened and was logged as incident " + incident);

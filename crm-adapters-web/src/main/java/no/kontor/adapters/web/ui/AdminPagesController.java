@@ -22,6 +22,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import no.kontor.adapters.web.shared.ImportCounts;
 import no.kontor.application.company.ImportPostalCodes;
 import no.kontor.application.invoice.InvoiceSettings;
 import no.kontor.domain.shared.DomainException;
@@ -45,10 +46,12 @@ public class AdminPagesController {
 
     private final InvoiceSettings organisation;
     private final ImportPostalCodes importPostalCodes;
+    private final ImportCounts counts;
 
-    public AdminPagesController(InvoiceSettings organisation, ImportPostalCodes importPostalCodes) {
+    public AdminPagesController(InvoiceSettings organisation, ImportPostalCodes importPostalCodes, ImportCounts counts) {
         this.organisation = organisation;
         this.importPostalCodes = importPostalCodes;
+        this.counts = counts;
     }
 
     @Get
@@ -127,7 +130,8 @@ public class AdminPagesController {
             long started = System.nanoTime();
             int imported;
             try {
-                imported = importPostalCodes.execute(actor, file.getBytes());
+                byte[] bytes = file.getBytes();
+                imported = counts.counted(ImportCounts.Kind.POSTAL_CODES, () -> importPostalCodes.execute(actor, bytes), Integer::longValue);
             } catch (ValidationException e) {
                 model.put("error", refusal(e));
                 return Pages.view(HttpStatus.BAD_REQUEST, "ui/admin/postal-codes", model);

@@ -25,6 +25,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import no.kontor.adapters.web.shared.Text;
+import no.kontor.adapters.web.shared.ImportCounts;
 import no.kontor.adapters.web.ui.InvoicePagesController.FormError;
 import no.kontor.application.invoice.ReadInvoices;
 import no.kontor.application.payment.AssignPayment;
@@ -61,14 +62,16 @@ public class PaymentPagesController {
     private final RegisterPayment register;
     private final AssignPayment assign;
     private final ImportOcrPayments importOcr;
+    private final ImportCounts counts;
 
     public PaymentPagesController(ReadPayments read, ReadInvoices invoices, RegisterPayment register, AssignPayment assign,
-                                  ImportOcrPayments importOcr) {
+                                  ImportOcrPayments importOcr, ImportCounts counts) {
         this.read = read;
         this.invoices = invoices;
         this.register = register;
         this.assign = assign;
         this.importOcr = importOcr;
+        this.counts = counts;
     }
 
     @Get("{?faktura,betalt,tildelt,import,igjen}")
@@ -199,7 +202,8 @@ public class PaymentPagesController {
                 throw new java.io.UncheckedIOException(e);
             }
             try {
-                var result = importOcr.execute(actor, bytes);
+                var result = counts.counted(ImportCounts.Kind.OCR_PAYMENTS, () -> importOcr.execute(actor, bytes),
+                        r -> r.alreadyImported() ? 0 : r.report().transactions()); // a file again holds nothing new
                 return Pages.redirect("/ui/payments?import=" + result.report().importId() + (result.alreadyImported() ? "&igjen=1" : ""));
             } catch (OcrFileException e) {
                 model.put("importError", "Filen er ikke en gyldig OCR-fil fra banken, og ingenting er importert. " + Pages.explain(e)
