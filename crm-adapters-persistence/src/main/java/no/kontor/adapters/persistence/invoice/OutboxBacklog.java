@@ -11,8 +11,8 @@ import no.kontor.application.shared.port.Transactions;
  * How the outbox stands, for the operators' metrics (docs/decisions/metrics.md): jobs due now,
  * jobs waiting for a retry, jobs that gave up, and how long the oldest due job has waited. Two
  * reads: the unfinished jobs through the {@code outbox_due} partial index (a handful, unless the
- * workers are behind), and the failed ones by a count over the table, which has no index on
- * {@code failed}. The caller reads this on a timer, never per scrape.
+ * workers are behind), and the failed ones through the {@code outbox_failed} partial index (V20).
+ * The caller reads this on a timer, never per scrape.
  */
 @Singleton
 public class OutboxBacklog {
