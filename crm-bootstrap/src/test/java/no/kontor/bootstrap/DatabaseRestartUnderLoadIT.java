@@ -56,9 +56,11 @@ import no.kontor.embedded.postgres.EmbeddedPostgres;
  * durable although its answer never came back: the client sees a broken connection, and the server answers
  * 503. No server can tell that case from a write that was lost, so the test allows it only for requests
  * that were sent before PostgreSQL was down (before {@code stopImmediately} returned), counts them, and
- * demands nothing of them; a client that must not write twice retries with an {@code Idempotency-Key}
- * (docs/decisions/idempotency.md). A write sent while PostgreSQL is down never reaches it and must not
- * exist. docs/architecture.md#promises says the same.
+ * demands nothing of them (the run prints how many there were and how many committed). Where an operation
+ * takes an {@code Idempotency-Key} (issuing, payments, sending: docs/decisions/idempotency.md) a retry with
+ * the same key does not act twice; for the others (a company, an activity) a client that must not write
+ * twice looks before it writes again. A write sent while PostgreSQL is down never reaches it and must not
+ * exist. docs/architecture.md#promises and docs/operations-upgrade.md say the same.
  */
 class DatabaseRestartUnderLoadIT {
     static final int CLIENTS = 8;
