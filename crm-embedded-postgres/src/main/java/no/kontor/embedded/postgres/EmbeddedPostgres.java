@@ -409,11 +409,25 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Stops the server ({@code pg_ctl stop -m fast}): open sessions are ended, committed data is kept. Idempotent. */
     public synchronized void stop() {
+        stop("fast");
+    }
+
+    /**
+     * Stops the server as a crash would ({@code pg_ctl stop -m immediate}): every process quits at once, with
+     * no checkpoint, and the next start recovers from the write-ahead log. On a durable cluster every commit
+     * that was acknowledged survives it. For tests of that promise; Kontor itself always stops with
+     * {@link #stop()}. Idempotent.
+     */
+    public synchronized void stopImmediately() {
+        stop("immediate");
+    }
+
+    private void stop(String mode) {
         if (stopped) {
             return;
         }
         var result = ChildProcess.run(serverUser.command(binaries.program("pg_ctl"), "stop", "-D", dataDirectory.toString(),
-                "-m", "fast", "-w", "-t", String.valueOf(PG_CTL_WAIT_SECONDS)), PROCESS_TIMEOUT);
+                "-m", mode, "-w", "-t", String.valueOf(PG_CTL_WAIT_SECONDS)), PROCESS_TIMEOUT);
         if (!result.succeeded() && Files.exists(dataDirectory.resolve("postmaster.pid"))) {
             throw ChildProcess.failure("to stop the embedded PostgreSQL failed", result, logFile);
         }
