@@ -38,17 +38,21 @@ import no.kontor.application.invoice.Giro;
  * <p>One instance is shared by every thread: the FOP factory and the compiled stylesheet
  * are built once and are thread-safe; each render gets its own transformer and FOP
  * run. The PDF is written to a buffer, because FOP may fail after writing part of it.
- * The first PDF in a JVM costs about a second (class loading, font parsing): call
- * {@link #warmUp()} at start-up.
+ * The first PDF in a JVM costs about a second and a half (the factory, the stylesheet's
+ * compilation, class loading, font parsing): call {@link #warmUp()} once the application
+ * has started, in the background.
  */
 public final class FopInvoicePdfs implements InvoicePdfs {
     private static final String STYLESHEET = "xsl/invoice-fo.xsl";
     private static final String SAMPLE = "sample-invoice.xml";
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private final FopFactory fopFactory = PdfA2bFopFactory.create();
-    private final Templates stylesheet = compile(STYLESHEET);
     private final String logo;
+    /** The FOP factory and the compiled stylesheet: made on first use (about 0.7 s), so that constructing costs a start nothing. */
+    private volatile Engine engine;
+
+    private record Engine(FopFactory fopFactory, Templates stylesheet) {
+    }
 
     /**
      * @param logoPng the organisation's logo as PNG, shown top-left; null shows the
@@ -85,6 +89,7 @@ public final class FopInvoicePdfs implements InvoicePdfs {
     private byte[] pdf(UblDocument document, java.util.function.Consumer<Result> transform) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         try {
+            FopFactory fopFactory = engine().fopFactory();
             Fop fop = fopFactory.newFop(MimeConstants.MIME_PDF, fopFactory.newFOUserAgent(), pdf);
             transform.accept(new SAXResult(fop.getDefaultHandler()));
         } catch (FOPException e) {
@@ -116,7 +121,7 @@ public final class FopInvoicePdfs implements InvoicePdfs {
     private void transform(UblDocument document, String pin, Giro giro, Reminder reminder, Result result) {
         Objects.requireNonNull(giro, "giro");
         try {
-            Transformer transformer = stylesheet.newTransformer();
+            Transformer transformer = engine().stylesheet().newTransformer();
             transformer.setParameter("logo", logo);
             if (pin != null) {
                 transformer.setParameter("pin", pin);
@@ -145,6 +150,20 @@ public final class FopInvoicePdfs implements InvoicePdfs {
 
     private static BigDecimal kroner(long ore) {
         return BigDecimal.valueOf(ore, 2);
+    }
+
+    private Engine engine() {
+        Engine made = engine;
+        if (made == null) {
+            synchronized (this) {
+                made = engine;
+                if (made == null) {
+                    made = new Engine(PdfA2bFopFactory.create(), compile(STYLESHEET));
+                    engine = made;
+                }
+            }
+        }
+        return made;
     }
 
     private static Templates compile(String resource) {
