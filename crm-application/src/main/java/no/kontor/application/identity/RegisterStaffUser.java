@@ -8,6 +8,7 @@ import no.kontor.application.shared.port.Transactions;
 import no.kontor.domain.identity.Actor;
 import no.kontor.domain.identity.Role;
 import no.kontor.domain.identity.StaffUser;
+import no.kontor.domain.shared.ConflictException;
 import no.kontor.domain.shared.ValidationException;
 import no.kontor.application.identity.port.PasswordHasher;
 import no.kontor.application.identity.port.StaffUsers;
@@ -15,6 +16,8 @@ import no.kontor.application.identity.port.StaffUsers;
 /** An admin adds a member of staff. The first admin is added by the system on first start. */
 public final class RegisterStaffUser {
     public static final int MIN_PASSWORD = Passwords.MIN_CHARACTERS;
+    /** The code of {@link StaffUsers#add}'s conflict when the username exists. */
+    static final String USERNAME_TAKEN = "user.username-taken";
 
     private final StaffUsers users;
     private final PasswordHasher hasher;
@@ -38,15 +41,27 @@ public final class RegisterStaffUser {
         return add(actor, c);
     }
 
-    /** The first admin, from configuration, when there is no user at all; otherwise nothing. */
+    /**
+     * The first admin, from configuration, when there is no user at all; otherwise nothing.
+     * Several nodes starting at once on an empty database may all count no user: the first
+     * insert wins, and the others find its username taken and leave it be, so every node
+     * starts (docs/scaling.md).
+     */
     public boolean firstAdmin(Command c) {
-        return tx.inTransaction(() -> {
-            if (users.count() > 0) {
-                return false;
+        try {
+            return tx.inTransaction(() -> {
+                if (users.count() > 0) {
+                    return false;
+                }
+                add(Actor.system("first-start"), new Command(c.username(), c.displayName(), c.email(), c.password(), Role.ADMIN, c.team()));
+                return true;
+            });
+        } catch (ConflictException e) {
+            if (!USERNAME_TAKEN.equals(e.code())) {
+                throw e;
             }
-            add(Actor.system("first-start"), new Command(c.username(), c.displayName(), c.email(), c.password(), Role.ADMIN, c.team()));
-            return true;
-        });
+            return false; // another node committed the first admin between this count and this insert
+        }
     }
 
     private StaffUser add(Actor actor, Command c) {
