@@ -14,13 +14,13 @@ import no.kontor.application.advertising.port.AdStatistics;
 import no.kontor.application.audit.port.AuditTrail;
 import no.kontor.application.shared.port.Transactions;
 
-/** The advertising context's use cases: the ad server's statistics, imported on the blocking executor. */
+/** The advertising context's use cases: the ad server's statistics, imported on the I/O executor (a cached pool), so that an import does not hold one of the request threads. */
 @Factory
 public class AdvertisingUseCases {
 
     @Singleton
     ImportAdStatistics importAdStatistics(AdStatistics statistics, AuditTrail audit, Transactions tx, Clock clock,
-                                          @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                                          @Named(TaskExecutors.IO) ExecutorService executor) {
         return new ImportAdStatistics(statistics, audit, tx, clock, executor);
     }
 

@@ -20,14 +20,16 @@ import no.kontor.application.reporting.ExportPolicy;
 /**
  * The reports' CSV downloads: the export policy is asked and the file options checked before
  * the first byte. The API's {@code .csv} endpoints and the staff pages' export links both
- * answer through it.
+ * answer through it. The rows are written on the I/O executor (a cached pool), not on the
+ * request threads, which are as many as the pool's connections: a download must not hold one
+ * for as long as its client takes to read.
  */
 @Singleton
 public class CsvDownloads {
     private final ExportPolicy exports;
     private final ExecutorService executor;
 
-    public CsvDownloads(ExportPolicy exports, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    public CsvDownloads(ExportPolicy exports, @Named(TaskExecutors.IO) ExecutorService executor) {
         this.exports = exports;
         this.executor = executor;
     }
