@@ -15,7 +15,16 @@ public final class Db {
     }
 
     public static long count(DataSource dataSource, String sql, Object... params) {
-        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); var ps = c.prepareStatement(sql)) {
+        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            return count(c, sql, params);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The first column of the first row, a number, on a connection the caller holds. */
+    public static long count(java.sql.Connection c, String sql, Object... params) {
+        try (var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

@@ -466,14 +466,8 @@ class TwoNodesIT {
     }
 
     long count(String sql, Object... params) {
-        try (var c = connect(); var ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (var c = connect()) {
+            return Db.count(c, sql, params);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

@@ -367,15 +367,8 @@ public final class BaseBackup {
         public static Restore begin(Path baseDirectory) {
             Path base = baseDirectory.toAbsolutePath().normalize();
             ServerUser user = ServerUser.forThisProcess();
+            EmbeddedPostgres.prepareBase(base, user);
             try {
-                if (!Files.isDirectory(base)) {
-                    user.requireReachable(base);
-                    Files.createDirectories(base);
-                    if (user.dropsPrivileges()) {
-                        PostgresBinaries.setMode(base, 0755);
-                    }
-                }
-                user.requireReachable(base);
                 if (Files.exists(base.resolve("data"), LinkOption.NOFOLLOW_LINKS)) {
                     throw new IllegalStateException(base.resolve("data") + " exists: a restore never overwrites a cluster");
                 }

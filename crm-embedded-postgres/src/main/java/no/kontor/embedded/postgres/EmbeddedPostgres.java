@@ -479,7 +479,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     // ---------------------------------------------------------------- start, step by step
 
-    private static void prepareBase(Path base, ServerUser user) {
+    /** Creates the base directory (reachable by the server's user when that is another) and checks it is reachable. */
+    static void prepareBase(Path base, ServerUser user) {
         try {
             if (!Files.isDirectory(base)) {
                 user.requireReachable(base);
