@@ -56,8 +56,9 @@ function init(args)
    dashboard = inputs["dashboard"]
    thread_count = tonumber(inputs["threads"])
    first_day = tonumber(inputs["booking.first-day-epoch"])
-   -- the mixed staff workload: a seller's day, mostly reading cards and searching
-   local weights = { card = 40, search = 20, sales = 10, activity = 15, booking = 5, issue = 3, pdf = 5, dashboard = 2 }
+   -- the mixed staff workload, per thousand requests: a seller's day, mostly reading cards and searching;
+   -- a dashboard (a second or two of reports) is looked at now and then, not between every card
+   local weights = { card = 400, search = 200, sales = 100, activity = 150, booking = 50, issue = 30, pdf = 68, dashboard = 2 }
    for name, weight in pairs(weights) do
       for _ = 1, weight do mix[#mix + 1] = name end
    end

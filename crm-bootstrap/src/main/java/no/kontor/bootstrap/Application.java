@@ -77,6 +77,7 @@ public final class Application {
             EmbeddedSecrets secrets = EmbeddedSecrets.load(base);
             properties.putAll(EmbeddedDefault.start(base, secrets, timeouts()));
             properties.putAll(secrets.applicationProperties());
+            properties.put(StartupChecks.MIGRATED_AT_START, true);
         } else {
             requireSecret("KONTOR_AUDIT_KEY");
             requireSecret("KONTOR_JWT_SECRET");
@@ -88,6 +89,7 @@ public final class Application {
                 int applied = Migrations.migrate(url, owner, System.getenv().getOrDefault("KONTOR_DATABASE_OWNER_PASSWORD", ""),
                         Migrations.requireRoleName(user));
                 LOG.info("Migrated the schema as {}: {} migration(s) applied", owner, applied);
+                properties.put(StartupChecks.MIGRATED_AT_START, true);
             }
             properties.put("datasources.default.url", url);
             properties.put("datasources.default.username", user);

@@ -10,9 +10,12 @@ import no.kontor.adapters.pdf.FopInvoicePdfs;
 import no.kontor.application.invoice.port.InvoicePdfs;
 
 /**
- * The first PDF in a JVM costs about a second (classes, fonts, the stylesheet's first run). It is
- * paid in the background once the server listens, not before the first request is served
- * (docs/benchmarks/harness.md, "start"): a PDF asked for in that second simply waits for it.
+ * The first PDF in a JVM costs about a second and a half (the FOP factory, the stylesheet's
+ * compilation, classes, fonts). It is paid in the background once the server listens, not
+ * before the first request is served (docs/benchmarks/harness.md, "start"): a PDF asked for in
+ * that time simply waits for it. Then one full collection hands back to the system the heap
+ * the start filled with garbage (G1 shrinks to what is live), so an idle server holds what it
+ * uses, not what starting it took.
  */
 @Singleton
 class RendererWarmUp {
@@ -32,6 +35,7 @@ class RendererWarmUp {
                 } catch (RuntimeException e) {
                     LOG.warn("warming the PDF renderer failed (the first invoice will tell why): {}", e.toString());
                 }
+                System.gc(); // once, after the start: see the class comment
             }, "renderer-warm-up");
             warm.setDaemon(true);
             warm.setPriority(Thread.MIN_PRIORITY);

@@ -28,7 +28,7 @@ final class Wrk {
 
     static Result run(Path script, URI base, Path inputs, String operation, int connections, int seconds)
             throws IOException, InterruptedException {
-        var process = new ProcessBuilder(List.of("wrk", "-t" + THREADS, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
+        var process = new ProcessBuilder(List.of("wrk", "-t" + THREADS, "-c" + connections, "-d" + seconds + "s", "--timeout", "30s",
                 "-s", script.toString(), base.toString(), "--", inputs.toString(), operation)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();

@@ -147,9 +147,9 @@ public class JdbcCompanyQueries implements CompanyQueries {
 
     /**
      * Names with a word similar to the query (pg_trgm word similarity), best first; keyset (distance, id).
-     * The candidates come from the names' vocabulary (V19, docs/decisions/fuzzy-search.md): each word of
-     * the query is matched against the few thousand distinct words of all names, and a name must hold a
-     * similar word for each query word that has one; the index of the names' words finds those names.
+     * The candidates come from the names' vocabulary (V19, docs/decisions/fuzzy-search.md): the query's
+     * words are matched against the few thousand distinct words of all names, and a name must hold a
+     * similar word for each of the query's telling words; the index of the names' words finds those names.
      */
     private Page<CompanySummary> fuzzy(CompanySearch search, List<String> where, List<Object> params) {
         String tag = "fuzzy";
@@ -184,12 +184,24 @@ public class JdbcCompanyQueries implements CompanyQueries {
         return page(rows, search.limit(), last -> Cursor.encode(tag, distances.get(search.limit() - 1), last.id()));
     }
 
-    /** For each word of the query that has any, the vocabulary's words similar to it (pg_trgm's {@code %}). */
+    /**
+     * For the query's most telling words, the vocabulary's words similar to each (pg_trgm's {@code %}). Every condition
+     * only narrows the candidates that {@code <%} then ranks, so leaving some out never loses a match: the two longest
+     * words that have similar words are kept, and words under four letters only when the query has no longer one,
+     * because legal forms ("as", "enk") stand in half a million names and their lists would be read on every search.
+     */
     private List<String[]> similarWords(String query) {
         String[] words = java.util.Arrays.stream(query.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+"))
                 .filter(w -> !w.isEmpty()).distinct().toArray(String[]::new);
-        return jdbc.query("SELECT array_agg(v.word ORDER BY v.word) FROM unnest(?::text[]) w(q) JOIN company_name_word v ON v.word % w.q "
-                + "GROUP BY w.q", java.util.Collections.singletonList(words), rs -> (String[]) rs.getArray(1).getArray());
+        record Similar(String word, String[] vocabulary) {
+        }
+        var similar = jdbc.query("SELECT w.q, array_agg(v.word ORDER BY v.word) FROM unnest(?::text[]) w(q) "
+                + "JOIN company_name_word v ON v.word % w.q GROUP BY w.q", java.util.Collections.singletonList(words),
+                rs -> new Similar(rs.getString(1), (String[]) rs.getArray(2).getArray()));
+        var longestFirst = similar.stream().sorted(java.util.Comparator.comparingInt((Similar m) -> -m.word().length())
+                .thenComparing(Similar::word)).toList();
+        var telling = longestFirst.stream().filter(m -> m.word().length() >= 4).limit(2).map(Similar::vocabulary).toList();
+        return telling.isEmpty() ? longestFirst.stream().limit(1).map(Similar::vocabulary).toList() : telling;
     }
 
     private List<CompanySummary> list(String sql, List<Object> params, int limit) {

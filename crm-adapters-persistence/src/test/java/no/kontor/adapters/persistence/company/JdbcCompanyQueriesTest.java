@@ -92,9 +92,10 @@ class JdbcCompanyQueriesTest implements UsesTestDatabase {
     }
 
     @Test
-    void fuzzyNeedsASimilarWordForEachWordOfTheQueryThatHasOne() {
+    void fuzzyNarrowsByTheQuerysTellingWordsAndRanksByWordSimilarity() {
         assertThat(names(queries.search(search("Fjordkraf AS", Mode.FUZZY, 10, null)).items())).first().isEqualTo("Fjordkraft AS");
         assertThat(names(queries.search(search("zebbra mediaa", Mode.FUZZY, 10, null)).items())).containsExactly("Zebra Media");
+        assertThat(names(queries.search(search("fjordlyss", Mode.FUZZY, 10, null)).items())).first().isEqualTo("Fjordlys AS");
         assertThat(queries.search(search("qxqxqx", Mode.FUZZY, 10, null)).items()).as("no word like it in any name").isEmpty();
     }
 
