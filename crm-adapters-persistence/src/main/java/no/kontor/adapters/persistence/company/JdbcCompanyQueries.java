@@ -184,24 +184,22 @@ public class JdbcCompanyQueries implements CompanyQueries {
         return page(rows, search.limit(), last -> Cursor.encode(tag, distances.get(search.limit() - 1), last.id()));
     }
 
+    /** Norwegian legal forms (organisasjonsformer): each stands in a great many names, so it tells a search nothing. */
+    private static final java.util.Set<String> LEGAL_FORMS = java.util.Set.of("as", "asa", "ans", "da", "enk", "sa", "nuf", "ks", "ba",
+            "sf", "iks", "kf");
+
     /**
-     * For the query's most telling words, the vocabulary's words similar to each (pg_trgm's {@code %}). Every condition
-     * only narrows the candidates that {@code <%} then ranks, so leaving some out never loses a match: the two longest
-     * words that have similar words are kept, and words under four letters only when the query has no longer one,
-     * because legal forms ("as", "enk") stand in half a million names and their lists would be read on every search.
+     * For each telling word of the query, the vocabulary's words similar to it (pg_trgm's {@code %}). A legal form tells
+     * nothing (its list of names would be read on every search) and is left out unless the query has nothing else. Each
+     * condition only narrows the candidates that {@code <%} then ranks, so leaving one out never loses a match.
      */
     private List<String[]> similarWords(String query) {
-        String[] words = java.util.Arrays.stream(query.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+"))
-                .filter(w -> !w.isEmpty()).distinct().toArray(String[]::new);
-        record Similar(String word, String[] vocabulary) {
-        }
-        var similar = jdbc.query("SELECT w.q, array_agg(v.word ORDER BY v.word) FROM unnest(?::text[]) w(q) "
-                + "JOIN company_name_word v ON v.word % w.q GROUP BY w.q", java.util.Collections.singletonList(words),
-                rs -> new Similar(rs.getString(1), (String[]) rs.getArray(2).getArray()));
-        var longestFirst = similar.stream().sorted(java.util.Comparator.comparingInt((Similar m) -> -m.word().length())
-                .thenComparing(Similar::word)).toList();
-        var telling = longestFirst.stream().filter(m -> m.word().length() >= 4).limit(2).map(Similar::vocabulary).toList();
-        return telling.isEmpty() ? longestFirst.stream().limit(1).map(Similar::vocabulary).toList() : telling;
+        var words = java.util.Arrays.stream(query.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+"))
+                .filter(w -> !w.isEmpty()).distinct().toList();
+        var telling = words.stream().filter(w -> !LEGAL_FORMS.contains(w)).toList();
+        String[] asked = (telling.isEmpty() ? words : telling).toArray(String[]::new);
+        return jdbc.query("SELECT array_agg(v.word ORDER BY v.word) FROM unnest(?::text[]) w(q) JOIN company_name_word v ON v.word % w.q "
+                + "GROUP BY w.q", java.util.Collections.singletonList(asked), rs -> (String[]) rs.getArray(1).getArray());
     }
 
     private List<CompanySummary> list(String sql, List<Object> params, int limit) {
