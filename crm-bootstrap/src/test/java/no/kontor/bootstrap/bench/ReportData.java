@@ -311,7 +311,7 @@ public final class ReportData {
                 st.execute(statement(V13, "INSERT INTO company_contact_summary"));
                 report("company_contact_summary", st.getUpdateCount(), t);
                 t = System.nanoTime();
-                st.execute(statement(V19, "INSERT INTO company_name_word SELECT DISTINCT"));
+                st.execute(statement(V19, "INSERT INTO company_name_word SELECT DISTINCT unnest"));
                 report("company_name_word", st.getUpdateCount(), t);
                 // the facts V13 keeps in each write, computed here as V13 computes them for rows already there
                 for (String fact : List.of("UPDATE activity a SET next_reply_at", "UPDATE sale s SET net", "UPDATE sale s SET furthest_stage",
