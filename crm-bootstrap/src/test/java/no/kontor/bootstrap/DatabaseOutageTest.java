@@ -2,14 +2,8 @@ package no.kontor.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +22,9 @@ class DatabaseOutageTest {
 
     @Test
     void whileTheDatabaseIsDownRequestsGet503AndTheServerRecoversByItself() throws Exception {
-        Path base = Files.createTempDirectory("kontor-outage-");
-        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        var directory = new OwnPostgresDirectory("kontor-outage-");
+        Path base = directory.path();
+        int port = InvoiceSendingApiTest.freePort();
         var options = EmbeddedPostgres.Options.nonDurable().withPort(port);
         EmbeddedPostgres postgres = EmbeddedPostgres.start(base, options);
         try {
@@ -71,11 +62,7 @@ class DatabaseOutageTest {
             }
         } finally {
             postgres.stop();
-            try (Stream<Path> files = Files.walk(base)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temporary directory; the machine cleans it up otherwise
-            }
+            directory.close();
         }
     }
 }

@@ -3,21 +3,17 @@ package no.kontor.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -25,7 +21,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,12 +68,9 @@ class DatabaseRestartUnderLoadIT {
 
     @Test
     void aCrashedDatabaseUnderLoadLosesNoAcknowledgedWriteAndTheServerRecovers() throws Exception {
-        Path base = Files.createTempDirectory("kontor-restart-");
-        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        var directory = new OwnPostgresDirectory("kontor-restart-");
+        Path base = directory.path();
+        int port = InvoiceSendingApiTest.freePort();
         var options = EmbeddedPostgres.Options.durable().withSuperuserPassword("restart-under-load-" + System.nanoTime()).withPort(port);
         EmbeddedPostgres postgres = EmbeddedPostgres.start(base, options);
         try {
@@ -173,11 +165,7 @@ class DatabaseRestartUnderLoadIT {
             }
         } finally {
             postgres.stop();
-            try (Stream<Path> files = Files.walk(base)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temporary directory; the machine cleans it up otherwise
-            }
+            directory.close();
         }
     }
 
